@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using CaseFy.Application.Health;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>Source-generated JSON for the API's own response types (the model's are in <c>CaseFyJsonContext</c>).</summary>
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(HealthReport))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,18 @@
+namespace CaseFy.Application.Apis;
+
+/// <summary>
+/// Every route of the HTTP API, relative to <see cref="Prefix"/>. Both hosts map exactly these: the local host
+/// under <c>/api</c>, the Functions app as trigger routes (its default route prefix is <c>api</c>).
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+
+    public const string Health = "health";
+    public const string Templates = "templates";
+    public const string Template = "templates/{id}";
+    public const string Cases = "cases";
+    public const string Case = "cases/{id}";
+    public const string CaseAdvance = "cases/{id}/advance";
+    public const string CaseTimeline = "cases/{id}/timeline";
+}

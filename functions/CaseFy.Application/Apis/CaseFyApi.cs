@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>Maps the whole HTTP API; the Functions app declares the same routes as triggers.</summary>
+public static class CaseFyApi
+{
+    public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
+        app.MapHealthApi().MapTemplatesApi().MapCasesApi();
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using CaseFy.Application.Cases;
+using CaseFy.Application.Engine;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Json;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Timeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>The <c>/api/cases</c> routes.</summary>
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Cases");
+        api.MapPost(ApiRoutes.Cases, OpenCaseAsync)
+            .Produces<CaseRecord>(StatusCodes.Status201Created).ProducesValidationProblem();
+        api.MapGet(ApiRoutes.Cases, ListCasesAsync)
+            .Produces<Page<CaseRecord>>().ProducesValidationProblem();
+        api.MapGet(ApiRoutes.Case, GetCaseAsync)
+            .Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(ApiRoutes.CaseAdvance, AdvanceCaseAsync)
+            .Produces<CaseRecord>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet(ApiRoutes.CaseTimeline, GetTimelineAsync)
+            .Produces<Page<TimelineEntry>>().ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<IResult> OpenCaseAsync(
+        HttpRequest request, CaseService cases, ICaseEngine engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.NewCase, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var errors = CaseRules.Validate(body.Value!);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var opened = await cases.OpenAsync(body.Value!, RequestActor.Of(request.HttpContext), engine, cancellationToken);
+        return opened is null
+            ? ApiProblems.Invalid("$.templateId", "There is no template with this id.")
+            : TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{opened.Id}", opened);
+    }
+
+    public static async Task<IResult> ListCasesAsync(HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryRead(request, out var paging, out var problem))
+        {
+            return problem!;
+        }
+
+        try
+        {
+            return TypedResults.Ok(await cases.ListAsync(paging.ContinuationToken, paging.PageSize, cancellationToken));
+        }
+        catch (FormatException)
+        {
+            return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+        }
+    }
+
+    public static async Task<IResult> GetCaseAsync(string id, ICaseStore cases, CancellationToken cancellationToken)
+    {
+        var found = CaseIds.IsWellFormed(id) ? await cases.GetAsync(id, cancellationToken) : null;
+        return found is null ? ApiProblems.NotFound("case") : TypedResults.Ok(found);
+    }
+
+    public static async Task<IResult> AdvanceCaseAsync(
+        string id, HttpRequest request, CaseService cases, ICaseEngine engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!CaseIds.IsWellFormed(id))
+        {
+            return ApiProblems.NotFound("case");
+        }
+
+        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.AdvanceCase, optional: true, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var advance = body.Value ?? new AdvanceCase(Reason: null);
+        var errors = CaseRules.Validate(advance);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        try
+        {
+            var updated = await cases.RequestAdvanceAsync(id, advance, RequestActor.Of(request.HttpContext), engine, cancellationToken);
+            return updated is null
+                ? ApiProblems.NotFound("case")
+                : TypedResults.Accepted($"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{id}", updated);
+        }
+        catch (CaseRuleException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    public static async Task<IResult> GetTimelineAsync(
+        string id, HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryRead(request, out var paging, out var problem))
+        {
+            return problem!;
+        }
+
+        var afterSeq = 0L;
+        if (paging.ContinuationToken is { } token
+            && (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq) || afterSeq < 0))
+        {
+            return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+        }
+
+        if (!CaseIds.IsWellFormed(id) || await cases.GetAsync(id, cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("case");
+        }
+
+        return TypedResults.Ok(await cases.GetTimelineAsync(id, afterSeq, paging.PageSize, cancellationToken));
+    }
+}

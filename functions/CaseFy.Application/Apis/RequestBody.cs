@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>
+/// Reads a JSON body the same way in both hosts (the Functions app has no minimal-API binding): bounded size,
+/// JSON content type, and a 400 naming the JSON path for malformed JSON, wrong types or unknown fields.
+/// </summary>
+public static class RequestBody
+{
+    public const int MaxBytes = 256 * 1024;
+
+    /// <summary>The outcome of reading a body: a value, or the problem to answer with.</summary>
+    public readonly record struct Read<T>(T? Value, IResult? Problem);
+
+    public static async Task<Read<T>> ReadAsync<T>(
+        HttpRequest request, JsonTypeInfo<T> typeInfo, bool optional, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return new(null, ApiProblems.TooLarge(MaxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return optional ? new(null, null) : new(null, ApiProblems.Invalid("$", "A JSON body is required."));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return new(null, ApiProblems.UnsupportedMediaType());
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), typeInfo);
+            return value is null
+                ? new(null, ApiProblems.Invalid("$", "The body must be a JSON object."))
+                : new(value, null);
+        }
+        catch (JsonException ex)
+        {
+            return new(null, ApiProblems.Invalid(
+                string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path,
+                "This is not valid JSON here: check the syntax, the value's type, and that the field exists."));
+        }
+    }
+}

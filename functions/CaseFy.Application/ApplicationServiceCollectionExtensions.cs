@@ -1,0 +1,32 @@
+using CaseFy.Application.Apis;
+using CaseFy.Application.Cases;
+using CaseFy.Application.Health;
+using CaseFy.Application.Templates;
+using CaseFy.Model.Json;
+using CaseFy.Orchestration;
+using CaseFy.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CaseFy.Application;
+
+/// <summary>Everything both hosts register: storage, use cases, activities, JSON and problem details.</summary>
+public static class ApplicationServiceCollectionExtensions
+{
+    public static IServiceCollection AddCaseFyApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCaseFyStorage();
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<TemplateService>();
+        services.AddSingleton<HealthService>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, CaseFyJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseFy.LocalHost.Engine;
+
+/// <summary>
+/// The local Durable Task engine (configuration section <c>Durable</c>). The defaults tune the Azure Storage
+/// backend for one local worker; each is explained where it is applied in <see cref="LocalEngineSidecar"/>.
+/// </summary>
+public sealed class LocalEngineOptions
+{
+    public const string SectionName = "Durable";
+
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    public string TaskHub { get; set; } = "casefy";
+
+    /// <summary>Stable across restarts so a restarted host takes its partitions back at once; derived from the machine and hub when empty.</summary>
+    public string? WorkerId { get; set; }
+
+    [Range(1, 16)]
+    public int PartitionCount { get; set; } = 4;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

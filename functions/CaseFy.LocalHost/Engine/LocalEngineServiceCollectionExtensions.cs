@@ -1,0 +1,40 @@
+using CaseFy.Application.Engine;
+using CaseFy.Orchestration;
+using Grpc.Net.Client;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+
+namespace CaseFy.LocalHost.Engine;
+
+/// <summary>Registers the local engine and, over one gRPC channel to it, the worker running CaseFy's tasks and the client.</summary>
+public static class LocalEngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddLocalEngine(this IServiceCollection services)
+    {
+        services.AddOptions<LocalEngineOptions>()
+            .BindConfiguration(LocalEngineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var endpoint = LocalEngineEndpoint.OnFreeLoopbackPort();
+        var channel = GrpcChannel.ForAddress(endpoint.Address);
+        services.AddSingleton(endpoint);
+        services.AddSingleton(channel);
+
+        // Registered before the worker: hosted services start in order, and the worker needs the sidecar up.
+        services.AddSingleton<LocalEngineSidecar>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalEngineSidecar>());
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.AddTasks(registry => registry.AddCaseTasks());
+            builder.UseGrpc(channel);
+        });
+        services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc(channel);
+            builder.RegisterDirectly();
+        });
+        services.AddSingleton<ICaseEngine>(sp => new DurableCaseEngine(sp.GetRequiredService<DurableTaskClient>()));
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using CaseFy.Application;
+using CaseFy.Application.Apis;
+using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Storage;
+using CaseFy.Storage;
+
+namespace CaseFy.LocalHost;
+
+/// <summary>
+/// Builds the local host: the HTTP API and the portal's static files on 127.0.0.1:7071, the Durable Task engine
+/// over Azure Storage and, when no storage is configured, an embedded Azurite keeping its data in a folder.
+/// It only wires things together; every rule lives in the application layer.
+/// </summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    private static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--data-dir"] = "LocalHost:DataDirectory",
+    };
+
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var repoRoot = RepoPaths.FindRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = Path.Combine(repoRoot, "portal-static"),
+        });
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var azurite = await StartEmbeddedStorageIfNeededAsync(builder.Configuration, repoRoot, cancellationToken);
+        if (azurite is not null)
+        {
+            // Created by a factory so the container disposes it (stopping Azurite) after the engine has stopped.
+            builder.Services.AddSingleton(_ => azurite);
+        }
+
+        builder.Services.AddCaseFyApplication();
+        builder.Services.AddLocalEngine();
+
+        var app = builder.Build();
+        if (azurite is not null)
+        {
+            app.Services.GetRequiredService<EmbeddedAzurite>();
+        }
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapCaseFyApi();
+        app.Lifetime.ApplicationStarted.Register(() => LocalHostBanner.Print(app, azurite));
+        return app;
+    }
+
+    private static async Task<EmbeddedAzurite?> StartEmbeddedStorageIfNeededAsync(
+        ConfigurationManager configuration, string repoRoot, CancellationToken cancellationToken)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.ConnectionString)])
+            || !string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.TableServiceUri)]))
+        {
+            return null;
+        }
+
+        var dataDirectory = configuration["LocalHost:DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(repoRoot, ".casefy-data");
+        var azurite = await EmbeddedAzurite.StartAsync(repoRoot, Path.Combine(dataDirectory, "azurite"), cancellationToken);
+        storage[nameof(StorageOptions.ConnectionString)] = azurite.ConnectionString;
+        return azurite;
+    }
+}

@@ -1,0 +1,28 @@
+using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.LocalHost;
+
+/// <summary>Tells the person who started the host where everything is.</summary>
+internal static class LocalHostBanner
+{
+    public static void Print(WebApplication app, EmbeddedAzurite? azurite)
+    {
+        var url = app.Urls.FirstOrDefault() ?? LocalHostApp.DefaultUrl;
+        var hub = app.Services.GetRequiredService<IOptions<LocalEngineOptions>>().Value.TaskHub;
+        var storage = azurite is null
+            ? "the configured storage account"
+            : $"embedded Azurite (blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}), data in {azurite.DataDirectory}";
+        Console.WriteLine($"""
+
+            CaseFy is running.
+              Portal:  {url}/
+              API:     {url}/api  (health: {url}/api/health)
+              Engine:  Durable Task on Azure Storage, task hub '{hub}'
+              Storage: {storage}
+            Press Ctrl+C to stop.
+
+            """);
+    }
+}

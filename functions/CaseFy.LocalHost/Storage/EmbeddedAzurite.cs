@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CaseFy.LocalHost.Storage;
+
+/// <summary>
+/// Azurite, started from the repository's own npm lock on free loopback ports with its data in a folder, and
+/// stopped gracefully (SIGTERM lets it flush its metadata; a kill could lose the last writes).
+/// </summary>
+public sealed class EmbeddedAzurite : IAsyncDisposable
+{
+    // Azurite's fixed development account (public, documented by Microsoft; not a secret).
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly string _pidFile;
+
+    private EmbeddedAzurite(Process process, string dataDirectory, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        _pidFile = Path.Combine(dataDirectory, "azurite.pid");
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public string DataDirectory { get; }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Installs Azurite from the repo's npm lock if missing, then starts it and waits until it listens.</summary>
+    public static async Task<EmbeddedAzurite> StartAsync(string repoRoot, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            await RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", repoRoot, cancellationToken);
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        StopLeftover(Path.Combine(dataDirectory, "azurite.pid"));
+
+        var (blob, queue, table) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", dataDirectory,
+            "--blobHost", "127.0.0.1", "--blobPort", Port(blob),
+            "--queueHost", "127.0.0.1", "--queuePort", Port(queue),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(table),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new EmbeddedAzurite(process, dataDirectory, blob, queue, table);
+        await File.WriteAllTextAsync(azurite._pidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await azurite.WaitUntilListeningAsync(cancellationToken);
+        return azurite;
+    }
+
+    /// <summary>Stops Azurite with SIGTERM and waits for it to flush; kills it only if it does not exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Terminate(_process.Id);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        File.Delete(_pidFile);
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (true)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting.");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                    break;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(50, cancellationToken);
+                }
+            }
+        }
+    }
+
+    // A host killed with -9 leaves its Azurite running on the same folder: stop it before starting another.
+    private static void StopLeftover(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+
+        try
+        {
+            using var leftover = Process.GetProcessById(pid);
+            if (leftover.ProcessName == "node")
+            {
+                Terminate(pid);
+                if (!leftover.WaitForExit(TimeSpan.FromSeconds(10)))
+                {
+                    leftover.Kill(entireProcessTree: true);
+                }
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not running any more.
+        }
+    }
+
+    private static async Task RunAsync(string file, string arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = workingDirectory, UseShellExecute = false })
+            ?? throw new InvalidOperationException($"Could not run {file}.");
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{file} {arguments}' failed with exit code {process.ExitCode} in {workingDirectory}.");
+        }
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static void Terminate(int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        kill?.WaitForExit();
+    }
+}

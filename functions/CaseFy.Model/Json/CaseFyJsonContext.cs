@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Templates;
+using CaseFy.Model.Timeline;
+
+namespace CaseFy.Model.Json;
+
+/// <summary>
+/// The one JSON contract (source-generated, web defaults: camelCase): HTTP bodies and stored payloads.
+/// Unknown members are refused so a typo in a request is a 400, not silently ignored.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UseStringEnumConverter = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    MaxDepth = 32)]
+[JsonSerializable(typeof(CaseRecord))]
+[JsonSerializable(typeof(CaseTemplate))]
+[JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(Page<CaseRecord>))]
+[JsonSerializable(typeof(Page<TimelineEntry>))]
+[JsonSerializable(typeof(TemplateDraft))]
+[JsonSerializable(typeof(NewCase))]
+[JsonSerializable(typeof(AdvanceCase))]
+[JsonSerializable(typeof(List<string>))]
+public sealed partial class CaseFyJsonContext : JsonSerializerContext;

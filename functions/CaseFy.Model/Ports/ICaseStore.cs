@@ -1,0 +1,30 @@
+using CaseFy.Model.Cases;
+using CaseFy.Model.Timeline;
+
+namespace CaseFy.Model.Ports;
+
+/// <summary>Where cases and their timelines live. A case's state and the entries recording a change are written atomically.</summary>
+public interface ICaseStore
+{
+    /// <summary>Stores a new case with its first timeline entries.</summary>
+    /// <returns><see langword="false"/> when a case with that id already exists (nothing written).</returns>
+    Task<bool> CreateAsync(CaseChange opened, CancellationToken cancellationToken);
+
+    /// <summary>Reads a case, or <see langword="null"/> when there is none.</summary>
+    Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a rule to the latest state of a case and stores the result atomically, retrying on a concurrent
+    /// write. <paramref name="decide"/> may run more than once and returns <see langword="null"/> for "no change".
+    /// </summary>
+    /// <returns>The case after the update, or <see langword="null"/> when there is no such case.</returns>
+    /// <exception cref="CaseRuleException">Thrown by <paramref name="decide"/>: nothing is written.</exception>
+    Task<CaseRecord?> UpdateAsync(string caseId, Func<CaseRecord, CaseChange?> decide, CancellationToken cancellationToken);
+
+    /// <summary>Reads timeline entries after <paramref name="afterSeq"/>, oldest first.</summary>
+    Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Lists cases, newest first.</summary>
+    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken);
+}

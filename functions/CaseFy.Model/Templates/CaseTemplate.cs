@@ -1,0 +1,19 @@
+namespace CaseFy.Model.Templates;
+
+/// <summary>A stored, immutable version of a process definition; cases run on the version they started with.</summary>
+public sealed record CaseTemplate
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required IReadOnlyList<StageDefinition> Stages { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required Actor CreatedBy { get; init; }
+}

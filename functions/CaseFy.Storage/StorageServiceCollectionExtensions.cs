@@ -1,0 +1,24 @@
+using CaseFy.Model.Ports;
+using CaseFy.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Storage;
+
+/// <summary>Registers the storage adapters.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddCaseFyStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => StorageClientFactory.CreateTableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<CaseFyTables>();
+        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<ITemplateStore, TableTemplateStore>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Storage.Tables;
+
+/// <summary>The tables CaseFy uses, named from one prefix so several installations can share an account.</summary>
+public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOptions> options)
+{
+    private readonly string _prefix = options.Value.TablePrefix;
+
+    /// <summary>One partition per case: the case row and its timeline.</summary>
+    public TableClient Cases => service.GetTableClient($"{_prefix}Cases");
+
+    /// <summary>The case list, newest first (eventually consistent copy of each case row).</summary>
+    public TableClient CaseIndex => service.GetTableClient($"{_prefix}CaseIndex");
+
+    /// <summary>One partition per template: a row per version.</summary>
+    public TableClient Templates => service.GetTableClient($"{_prefix}Templates");
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { Cases, CaseIndex, Templates })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}

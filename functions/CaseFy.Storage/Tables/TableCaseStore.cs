@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+
+using Azure.Data.Tables;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Json;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Timeline;
+
+namespace CaseFy.Storage.Tables;
+
+/// <summary>
+/// Cases in Table Storage. A case's partition holds its row (<c>case</c>) and its timeline (<c>tl-{seq}</c>);
+/// a change replaces the case row (ETag-checked) and adds its entries in one entity-group transaction, so
+/// there are no partial writes and no lost updates.
+/// </summary>
+public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
+{
+    private const string CaseRowKey = "case";
+    private const string TimelinePrefix = "tl-";
+    private const string IndexPartition = "cases";
+    private const int MaxAttempts = 25;
+
+    public async Task<bool> CreateAsync(CaseChange opened, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, CaseEntity(opened.Case)),
+        };
+        actions.AddRange(TimelineActions(opened.Entries));
+        try
+        {
+            await tables.Cases.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+
+        await IndexAsync(opened.Case, cancellationToken);
+        return true;
+    }
+
+    public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord) : null;
+    }
+
+    public async Task<CaseRecord?> UpdateAsync(
+        string caseId, Func<CaseRecord, CaseChange?> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return null;
+            }
+
+            var current = JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord);
+            var change = decide(current);
+            if (change is null)
+            {
+                return current;
+            }
+
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpdateReplace, CaseEntity(change.Case), row.Value!.ETag),
+            };
+            actions.AddRange(TimelineActions(change.Entries));
+            try
+            {
+                await tables.Cases.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status is 412 or 409 && attempt < MaxAttempts)
+            {
+                // Someone changed the case since we read it: decide again on the newer state.
+                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+                continue;
+            }
+
+            await IndexAsync(change.Case, cancellationToken);
+            return change.Case;
+        }
+    }
+
+    public async Task<Page<TimelineEntry>> GetTimelineAsync(
+        string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {caseId} and RowKey gt {TimelineRowKey(afterSeq)} and RowKey lt {TimelinePrefix + "~"}");
+        var items = await TakeAsync(filter, tables.Cases, pageSize + 1, cancellationToken);
+        var entries = items.Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.TimelineEntry)).ToList();
+        return entries.Count > pageSize
+            ? new Page<TimelineEntry>(entries[..pageSize], entries[pageSize - 1].Seq.ToString(CultureInfo.InvariantCulture))
+            : new Page<TimelineEntry>(entries, null);
+    }
+
+    public async Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition} and RowKey gt {after}");
+        var rows = await TakeAsync(filter, tables.CaseIndex, pageSize + 1, cancellationToken);
+        var cases = rows.Take(pageSize).Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.CaseRecord)).ToList();
+        var next = rows.Count > pageSize ? EncodeIndexToken(rows[pageSize - 1].RowKey) : null;
+        return new Page<CaseRecord>(cases, next);
+    }
+
+    private static async Task<List<TableEntity>> TakeAsync(
+        string filter, TableClient table, int count, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>(count);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(count, 1000), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count == count)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private static TableEntity CaseEntity(CaseRecord record)
+    {
+        var entity = JsonEntity.Create(record.Id, CaseRowKey, record, CaseFyJsonContext.Default.CaseRecord);
+        entity["Status"] = record.Status.ToString();
+        entity["Stage"] = record.CurrentStage.Key;
+        return entity;
+    }
+
+    private static IEnumerable<TableTransactionAction> TimelineActions(IEnumerable<TimelineEntry> entries) =>
+        entries.Select(entry =>
+        {
+            var entity = JsonEntity.Create(entry.CaseId, TimelineRowKey(entry.Seq), entry, CaseFyJsonContext.Default.TimelineEntry);
+            entity["Type"] = entry.Type;
+            return new TableTransactionAction(TableTransactionActionType.Add, entity);
+        });
+
+    private static string TimelineRowKey(long seq) => TimelinePrefix + seq.ToString("D12", CultureInfo.InvariantCulture);
+
+    // Inverted ticks sort the newest case first; the case id keeps keys unique.
+    private static string IndexRowKey(CaseRecord record) =>
+        (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + record.Id;
+
+    private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken) =>
+        await tables.CaseIndex.UpsertEntityAsync(
+            JsonEntity.Create(IndexPartition, IndexRowKey(record), record, CaseFyJsonContext.Default.CaseRecord),
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    private static string EncodeIndexToken(string rowKey) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string DecodeIndexToken(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var rowKey = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+        return rowKey.Length is > 20 and < 100 && rowKey.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? rowKey
+            : throw new FormatException("Not a continuation token of the case list.");
+    }
+}
