@@ -1,0 +1,224 @@
+// CaseFy on Azure, deployed by `azd up` (see docs/DEPLOY.md).
+// One resource group: storage (Entra ID only), Flex Consumption Functions app (API +
+// Durable Task), Static Web App (portal) linked to it, Event Grid, monitoring.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; names the resource group and seeds resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Region for all resources except the Static Web App. Must offer Flex Consumption.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Region of the Static Web App: only centralus, eastus2, eastasia, westeurope and westus2 offer it.')
+@allowed([
+  'centralus'
+  'eastasia'
+  'eastus2'
+  'westeurope'
+  'westus2'
+])
+param staticWebAppLocation string = 'westeurope'
+
+@description('Object id of the deploying user or service principal; gets storage data roles for local runs. Empty: none.')
+param principalId string = ''
+
+@description('Kind of principal principalId is.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@description('Entra ID tenant that issues tokens for the API.')
+param apiTenantId string = tenant().tenantId
+
+@description('Client id of the API\'s Entra ID app registration. Empty until it is registered (DEPLOY.md).')
+param apiClientId string = ''
+
+@description('Audience the API accepts. Empty: api://<apiClientId>.')
+param apiAudience string = ''
+
+// azd passes a stable value (azure.yaml preprovision hook): a secret that changed on every
+// provision would make Event Grid re-validate the webhook against a restarting app.
+@secure()
+@minLength(16)
+@description('Secret the Blob event subscription sends to the API webhook (query string).')
+param inboundWebhookSecret string = newGuid()
+
+@description('Create the Blob Storage event subscription. Only after the API is deployed: Event Grid validates the webhook when the subscription is created.')
+param deployBlobEventSubscription bool = false
+
+var abbrs = loadJsonContent('./abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+// Names are computed here, not read from module outputs, so What-If can predict every
+// resource id (lint rule what-if-short-circuiting); dependsOn then states the order.
+var names = {
+  identity: '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+  logAnalytics: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+  applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
+  storage: '${abbrs.storageStorageAccounts}${resourceToken}'
+  topic: '${abbrs.eventGridTopics}${resourceToken}'
+  systemTopic: '${abbrs.eventGridSystemTopics}${resourceToken}'
+  plan: '${abbrs.webServerFarms}${resourceToken}'
+  api: '${abbrs.webSitesFunctions}api-${resourceToken}'
+  web: '${abbrs.webStaticSites}web-${resourceToken}'
+}
+var documentsContainerName = 'documents'
+var deploymentContainerName = 'app-package-${resourceToken}'
+var effectiveAudience = !empty(apiAudience) ? apiAudience : (!empty(apiClientId) ? 'api://${apiClientId}' : '')
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: rg
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: rg
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    documentsContainerName: documentsContainerName
+  }
+}
+
+module events 'modules/events.bicep' = {
+  scope: rg
+  params: {
+    name: names.topic
+    location: location
+    tags: tags
+  }
+}
+
+module web 'modules/web.bicep' = {
+  scope: rg
+  params: {
+    name: names.web
+    location: staticWebAppLocation
+    tags: union(tags, { 'azd-service-name': 'web' })
+  }
+}
+
+module api 'modules/api.bicep' = {
+  scope: rg
+  params: {
+    name: names.api
+    planName: names.plan
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    documentsContainerName: documentsContainerName
+    taskHubName: 'casefy'
+    applicationInsightsName: names.applicationInsights
+    eventGridTopicEndpoint: events.outputs.endpoint
+    portalOrigin: web.outputs.uri
+    apiTenantId: apiTenantId
+    apiClientId: apiClientId
+    apiAudience: effectiveAudience
+    inboundWebhookSecret: inboundWebhookSecret
+  }
+  // Roles first, so the host's first start can reach storage, the topic and telemetry.
+  dependsOn: [
+    storage
+    monitoring
+    rbac
+  ]
+}
+
+module webLink 'modules/web-link.bicep' = {
+  scope: rg
+  params: {
+    staticWebAppName: names.web
+    functionAppName: names.api
+    functionAppLocation: location
+  }
+  dependsOn: [
+    web
+    api
+  ]
+}
+
+module rbac 'modules/rbac.bicep' = {
+  scope: rg
+  params: {
+    storageAccountName: names.storage
+    eventGridTopicName: names.topic
+    applicationInsightsName: names.applicationInsights
+    appIdentityName: names.identity
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+  dependsOn: [
+    identity
+    storage
+    events
+    monitoring
+  ]
+}
+
+module blobEvents 'modules/blob-events.bicep' = {
+  scope: rg
+  params: {
+    name: names.systemTopic
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+    documentsContainerName: documentsContainerName
+    deploySubscription: deployBlobEventSubscription
+    // The API route that answers the validation handshake and records BlobCreated.
+    webhookUrl: '${api.outputs.uri}/api/events/eventgrid?secret=${uriComponent(inboundWebhookSecret)}'
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+// azd stores these in the environment (.azure/<env>/.env).
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output SERVICE_WEB_NAME string = web.outputs.name
+output SERVICE_WEB_URI string = web.outputs.uri
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output EVENTGRID_TOPIC_ENDPOINT string = events.outputs.endpoint
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

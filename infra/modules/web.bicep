@@ -1,0 +1,30 @@
+// Static Web App for portal-static/. Standard SKU: linking a Functions app as the /api
+// backend (web-link.bicep) needs it.
+
+@description('Name of the Static Web App.')
+param name string
+
+@description('Region of the Static Web App (only a few regions offer it).')
+param location string
+
+@description('Tags for the app; must include azd-service-name so azd deploy finds it.')
+param tags object
+
+resource web 'Microsoft.Web/staticSites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+    tier: 'Standard'
+  }
+  properties: {
+    // azd deploys the files itself; no GitHub/DevOps build is wired up.
+    provider: 'Custom'
+    stagingEnvironmentPolicy: 'Disabled'
+    allowConfigFileUpdates: true
+  }
+}
+
+output name string = web.name
+output uri string = 'https://${web.properties.defaultHostname}'
