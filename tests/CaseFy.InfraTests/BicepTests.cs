@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CaseFy.InfraTests;
+
+/// <summary>The Bicep CLI compiles and lints infra/ offline, with no findings at all.</summary>
+public sealed class BicepTests
+{
+    private static readonly JsonDocumentOptions JsonWithComments = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    [Fact]
+    public async Task Build_MainBicep_EmitsSubscriptionTemplate()
+    {
+        var result = await BicepCli.RunAsync(["build", RepoPaths.MainBicep, "--stdout"], TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(string.IsNullOrWhiteSpace(result.StandardError), result.ToString());
+        var template = ArmTemplate.Parse(result.StandardOutput);
+        Assert.Contains("subscriptionDeploymentTemplate.json", template.Root["$schema"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lint_MainBicep_PrintsNoDiagnostics()
+    {
+        var result = await BicepCli.RunAsync(["lint", RepoPaths.MainBicep], TestContext.Current.CancellationToken);
+
+        // Lint can exit 0 with warnings printed, so the text counts as much as the code.
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(string.IsNullOrWhiteSpace(result.StandardOutput), result.ToString());
+        Assert.True(string.IsNullOrWhiteSpace(result.StandardError), result.ToString());
+    }
+
+    [Fact]
+    public async Task Lint_MainBicepAsSarif_HasNoResults()
+    {
+        var result = await BicepCli.RunAsync(
+            ["lint", RepoPaths.MainBicep, "--diagnostics-format", "sarif"], TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var runs = JsonNode.Parse(result.StandardOutput)!["runs"]!.AsArray();
+        Assert.NotEmpty(runs);
+        Assert.All(runs, run => Assert.Empty(run!["results"]!.AsArray()));
+    }
+
+    [Fact]
+    public void BicepConfig_LinterRules_AreAllErrors()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.InfraDir, "bicepconfig.json")), documentOptions: JsonWithComments)!;
+
+        var core = config["analyzers"]!["core"]!;
+        Assert.True(core["enabled"]!.GetValue<bool>());
+        var rules = core["rules"]!.AsObject();
+        Assert.NotEmpty(rules);
+        Assert.All(rules, rule => Assert.Equal("error", rule.Value!["level"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Lint_UnusedParameterUnderInfraConfig_FailsWithError()
+    {
+        // Proves the config turns a would-be warning into a failing exit code.
+        var dir = Directory.CreateTempSubdirectory("casefy-bicep-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "probe.bicep");
+            await File.WriteAllTextAsync(file, "param unused string\n", TestContext.Current.CancellationToken);
+
+            var result = await BicepCli.RunAsync(
+                ["lint", file, "--config", Path.Combine(RepoPaths.InfraDir, "bicepconfig.json")],
+                TestContext.Current.CancellationToken);
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("Error no-unused-params", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BicepFiles_ReferenceNoRegistryModules()
+    {
+        var files = Directory.EnumerateFiles(RepoPaths.InfraDir, "*.bicep", SearchOption.AllDirectories).ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file =>
+        {
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("'br/", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("'br:", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("'ts/", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("'ts:", text, StringComparison.Ordinal);
+        });
+    }
+}
