@@ -13,6 +13,7 @@ public sealed class ParametersFileTests(CompiledTemplateFixture fixture)
     [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
     [InlineData("deployBlobEventSubscription", "${DEPLOY_BLOB_EVENT_SUBSCRIPTION=false}")]
     [InlineData("inboundWebhookSecret", "${CASEFY_INBOUND_WEBHOOK_SECRET}")]
+    [InlineData("apiClientId", "${CASEFY_API_CLIENT_ID=}")]
     public void ParametersFile_Parameter_MapsAzdVariable(string parameter, string expected)
     {
         var parameters = ReadParameters();
