@@ -1,7 +1,7 @@
 using System.Net;
+using CaseFy.Storage;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
-using CaseFy.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# CaseFy's whole test suite, set-up included: `bash eng/test.sh` on a fresh clone.
+# Installs what the tests need (Azurite from the npm lock), builds with warnings as errors, checks the
+# formatting, runs every test project (the tests start and stop their own Azurite on free loopback ports)
+# and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "npm ci (Azurite)"
+if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error || exit 1
+fi
+
+step "dotnet build"
+dotnet build CaseFy.sln -warnaserror -nowarn:NU1603 -nologo -v:q || exit 1
+
+step "dotnet format --verify-no-changes"
+dotnet format CaseFy.sln --verify-no-changes --no-restore -v:q || { echo "Run 'dotnet format CaseFy.sln' and commit."; exit 1; }
+
+step "dotnet test"
+results="$root/TestResults/$(date -u +%Y%m%dT%H%M%S)"
+dotnet test CaseFy.sln --no-build --nologo --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+test_exit=$?
+
+# Tests stop their own Azurite; make sure nothing started from this checkout outlives the run.
+pkill -TERM -f "$root/node_modules/azurite/" 2>/dev/null || true
+
+passed=0; failed=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+[ "$files" -gt 0 ] || failed=$((failed + 1))
+echo
+echo "$passed passed, $failed failed"
+[ "$test_exit" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

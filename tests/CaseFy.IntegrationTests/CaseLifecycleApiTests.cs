@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using CaseFy.IntegrationTests.Infrastructure;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Json;
+using CaseFy.Model.Timeline;
+
+namespace CaseFy.IntegrationTests;
+
+/// <summary>The walking skeleton's slice through HTTP, the local host, a real Azurite and the real engine.</summary>
+public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private static readonly string[] Stages = ["intake", "review", "decide"];
+
+    private CaseFyClient Api => host.Api;
+
+    [Fact]
+    public async Task Health_WhenStorageAndEngineRun_ReportsHealthy()
+    {
+        using var response = await Api.Http.GetAsync(new Uri("/api/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("""{"status":"healthy","storage":"ok","engine":"ok"}""", body);
+    }
+
+    [Fact]
+    public async Task CreateTemplate_ValidDraft_StoresVersionOneReadableById()
+    {
+        var created = await Api.CreateTemplateAsync(Stages);
+
+        var read = await Api.Http.GetFromJsonAsync(
+            $"/api/templates/{created.Id}", CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, created.Version);
+        Assert.Equal(Stages, created.Stages.Select(s => s.Key));
+        Assert.Equivalent(created, read);
+    }
+
+    [Fact]
+    public async Task OpenCase_NewCase_IsOpenInFirstStageWhichTheOrchestrationEnters()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+
+        var opened = await Api.OpenCaseAsync(template.Id, "Onboard Ana");
+        var entered = await Api.WaitForStageEnteredAsync(opened.Id, "intake");
+
+        Assert.Equal(CaseStatus.Open, opened.Status);
+        Assert.Equal("Onboard Ana", opened.Title);
+        Assert.Equal((template.Id, 1), (opened.TemplateId, opened.TemplateVersion));
+        Assert.Equal(("intake", "Stage intake"), (entered.CurrentStage.Key, entered.CurrentStage.Name));
+    }
+
+    [Fact]
+    public async Task Advance_ThroughEveryStage_ClosesCaseWithExactTimeline()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "Claim 42");
+
+        var closed = await CaseDriver.DriveToClosureAsync(Api, opened.Id, Stages);
+        var timeline = await Api.GetTimelineAsync(opened.Id);
+
+        Assert.Equal(CaseStatus.Closed, closed.Status);
+        Assert.NotNull(closed.ClosedAt);
+        ExpectedTimeline.AssertExactly(timeline, ExpectedTimeline.ForClosedCase(Stages));
+        var exits = timeline.Where(e => e.Type == TimelineEntryTypes.StageExited).ToList();
+        Assert.Equal(Stages.Select(s => $"done with {s}"), exits.Select(e => e.Data["reason"]));
+        Assert.All(timeline, e => Assert.Equal(TimeSpan.Zero, e.At.Offset));
+    }
+
+    [Fact]
+    public async Task Advance_ClosedCase_IsConflictAndChangesNothing()
+    {
+        var template = await Api.CreateTemplateAsync("only");
+        var opened = await Api.OpenCaseAsync(template.Id, "Short one");
+        await CaseDriver.DriveToClosureAsync(Api, opened.Id, ["only"]);
+        var before = await Api.GetTimelineAsync(opened.Id);
+
+        using var response = await Api.AdvanceAsync(opened.Id, "again");
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before.Count, (await Api.GetTimelineAsync(opened.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Advance_WhileAnAdvanceIsPending_IsConflict()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "Double click");
+
+        // Both requests are recorded before the orchestration can act on the first, unless it is very quick:
+        // then the second advances the next stage, which is also a correct answer.
+        using var first = await Api.AdvanceAsync(opened.Id);
+        using var second = await Api.AdvanceAsync(opened.Id);
+
+        await CaseFyClient.ExpectAsync(first, HttpStatusCode.Accepted);
+        Assert.Contains(second.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.Accepted });
+        var settled = await Api.WaitForAsync(opened.Id, c => c.PendingAdvance is null && c.CurrentStage.EnteredAt is not null);
+        var expectedStage = second.StatusCode == HttpStatusCode.Conflict ? "review" : "decide";
+        Assert.Equal(expectedStage, settled.CurrentStage.Key);
+    }
+
+    [Fact]
+    public async Task ListCases_NewestFirst_PagesWithContinuationToken()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var first = await Api.OpenCaseAsync(template.Id, "First");
+        var second = await Api.OpenCaseAsync(template.Id, "Second");
+        var third = await Api.OpenCaseAsync(template.Id, "Third");
+
+        var page1 = await Api.ListCasesAsync(pageSize: 2);
+        var page2 = await Api.ListCasesAsync(pageSize: 2, page1.ContinuationToken);
+
+        Assert.Equal([third.Id, second.Id], page1.Items.Select(c => c.Id));
+        Assert.NotNull(page1.ContinuationToken);
+        Assert.Equal(first.Id, page2.Items[0].Id);
+    }
+
+    [Fact]
+    public async Task Timeline_ReadInSmallPages_HasNoGapOrDuplicate()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "Paged");
+        await CaseDriver.DriveToClosureAsync(Api, opened.Id, Stages);
+
+        var pagedByTwo = await Api.GetTimelineAsync(opened.Id, pageSize: 2);
+        var pagedByThree = await Api.GetTimelineAsync(opened.Id, pageSize: 3);
+
+        ExpectedTimeline.AssertExactly(pagedByTwo, ExpectedTimeline.ForClosedCase(Stages));
+        Assert.Equal(pagedByTwo.Select(e => e.Hash), pagedByThree.Select(e => e.Hash));
+    }
+}

@@ -1,0 +1,41 @@
+using CaseFy.LocalHost;
+using Microsoft.AspNetCore.Builder;
+
+namespace CaseFy.IntegrationTests.Infrastructure;
+
+/// <summary>The real local host on a free loopback port (real HTTP, real engine), wired to a test's storage and task hub.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Api = new CaseFyClient(new HttpClient { BaseAddress = address });
+    }
+
+    public CaseFyClient Api { get; }
+
+    public static async Task<TestHost> StartAsync(string connectionString, string taskHub, CancellationToken cancellationToken)
+    {
+        var app = await LocalHostApp.BuildAsync(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:ConnectionString={connectionString}",
+            $"--Durable:TaskHub={taskHub}",
+            $"--Durable:WorkerId=tests-{taskHub}",
+            "--Logging:LogLevel:Default=Warning",
+        ], cancellationToken);
+        await app.StartAsync(cancellationToken);
+        return new TestHost(app, new Uri(app.Urls.First()));
+    }
+
+    public static string NewTaskHub() => "t" + Guid.NewGuid().ToString("N")[..16];
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
