@@ -1,0 +1,22 @@
+using CaseFy.Application.Apis;
+using CaseFy.Application.Templates;
+using CaseFy.Model.Ports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CaseFy.Functions.Http;
+
+/// <summary>The <see cref="TemplatesApi"/> routes as HTTP triggers.</summary>
+public sealed class TemplatesFunctions(TemplateService templates, ITemplateStore store)
+{
+    [Function("CreateTemplate")]
+    public async Task<IActionResult> CreateTemplateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Templates)] HttpRequest req) =>
+        (await TemplatesApi.CreateTemplateAsync(req, templates, req.HttpContext.RequestAborted)).ToActionResult();
+
+    [Function("GetTemplate")]
+    public async Task<IActionResult> GetTemplateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Template)] HttpRequest req, string id) =>
+        (await TemplatesApi.GetTemplateAsync(id, store, req.HttpContext.RequestAborted)).ToActionResult();
+}
