@@ -2,6 +2,7 @@ using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Health;
 using CaseFy.Application.Templates;
+using CaseFy.Application.Timeline;
 using CaseFy.Model.Json;
 using CaseFy.Orchestration;
 using CaseFy.Storage;
@@ -21,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseService>();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<HealthService>();
+        services.AddSingleton<TimelineService>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {

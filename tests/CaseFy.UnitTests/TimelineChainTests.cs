@@ -81,4 +81,61 @@ public sealed class TimelineChainTests
 
         Assert.NotEqual(TimelineChain.ComputeHash(a), TimelineChain.ComputeHash(b));
     }
+
+    [Fact]
+    public void Verifier_WholeChainEndingAtTheRecordedHead_IsValid()
+    {
+        var entries = ClosedCaseTimeline();
+
+        var verdict = Verify(entries, entries.Count, entries[^1].Hash);
+
+        Assert.Equal(new TimelineVerification(true, 6, null, 6, null), verdict);
+    }
+
+    [Fact]
+    public void Verifier_LastEntryMissing_ReportsItThoughEveryLinkHolds()
+    {
+        var entries = ClosedCaseTimeline();
+
+        var verdict = Verify(entries[..^1], entries.Count, entries[^1].Hash);
+
+        Assert.Equal((false, 6L, 5L), (verdict.Valid, verdict.FirstBrokenSeq, verdict.Entries));
+    }
+
+    [Fact]
+    public void Verifier_HeadDiffersFromRecorded_ReportsTheLastEntry()
+    {
+        var entries = ClosedCaseTimeline();
+
+        var verdict = Verify(entries, entries.Count, "0000");
+
+        Assert.Equal((false, 6L, 5L), (verdict.Valid, verdict.FirstBrokenSeq, verdict.Entries));
+    }
+
+    [Fact]
+    public void Verifier_EntriesBeyondRecordedLength_AreNotAskedFor()
+    {
+        var entries = ClosedCaseTimeline();
+        var verifier = new TimelineVerifier(3, entries[2].Hash);
+
+        var accepted = entries.TakeWhile(verifier.Accept).Count();
+
+        Assert.Equal(2, accepted);
+        Assert.False(verifier.WantsMore);
+        Assert.True(verifier.Finish().Valid);
+    }
+
+    private static TimelineVerification Verify(IEnumerable<TimelineEntry> entries, long length, string head)
+    {
+        var verifier = new TimelineVerifier(length, head);
+        foreach (var entry in entries)
+        {
+            if (!verifier.Accept(entry))
+            {
+                break;
+            }
+        }
+
+        return verifier.Finish();
+    }
 }

@@ -15,4 +15,5 @@ public static class ApiRoutes
     public const string Case = "cases/{id}";
     public const string CaseAdvance = "cases/{id}/advance";
     public const string CaseTimeline = "cases/{id}/timeline";
+    public const string CaseTimelineVerify = "cases/{id}/timeline/verify";
 }

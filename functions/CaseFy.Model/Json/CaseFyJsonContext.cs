@@ -24,5 +24,6 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(TemplateDraft))]
 [JsonSerializable(typeof(NewCase))]
 [JsonSerializable(typeof(AdvanceCase))]
+[JsonSerializable(typeof(TimelineVerification))]
 [JsonSerializable(typeof(List<string>))]
 public sealed partial class CaseFyJsonContext : JsonSerializerContext;

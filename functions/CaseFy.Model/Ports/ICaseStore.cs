@@ -24,6 +24,14 @@ public interface ICaseStore
     /// <summary>Reads timeline entries after <paramref name="afterSeq"/>, oldest first.</summary>
     Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams the timeline entries with <paramref name="afterSeq"/> &lt; seq &lt; <paramref name="beforeSeq"/> (no upper
+    /// bound when <see langword="null"/>), oldest first, reading storage a page at a time: memory stays flat however
+    /// long the timeline is.
+    /// </summary>
+    /// <exception cref="InvalidDataException">An entry is stored but cannot be read.</exception>
+    IAsyncEnumerable<TimelineEntry> ReadTimelineAsync(string caseId, long afterSeq, long? beforeSeq, CancellationToken cancellationToken);
+
     /// <summary>Lists cases, newest first.</summary>
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
     Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken);

@@ -46,19 +46,17 @@ public static class TimelineChain
     public static long? FindFirstBrokenLink(IEnumerable<TimelineEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var expectedPrevious = Genesis;
-        var expectedSeq = 1L;
+
+        // No recorded length or head to compare with: only the links between the entries are checked.
+        var verifier = new TimelineVerifier(long.MaxValue, timelineHead: string.Empty);
         foreach (var entry in entries)
         {
-            if (entry.Seq != expectedSeq || entry.PreviousHash != expectedPrevious || entry.Hash != ComputeHash(entry))
+            if (!verifier.Accept(entry))
             {
-                return expectedSeq;
+                break;
             }
-
-            expectedPrevious = entry.Hash;
-            expectedSeq++;
         }
 
-        return null;
+        return verifier.FirstBrokenSeq;
     }
 }

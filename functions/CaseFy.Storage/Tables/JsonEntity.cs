@@ -15,7 +15,17 @@ internal static class JsonEntity
     public static TableEntity Create<T>(string partitionKey, string rowKey, T value, JsonTypeInfo<T> typeInfo) =>
         new(partitionKey, rowKey) { [DataProperty] = JsonSerializer.Serialize(value, typeInfo) };
 
-    public static T Read<T>(TableEntity entity, JsonTypeInfo<T> typeInfo) =>
-        JsonSerializer.Deserialize(entity.GetString(DataProperty), typeInfo)
-        ?? throw new InvalidDataException($"Row {entity.PartitionKey}/{entity.RowKey} has no data.");
+    /// <exception cref="InvalidDataException">The row has no data, or its data is not a valid <typeparamref name="T"/>.</exception>
+    public static T Read<T>(TableEntity entity, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(entity.GetString(DataProperty) ?? "null", typeInfo)
+                ?? throw new InvalidDataException($"Row {entity.PartitionKey}/{entity.RowKey} has no data.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Row {entity.PartitionKey}/{entity.RowKey} does not hold valid data.", ex);
+        }
+    }
 }

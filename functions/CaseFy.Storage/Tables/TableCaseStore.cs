@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 using Azure.Data.Tables;
@@ -99,6 +100,20 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         return entries.Count > pageSize
             ? new Page<TimelineEntry>(entries[..pageSize], entries[pageSize - 1].Seq.ToString(CultureInfo.InvariantCulture))
             : new Page<TimelineEntry>(entries, null);
+    }
+
+    public async IAsyncEnumerable<TimelineEntry> ReadTimelineAsync(
+        string caseId, long afterSeq, long? beforeSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var upper = beforeSeq is long before ? TimelineRowKey(before) : TimelinePrefix + "~";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {caseId} and RowKey gt {TimelineRowKey(afterSeq)} and RowKey lt {upper}");
+
+        // The SDK fetches the next page (up to 1,000 rows) only when this one has been consumed.
+        await foreach (var row in tables.Cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return JsonEntity.Read(row, CaseFyJsonContext.Default.TimelineEntry);
+        }
     }
 
     public async Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)

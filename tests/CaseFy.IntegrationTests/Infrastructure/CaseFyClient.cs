@@ -84,6 +84,13 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
         return entries;
     }
 
+    public async Task<TimelineVerification> VerifyTimelineAsync(string caseId)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/cases/{caseId}/timeline/verify", UriKind.Relative), Ct);
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.TimelineVerification, Ct))!;
+    }
+
     public async Task<Page<CaseRecord>> ListCasesAsync(int pageSize, string? token = null)
     {
         var query = $"/api/cases?pageSize={pageSize}" + (token is null ? string.Empty : $"&continuationToken={Uri.EscapeDataString(token)}");

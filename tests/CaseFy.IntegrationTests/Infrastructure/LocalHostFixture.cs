@@ -8,6 +8,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public CaseFyClient Api => _host!.Api;
 
+    /// <summary>The Azurite behind the host, for tests that read or tamper with rows directly.</summary>
+    public StoredCases Storage => new(_storage!.ConnectionString);
+
     public async ValueTask InitializeAsync()
     {
         _storage = await TestStorage.StartAsync(TestContext.Current.CancellationToken);
