@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CaseFy.IntegrationTests.Infrastructure;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using CaseFy.IntegrationTests.Infrastructure;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 

@@ -1,5 +1,5 @@
-using CaseFy.IntegrationTests.Infrastructure;
 using CaseFy.Model.Cases;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 

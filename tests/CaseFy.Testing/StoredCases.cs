@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>The case table in Azurite, reached around CaseFy: what someone with storage access could do to it.</summary>
 public sealed class StoredCases(string connectionString)

@@ -1,6 +1,6 @@
 using CaseFy.LocalHost.Storage;
 
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>A real Azurite on free loopback ports with its data in a temp folder, removed afterwards.</summary>
 public sealed class TestStorage : IAsyncDisposable

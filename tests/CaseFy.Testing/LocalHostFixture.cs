@@ -1,4 +1,4 @@
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>One Azurite and one local host shared by a test class; each test makes its own templates and cases.</summary>
 public sealed class LocalHostFixture : IAsyncLifetime

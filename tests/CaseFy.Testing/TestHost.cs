@@ -1,7 +1,7 @@
 using CaseFy.LocalHost;
 using Microsoft.AspNetCore.Builder;
 
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>The real local host on a free loopback port (real HTTP, real engine), wired to a test's storage and task hub.</summary>
 public sealed class TestHost : IAsyncDisposable

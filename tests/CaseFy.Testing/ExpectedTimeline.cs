@@ -1,6 +1,6 @@
 using CaseFy.Model.Timeline;
 
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>The exact timeline a case driven through every stage to closure must have.</summary>
 public static class ExpectedTimeline

@@ -7,7 +7,7 @@ using CaseFy.Model.Json;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>The HTTP API as a test uses it; every call goes over real HTTP and fails loudly on an unexpected status.</summary>
 public sealed class CaseFyClient(HttpClient http) : IDisposable

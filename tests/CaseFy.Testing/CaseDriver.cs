@@ -1,7 +1,7 @@
 using System.Net;
 using CaseFy.Model.Cases;
 
-namespace CaseFy.IntegrationTests.Infrastructure;
+namespace CaseFy.Testing;
 
 /// <summary>Drives a case through its stages the way a person would: wait until a stage is entered, then advance.</summary>
 public static class CaseDriver
