@@ -84,6 +84,13 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
         return entries;
     }
 
+    public async Task<Page<TimelineEntry>> GetTimelinePageAsync(string caseId, string query)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/cases/{caseId}/timeline?{query}", UriKind.Relative), Ct);
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.PageTimelineEntry, Ct))!;
+    }
+
     public async Task<TimelineVerification> VerifyTimelineAsync(string caseId)
     {
         using var response = await http.GetAsync(new Uri($"/api/cases/{caseId}/timeline/verify", UriKind.Relative), Ct);

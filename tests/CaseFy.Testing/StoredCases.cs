@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure.Data.Tables;
+using CaseFy.Model;
+using CaseFy.Model.Json;
+using CaseFy.Model.Timeline;
 
 namespace CaseFy.Testing;
 
@@ -30,6 +34,40 @@ public sealed class StoredCases(string connectionString)
         var row = (await _cases.GetEntityAsync<TableEntity>(caseId, TimelineRowKey(seq), cancellationToken: Ct)).Value;
         row["Data"] = rawData;
         await _cases.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, Ct);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="count"/> correctly chained entries to a (closed) case and moves its length and head,
+    /// as if CaseFy had written them: a quick way to a long timeline.
+    /// </summary>
+    public async Task AppendChainedEntriesAsync(string caseId, int count)
+    {
+        var caseRow = (await _cases.GetEntityAsync<TableEntity>(caseId, "case", cancellationToken: Ct)).Value;
+        var record = JsonSerializer.Deserialize(caseRow.GetString("Data"), CaseFyJsonContext.Default.CaseRecord)!;
+        var head = record.TimelineHead;
+        var seq = record.TimelineLength;
+        var batch = new List<TableTransactionAction>(100);
+        for (var i = 0; i < count; i++)
+        {
+            seq++;
+            var draft = new TimelineEntry(
+                $"{caseId}-{seq}", caseId, seq, "NoteAdded", record.UpdatedAt, Actor.System, record.CurrentStage.Key,
+                new Dictionary<string, string> { ["reason"] = $"note {seq}, \"bulk\"" }, head, string.Empty);
+            var entry = draft with { Hash = TimelineChain.ComputeHash(draft) };
+            head = entry.Hash;
+            batch.Add(new(TableTransactionActionType.Add, new TableEntity(caseId, TimelineRowKey(seq))
+            {
+                ["Data"] = JsonSerializer.Serialize(entry, CaseFyJsonContext.Default.TimelineEntry),
+            }));
+            if (batch.Count == 100 || i == count - 1)
+            {
+                await _cases.SubmitTransactionAsync(batch, Ct);
+                batch.Clear();
+            }
+        }
+
+        caseRow["Data"] = JsonSerializer.Serialize(record with { TimelineLength = seq, TimelineHead = head }, CaseFyJsonContext.Default.CaseRecord);
+        await _cases.UpdateEntityAsync(caseRow, caseRow.ETag, TableUpdateMode.Replace, Ct);
     }
 
     public async Task DeleteTimelineEntryAsync(string caseId, long seq) =>

@@ -16,4 +16,5 @@ public static class ApiRoutes
     public const string CaseAdvance = "cases/{id}/advance";
     public const string CaseTimeline = "cases/{id}/timeline";
     public const string CaseTimelineVerify = "cases/{id}/timeline/verify";
+    public const string CaseTimelineExport = "cases/{id}/timeline/export";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
+using CaseFy.Application.Timeline;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
@@ -28,7 +29,10 @@ public static class CasesApi
             .Produces<CaseRecord>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet(ApiRoutes.CaseTimeline, GetTimelineAsync)
-            .Produces<Page<TimelineEntry>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Read the case's timeline a page at a time")
+            .WithDescription("direction=forward (default, oldest first) or backward (newest first); pass the page's "
+                + "continuationToken back to read on in the same direction.")
+            .Produces<Page<TimelineEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -113,25 +117,34 @@ public static class CasesApi
     }
 
     public static async Task<IResult> GetTimelineAsync(
-        string id, HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
+        string id, HttpRequest request, TimelineService timelines, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(timelines);
         if (!Paging.TryRead(request, out var paging, out var problem))
         {
             return problem!;
         }
 
-        var afterSeq = 0L;
-        if (paging.ContinuationToken is { } token
-            && (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq) || afterSeq < 0))
+        if (!QueryValues.TryReadEnum(request, "direction", TimelineDirection.Forward, out var direction, out problem))
         {
-            return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+            return problem!;
         }
 
-        if (!CaseIds.IsWellFormed(id) || await cases.GetAsync(id, cancellationToken) is null)
+        long? cursor = null;
+        if (paging.ContinuationToken is { } token)
         {
-            return ApiProblems.NotFound("case");
+            if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || seq < 0)
+            {
+                return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+            }
+
+            cursor = seq;
         }
 
-        return TypedResults.Ok(await cases.GetTimelineAsync(id, afterSeq, paging.PageSize, cancellationToken));
+        var page = CaseIds.IsWellFormed(id)
+            ? await timelines.GetPageAsync(id, direction, cursor, paging.PageSize, cancellationToken)
+            : null;
+        return page is null ? ApiProblems.NotFound("case") : TypedResults.Ok(page);
     }
 }

@@ -18,7 +18,32 @@ public static class TimelineApi
             .WithDescription("Streams every entry, recomputes each hash and its link to the previous entry, and checks that the "
                 + "chain ends at the length and head hash the case records. Reports the first missing, altered or foreign entry.")
             .Produces<TimelineVerification>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.CaseTimelineExport, ExportTimelineAsync)
+            .WithSummary("Download the whole timeline as JSON or CSV")
+            .WithDescription("format=json (default: an array of timeline entries) or csv (header row, RFC 4180 quoting). "
+                + "Streamed as it is read from storage; holds the entries up to the case's length when the request started.")
+            .Produces<TimelineEntry[]>(contentType: "application/json")
+            .Produces<string>(contentType: "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    public static async Task<IResult> ExportTimelineAsync(
+        string id, HttpRequest request, TimelineService timelines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timelines);
+        if (!QueryValues.TryReadEnum(request, "format", TimelineExportFormat.Json, out var format, out var problem))
+        {
+            return problem!;
+        }
+
+        var entries = CaseIds.IsWellFormed(id) ? await timelines.SnapshotAsync(id, cancellationToken) : null;
+        return entries is null
+            ? ApiProblems.NotFound("case")
+            : TypedResults.Stream(
+                body => TimelineExport.WriteAsync(entries, format, body, cancellationToken),
+                TimelineExport.ContentType(format),
+                TimelineExport.FileName(id, format));
     }
 
     public static async Task<IResult> VerifyTimelineAsync(string id, TimelineService timelines, CancellationToken cancellationToken)

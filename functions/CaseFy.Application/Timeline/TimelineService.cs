@@ -1,11 +1,57 @@
+using System.Globalization;
+using CaseFy.Model;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
 
 namespace CaseFy.Application.Timeline;
 
-/// <summary>Reads timelines back: chain verification.</summary>
+/// <summary>Reads timelines back: pages in either direction, streamed exports, chain verification.</summary>
 public sealed class TimelineService(ICaseStore cases)
 {
+    /// <summary>Reads one page of a case's timeline.</summary>
+    /// <param name="caseId">The case.</param>
+    /// <param name="direction">Oldest or newest first.</param>
+    /// <param name="cursor">The previous page's continuation token (a seq): forward pages start after it, backward pages before it.</param>
+    /// <param name="pageSize">At most this many entries.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The page, or <see langword="null"/> when there is no such case.</returns>
+    public async Task<Page<TimelineEntry>?> GetPageAsync(
+        string caseId, TimelineDirection direction, long? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (direction == TimelineDirection.Forward)
+        {
+            return await cases.GetTimelineAsync(caseId, cursor ?? 0, pageSize, cancellationToken);
+        }
+
+        // Seqs run 1..length without gaps, so the page before a seq is a key range: no scan from the start.
+        var before = Math.Min(cursor ?? long.MaxValue, record.TimelineLength + 1);
+        var after = Math.Max(0, before - pageSize - 1);
+        var items = new List<TimelineEntry>(pageSize);
+        await foreach (var entry in cases.ReadTimelineAsync(caseId, after, before, cancellationToken))
+        {
+            items.Add(entry);
+        }
+
+        items.Reverse();
+        return new Page<TimelineEntry>(items, after > 0 ? (after + 1).ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>
+    /// The entries of a case as they stand now (up to its current length, so entries appended meanwhile do not
+    /// join halfway), streamed oldest first; <see langword="null"/> when there is no such case.
+    /// </summary>
+    public async Task<IAsyncEnumerable<TimelineEntry>?> SnapshotAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        return record is null ? null : cases.ReadTimelineAsync(caseId, afterSeq: 0, beforeSeq: record.TimelineLength + 1, cancellationToken);
+    }
+
     /// <summary>
     /// Recomputes a case's hash chain from storage, streaming its entries, and compares the end of the chain with
     /// the length and head the case row records.

@@ -1,6 +1,7 @@
 using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
+using CaseFy.Application.Timeline;
 using CaseFy.Model.Ports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.DurableTask.Client;
 namespace CaseFy.Functions.Http;
 
 /// <summary>The <see cref="CasesApi"/> routes as HTTP triggers.</summary>
-public sealed class CasesFunctions(CaseService cases, ICaseStore store)
+public sealed class CasesFunctions(CaseService cases, ICaseStore store, TimelineService timelines)
 {
     [Function("OpenCase")]
     public async Task<IActionResult> OpenCaseAsync(
@@ -37,5 +38,5 @@ public sealed class CasesFunctions(CaseService cases, ICaseStore store)
     [Function("GetCaseTimeline")]
     public async Task<IActionResult> GetTimelineAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CaseTimeline)] HttpRequest req, string id) =>
-        (await CasesApi.GetTimelineAsync(id, req, store, req.HttpContext.RequestAborted)).ToActionResult();
+        (await CasesApi.GetTimelineAsync(id, req, timelines, req.HttpContext.RequestAborted)).ToActionResult();
 }

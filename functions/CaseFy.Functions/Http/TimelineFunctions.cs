@@ -13,4 +13,9 @@ public sealed class TimelineFunctions(TimelineService timelines)
     public async Task<IActionResult> VerifyTimelineAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CaseTimelineVerify)] HttpRequest req, string id) =>
         (await TimelineApi.VerifyTimelineAsync(id, timelines, req.HttpContext.RequestAborted)).ToActionResult();
+
+    [Function("ExportCaseTimeline")]
+    public async Task<IActionResult> ExportTimelineAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CaseTimelineExport)] HttpRequest req, string id) =>
+        (await TimelineApi.ExportTimelineAsync(id, req, timelines, req.HttpContext.RequestAborted)).ToActionResult();
 }
