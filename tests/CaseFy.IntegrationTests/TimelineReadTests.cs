@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using CaseFy.IntegrationTests.Infrastructure;
 using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 using Microsoft.VisualBasic.FileIO;
 
 namespace CaseFy.IntegrationTests;
