@@ -1,6 +1,7 @@
 using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Health;
+using CaseFy.Application.Reports;
 using CaseFy.Application.Templates;
 using CaseFy.Application.Timeline;
 using CaseFy.Model.Json;
@@ -23,6 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TemplateService>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<TimelineService>();
+        services.AddSingleton<BoardService>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using CaseFy.Application.Health;
+using CaseFy.Application.Reports;
 
 namespace CaseFy.Application.Apis;
 
 /// <summary>Source-generated JSON for the API's own response types (the model's are in <c>CaseFyJsonContext</c>).</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(CaseBoard))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -11,6 +11,7 @@ public static class ApiRoutes
     public const string Health = "health";
     public const string Templates = "templates";
     public const string Template = "templates/{id}";
+    public const string TemplateBoard = "templates/{id}/board";
     public const string Cases = "cases";
     public const string Case = "cases/{id}";
     public const string CaseAdvance = "cases/{id}/advance";

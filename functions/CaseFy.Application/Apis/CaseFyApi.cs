@@ -6,5 +6,5 @@ namespace CaseFy.Application.Apis;
 public static class CaseFyApi
 {
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
-        app.MapHealthApi().MapTemplatesApi().MapCasesApi().MapTimelineApi();
+        app.MapHealthApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi();
 }

@@ -22,6 +22,11 @@ public static class CasesApi
         api.MapPost(ApiRoutes.Cases, OpenCaseAsync)
             .Produces<CaseRecord>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet(ApiRoutes.Cases, ListCasesAsync)
+            .WithSummary("List cases, newest first, with filters")
+            .WithDescription("Filters: templateId, status (open/closed), stage (key), owner (actor id or 'me'), overdue "
+                + "(true/false), q (text in the title, ignoring case). Paging: pageSize (1-100) and continuationToken. "
+                + "The text is matched after the other filters, reading at most 1,000 index rows per page: a page can "
+                + "then hold fewer items than pageSize, even none, and still have a continuationToken.")
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();
         api.MapGet(ApiRoutes.Case, GetCaseAsync)
             .Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -60,14 +65,14 @@ public static class CasesApi
 
     public static async Task<IResult> ListCasesAsync(HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
     {
-        if (!Paging.TryRead(request, out var paging, out var problem))
+        if (!Paging.TryRead(request, out var paging, out var problem) || !CaseListQuery.TryRead(request, out var filter, out problem))
         {
             return problem!;
         }
 
         try
         {
-            return TypedResults.Ok(await cases.ListAsync(paging.ContinuationToken, paging.PageSize, cancellationToken));
+            return TypedResults.Ok(await cases.FindAsync(filter, paging.ContinuationToken, paging.PageSize, cancellationToken));
         }
         catch (FormatException)
         {

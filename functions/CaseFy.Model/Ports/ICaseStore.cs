@@ -32,6 +32,17 @@ public interface ICaseStore
     /// <exception cref="InvalidDataException">An entry is stored but cannot be read.</exception>
     IAsyncEnumerable<TimelineEntry> ReadTimelineAsync(string caseId, long afterSeq, long? beforeSeq, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists the cases matching <paramref name="filter"/>, newest first. The title text is matched on the rows the
+    /// other criteria select, reading at most a bounded number of rows per page: a page can then hold fewer items
+    /// than asked (even none) and still carry a continuation token.
+    /// </summary>
+    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    Task<Page<CaseRecord>> FindAsync(CaseFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Streams every case matching <paramref name="filter"/>, newest first, for reports (reads all of them).</summary>
+    IAsyncEnumerable<CaseRecord> ScanAsync(CaseFilter filter, CancellationToken cancellationToken);
+
     /// <summary>Lists cases, newest first.</summary>
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
     Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken);

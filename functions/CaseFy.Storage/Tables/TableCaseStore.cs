@@ -23,6 +23,9 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private const string IndexPartition = "cases";
     private const int MaxAttempts = 25;
 
+    // The most index rows one page of a title search reads before it answers (with fewer items and a token).
+    private const int MaxIndexRowsScanned = 1000;
+
     public async Task<bool> CreateAsync(CaseChange opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opened);
@@ -116,14 +119,49 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
     }
 
-    public async Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        FindAsync(CaseFilter.All, continuationToken, pageSize, cancellationToken);
+
+    public async Task<Page<CaseRecord>> FindAsync(
+        CaseFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition} and RowKey gt {after}");
-        var rows = await TakeAsync(filter, tables.CaseIndex, pageSize + 1, cancellationToken);
-        var cases = rows.Take(pageSize).Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.CaseRecord)).ToList();
-        var next = rows.Count > pageSize ? EncodeIndexToken(rows[pageSize - 1].RowKey) : null;
-        return new Page<CaseRecord>(cases, next);
+        var items = new List<CaseRecord>(pageSize);
+        var scanned = 0;
+        string? lastKey = null;
+        var perRequest = filter.TitleContains is null ? pageSize + 1 : MaxIndexRowsScanned;
+        await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
+            CaseIndexQuery.Filter(IndexPartition, after, filter), maxPerPage: perRequest, cancellationToken: cancellationToken))
+        {
+            // A full page, or the scan budget spent on rows the title text rejected: go on from here next time.
+            if (items.Count == pageSize || scanned == MaxIndexRowsScanned)
+            {
+                return new Page<CaseRecord>(items, EncodeIndexToken(lastKey!));
+            }
+
+            scanned++;
+            lastKey = row.RowKey;
+            if (CaseIndexQuery.MatchesTitle(row, filter))
+            {
+                items.Add(JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord));
+            }
+        }
+
+        return new Page<CaseRecord>(items, null);
+    }
+
+    public async IAsyncEnumerable<CaseRecord> ScanAsync(CaseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
+            CaseIndexQuery.Filter(IndexPartition, string.Empty, filter), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (CaseIndexQuery.MatchesTitle(row, filter))
+            {
+                yield return JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord);
+            }
+        }
     }
 
     private static async Task<List<TableEntity>> TakeAsync(
@@ -166,7 +204,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
     private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken) =>
         await tables.CaseIndex.UpsertEntityAsync(
-            JsonEntity.Create(IndexPartition, IndexRowKey(record), record, CaseFyJsonContext.Default.CaseRecord),
+            CaseIndexQuery.WithColumns(JsonEntity.Create(IndexPartition, IndexRowKey(record), record, CaseFyJsonContext.Default.CaseRecord), record),
             TableUpdateMode.Replace,
             cancellationToken);
 

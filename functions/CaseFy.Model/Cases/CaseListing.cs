@@ -1,0 +1,43 @@
+namespace CaseFy.Model.Cases;
+
+/// <summary>
+/// What lists and boards show about a case, derived from its record in one place so the index columns, the
+/// filters and the board agree.
+/// </summary>
+public static class CaseListing
+{
+    /// <summary>The actor id of the case's owner (its creator until ownership is recorded separately).</summary>
+    public static string OwnerId(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.CreatedBy.Id;
+    }
+
+    /// <summary>The owner's display name.</summary>
+    public static string OwnerName(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.CreatedBy.Name;
+    }
+
+    /// <summary>Whether the case shows as overdue (a breached SLA or a task past due, once those are tracked).</summary>
+    public static bool IsOverdue(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return false;
+    }
+
+    /// <summary>Open tasks on the case, or <see langword="null"/> while the case model has no tasks.</summary>
+    public static int? PendingTasks(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return null;
+    }
+
+    /// <summary>The title as the text filter compares it.</summary>
+    public static string SearchableTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return title.ToLowerInvariant();
+    }
+}
