@@ -8,6 +8,9 @@ namespace CaseFy.Application.Cases;
 /// <summary>Case use cases: every action is stored first, then the orchestration is told to look.</summary>
 public sealed class CaseService(ICaseStore cases, ITemplateStore templates, TimeProvider time)
 {
+    // Longer than the engine normally needs to carry out an advance, even on a busy machine.
+    private static readonly TimeSpan StalePendingAdvance = TimeSpan.FromSeconds(10);
+
     /// <summary>Opens a case on the newest version of its template and starts its orchestration.</summary>
     /// <returns>The new case, or <see langword="null"/> when the template does not exist.</returns>
     public async Task<CaseRecord?> OpenAsync(NewCase request, Actor actor, ICaseEngine engine, CancellationToken cancellationToken)
@@ -34,8 +37,26 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
-        var updated = await cases.UpdateAsync(
-            caseId, c => CaseLifecycle.RequestAdvance(c, request.Reason, actor, time.GetUtcNow()), cancellationToken);
+        CaseRecord? updated;
+        try
+        {
+            updated = await cases.UpdateAsync(
+                caseId, c => CaseLifecycle.RequestAdvance(c, request.Reason, actor, time.GetUtcNow()), cancellationToken);
+        }
+        catch (CaseRuleException)
+        {
+            // An advance stored a while ago and still pending may have lost its signal (the process died between
+            // storing and signalling) or its orchestration (a continue-as-new lost to a crash): a repeated request
+            // repairs both. Everything is derived from the stored case, so a spare signal or restart is harmless.
+            if (await cases.GetAsync(caseId, cancellationToken) is { PendingAdvance: { } pending } current
+                && time.GetUtcNow() - pending.RequestedAt > StalePendingAdvance)
+            {
+                await engine.RepairAsync(caseId, current.CurrentStage.Index, cancellationToken);
+            }
+
+            throw;
+        }
+
         if (updated is not null)
         {
             await engine.SignalAsync(caseId, "advance", cancellationToken);

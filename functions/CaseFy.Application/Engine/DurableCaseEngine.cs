@@ -38,6 +38,40 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
         await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal(action), cancellationToken);
     }
 
+    public async Task RepairAsync(string caseId, int stageIndex, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
+        var generation = instance?.ReadInputAs<CaseOrchestrationInput>()?.Generation;
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending } && generation >= stageIndex)
+        {
+            await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal("repair"), cancellationToken);
+            return;
+        }
+
+        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Suspended })
+        {
+            await client.TerminateInstanceAsync(caseId, "Behind its case's stored stage; replaced.", cancellationToken);
+            await WaitUntilFinishedAsync(caseId, cancellationToken);
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(nameof(CaseOrchestrator)),
+            new CaseOrchestrationInput(caseId, Generation: stageIndex),
+            new StartOrchestrationOptions(InstanceId: caseId),
+            cancellationToken);
+    }
+
     public Task ProbeAsync(CancellationToken cancellationToken) =>
         client.GetInstanceAsync(ProbeInstanceId, getInputsAndOutputs: false, cancellationToken);
+
+    // WaitForInstanceCompletionAsync polls every ~2 s on this backend; a termination is usually done much sooner.
+    private async Task WaitUntilFinishedAsync(string caseId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, timeout.Token))?.IsRunning == true)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
 }

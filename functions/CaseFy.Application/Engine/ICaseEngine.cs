@@ -12,6 +12,14 @@ public interface ICaseEngine
     /// <summary>Tells the case's orchestration to look at the stored facts again; starts it if it is missing.</summary>
     Task SignalAsync(string caseId, string action, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes sure an orchestration is working on the case's current stage: signals it when it is, and replaces it
+    /// with one starting at <paramref name="stageIndex"/> when it is missing, finished or stuck in an earlier stage
+    /// (a continue-as-new lost to a crash or a storage outage leaves it there). Safe because the orchestration
+    /// derives everything from the stored case.
+    /// </summary>
+    Task RepairAsync(string caseId, int stageIndex, CancellationToken cancellationToken);
+
     /// <summary>One round trip to the engine's backend; throws when it is unreachable.</summary>
     Task ProbeAsync(CancellationToken cancellationToken);
 }

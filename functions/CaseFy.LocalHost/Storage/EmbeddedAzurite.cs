@@ -42,8 +42,16 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>Installs Azurite from the repo's npm lock if missing, then starts it and waits until it listens.</summary>
-    public static async Task<EmbeddedAzurite> StartAsync(string repoRoot, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Installs Azurite from the repo's npm lock if missing, then starts it on free ports and waits until it listens.</summary>
+    public static Task<EmbeddedAzurite> StartAsync(string repoRoot, string dataDirectory, CancellationToken cancellationToken) =>
+        StartAsync(repoRoot, dataDirectory, LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite on the given ports, e.g. those of an earlier instance on the same folder: a restarted
+    /// storage then answers at the connection string its clients already hold.
+    /// </summary>
+    public static async Task<EmbeddedAzurite> StartAsync(
+        string repoRoot, string dataDirectory, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken)
     {
         var script = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -54,7 +62,6 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         StopLeftover(Path.Combine(dataDirectory, "azurite.pid"));
 
-        var (blob, queue, table) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -64,9 +71,9 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         foreach (var arg in new[]
         {
             script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", dataDirectory,
-            "--blobHost", "127.0.0.1", "--blobPort", Port(blob),
-            "--queueHost", "127.0.0.1", "--queuePort", Port(queue),
-            "--tableHost", "127.0.0.1", "--tablePort", Port(table),
+            "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
+            "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
         })
         {
             start.ArgumentList.Add(arg);
@@ -77,7 +84,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new EmbeddedAzurite(process, dataDirectory, blob, queue, table);
+        var azurite = new EmbeddedAzurite(process, dataDirectory, blobPort, queuePort, tablePort);
         await File.WriteAllTextAsync(azurite._pidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await azurite.WaitUntilListeningAsync(cancellationToken);
         return azurite;

@@ -1,0 +1,42 @@
+using System.Text;
+using Azure.Data.Tables;
+
+namespace CaseFy.FaultTests.Infrastructure;
+
+/// <summary>Reads the Durable Task engine's own tables for a case's instance, to say why a case is stuck.</summary>
+public sealed class EngineProbe(string connectionString, string taskHub)
+{
+    public async Task<string> DescribeAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var service = new TableServiceClient(connectionString);
+        var text = new StringBuilder();
+        try
+        {
+            var instance = await service.GetTableClient($"{taskHub}Instances")
+                .GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty, cancellationToken: cancellationToken);
+            var execution = instance.HasValue ? instance.Value!.GetString("ExecutionId") : null;
+            text.Append(instance.HasValue
+                ? $"instance {instance.Value!.GetString("RuntimeStatus")} (execution {execution}, input {instance.Value.GetString("Input")}, updated {instance.Value.GetDateTimeOffset("LastUpdatedTime")})"
+                : "no instance");
+
+            // Continue-as-new overwrites history rows from the start; older generations' rows past the end remain.
+            var history = service.GetTableClient($"{taskHub}History")
+                .QueryAsync<TableEntity>(e => e.PartitionKey == instanceId, cancellationToken: cancellationToken);
+            text.Append("; history of that execution:");
+            await foreach (var e in history)
+            {
+                if (e.GetString("ExecutionId") == execution)
+                {
+                    text.Append(' ').Append(e.RowKey).Append(':').Append(e.GetString("EventType")).Append('/').Append(e.GetString("Name"))
+                        .Append(e.GetString("Result") is { } result ? $"={result}" : string.Empty);
+                }
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            text.Append("engine tables unreadable: ").Append(ex.Status);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using CaseFy.LocalHost;
+using CaseFy.LocalHost.Storage;
+
+namespace CaseFy.FaultTests.Infrastructure;
+
+/// <summary>
+/// The local host as a separate process (the build's own <c>CaseFy.LocalHost.dll</c>), on a fixed loopback port
+/// and a fixed engine worker id, so it can be killed with SIGKILL and started again exactly as before.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private const int KeptOutputLines = 200;
+
+    private readonly string _connectionString;
+    private readonly string _taskHub;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public HostProcess(string connectionString, string taskHub)
+    {
+        _connectionString = connectionString;
+        _taskHub = taskHub;
+        Address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+    }
+
+    public Uri Address { get; }
+
+    public int Starts { get; private set; }
+
+    /// <summary>The host's last lines of output, for a failure message.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    public static string NewTaskHub() => "f" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>Starts the host and waits until it listens (it may still report storage as degraded).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.FindRoot(),
+        };
+        foreach (var arg in new[]
+        {
+            LocalHostDll(),
+            "--urls", Address.ToString().TrimEnd('/'),
+            $"--Storage:ConnectionString={_connectionString}",
+            $"--Durable:TaskHub={_taskHub}",
+            // The same worker id after a crash takes the partition leases back at once.
+            "--Durable:WorkerId=fixed",
+            // Work a killed process held reappears after this (ARCHITECTURE.md pitfall 4); above any activity's run time.
+            "--Durable:WorkItemVisibilityTimeout=00:00:10",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        Starts++;
+        await WaitUntilListeningAsync(cancellationToken);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, leases and in-flight work items are left as they are.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>The host's resident memory now, in bytes.</summary>
+    public long WorkingSetBytes()
+    {
+        var process = _process ?? throw new InvalidOperationException("The host is not running.");
+        process.Refresh();
+        return process.WorkingSet64;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            // SIGTERM: a graceful stop releases the engine's leases.
+            using (Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            {
+            }
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    private static string LocalHostDll()
+    {
+        var configuration = typeof(HostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepoPaths.FindRoot(), "functions", "CaseFy.LocalHost", "bin", configuration, "net10.0", "CaseFy.LocalHost.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the local host first.", dll);
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (_process is null || _process.HasExited)
+            {
+                throw new InvalidOperationException($"The local host exited while starting:{Environment.NewLine}{RecentOutput}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative), cancellationToken);
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+            catch (TaskCanceledException) when (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+}

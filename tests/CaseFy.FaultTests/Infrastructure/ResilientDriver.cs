@@ -1,0 +1,82 @@
+using System.Net;
+using CaseFy.Model.Cases;
+
+namespace CaseFy.FaultTests.Infrastructure;
+
+/// <summary>
+/// Drives a case to closure the way a careful client would while the host keeps dying: before each advance it
+/// reads the case, so an advance whose answer was lost to a crash is never sent a second time for the next stage.
+/// </summary>
+public static class ResilientDriver
+{
+    private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(200);
+
+    // How long a stored advance may wait for the engine before the client asks again (the API re-signals on 409).
+    private static readonly TimeSpan NudgeAfter = TimeSpan.FromSeconds(15);
+
+    public static async Task<CaseRecord> DriveToClosureAsync(
+        ResilientApi api, string caseId, int stageCount, DateTime deadline, EngineProbe? probe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        try
+        {
+            for (var stage = 0; stage < stageCount; stage++)
+            {
+                await AdvanceOutOfAsync(api, caseId, stage, deadline, cancellationToken);
+            }
+
+            return await WaitAsync(api, caseId, c => c.Status == CaseStatus.Closed, deadline, cancellationToken);
+        }
+        catch (Xunit.Sdk.XunitException ex) when (probe is not null)
+        {
+            Assert.Fail($"{ex.Message} Engine: {await probe.DescribeAsync(caseId, cancellationToken)}");
+            throw;
+        }
+    }
+
+    private static async Task AdvanceOutOfAsync(ResilientApi api, string caseId, int stage, DateTime deadline, CancellationToken cancellationToken)
+    {
+        var lastAsked = DateTime.MinValue;
+        while (true)
+        {
+            var current = await api.GetCaseAsync(caseId, cancellationToken);
+            if (current.Status == CaseStatus.Closed || current.CurrentStage.Index > stage)
+            {
+                return;
+            }
+
+            var waiting = current.CurrentStage.EnteredAt is null
+                || (current.PendingAdvance?.StageIndex == stage && DateTime.UtcNow - lastAsked < NudgeAfter);
+            if (!waiting)
+            {
+                lastAsked = DateTime.UtcNow;
+                using var response = await api.TryAdvanceOnceAsync(caseId, $"leaving stage {stage}", cancellationToken);
+                // 202 asked, 409 already asked (or a concurrent request won), 5xx the host or its storage is down:
+                // in every case the next read of the case says whether to ask again.
+                if (response is { StatusCode: not (HttpStatusCode.Accepted or HttpStatusCode.Conflict) and < HttpStatusCode.InternalServerError })
+                {
+                    await ResilientApi.ExpectAsync(response, HttpStatusCode.Accepted, cancellationToken);
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (entered {current.CurrentStage.EnteredAt}, pending advance {current.PendingAdvance}).");
+            await Task.Delay(PollPause, cancellationToken);
+        }
+    }
+
+    private static async Task<CaseRecord> WaitAsync(
+        ResilientApi api, string caseId, Func<CaseRecord, bool> condition, DateTime deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await api.GetCaseAsync(caseId, cancellationToken);
+            if (condition(current))
+            {
+                return current;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (pending advance {current.PendingAdvance}).");
+            await Task.Delay(PollPause, cancellationToken);
+        }
+    }
+}
