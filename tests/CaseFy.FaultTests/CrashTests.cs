@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CaseFy.FaultTests.Infrastructure;
-using CaseFy.Testing;
 using CaseFy.Model.Cases;
+using CaseFy.Testing;
 
 namespace CaseFy.FaultTests;
 
