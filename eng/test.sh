@@ -14,6 +14,10 @@ if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ package-lock.json -nt 
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
+step "Chromium (browser tests)"
+# Debian's Chromium, driven by Playwright in tests/CaseFy.PortalTests (Playwright's own browser download cannot work here).
+command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; } || exit 1
+
 step "dotnet build"
 dotnet build CaseFy.sln -warnaserror -nowarn:NU1603 -nologo -v:q || exit 1
 

@@ -1,6 +1,7 @@
 using CaseFy.Application;
 using CaseFy.Application.Apis;
 using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Portal;
 using CaseFy.LocalHost.Storage;
 using CaseFy.Storage;
 
@@ -60,8 +61,7 @@ public static class LocalHostApp
             },
         });
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UsePortalStaticFiles();
         app.MapCaseFyApi();
         app.Lifetime.ApplicationStarted.Register(() => LocalHostBanner.Print(app, azurite));
         return app;

@@ -1,0 +1,50 @@
+// The HTTP API as the portal uses it: JSON in and out, problem+json errors turned into ApiError.
+import { currentSession } from './session.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `The server answered ${status}.`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+
+  /** Validation errors keyed by JSON path (`$.stages[0].name`), as the API reports them. */
+  get errors() {
+    return this.problem.errors ?? {};
+  }
+}
+
+/** Called with the error when the API says the session is not (or no longer) valid. */
+let onUnauthorized = () => {};
+export const setUnauthorizedHandler = handler => { onUnauthorized = handler; };
+
+export async function api(path, { method = 'GET', body, file, token, signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  const bearer = token === undefined ? currentSession()?.token : token;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let payload;
+  if (file) {
+    payload = new FormData();
+    payload.append('file', file, file.name);
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, signal, credentials: 'same-origin' });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, { title: 'CaseFy cannot be reached. Check your connection and try again.' });
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    if (response.status === 401 && token === undefined) onUnauthorized(error);
+    throw error;
+  }
+  return data;
+}
+
+export const enc = encodeURIComponent;

@@ -1,0 +1,26 @@
+// A case on the board: title, owner, due badge, pending tasks — whatever the API tells about it.
+import { h } from '../dom.js';
+import { formatAbsolute, formatRelative } from '../format.js';
+
+export function dueBadge(c, now = Date.now()) {
+  const due = c.dueAt ?? c.currentStage?.dueAt;
+  if (!due || c.status === 'closed') return null;
+  const overdue = new Date(due).getTime() < now;
+  return h('span', { class: `badge ${overdue ? 'badge-danger' : 'badge-neutral'}`, title: formatAbsolute(due), text: overdue ? `Overdue ${formatRelative(due)}` : `Due ${formatRelative(due)}` });
+}
+
+export function ownerName(c) {
+  return c.owner?.name ?? null;
+}
+
+export function caseCard(c) {
+  const pending = c.pendingTaskCount ?? c.openTaskCount ?? null;
+  return h('article', { class: 'case-card' },
+    h('h3', {}, h('a', { href: `#/cases/${c.id}`, text: c.title })),
+    h('p', { class: 'meta' },
+      ownerName(c) ? h('span', { class: 'owner', text: ownerName(c) }) : h('span', { class: 'owner muted', text: 'No owner' }),
+      c.pendingAdvance ? h('span', { class: 'badge badge-info', text: 'Moving…' }) : null,
+      pending ? h('span', { class: 'badge badge-neutral', text: `${pending} task${pending === 1 ? '' : 's'} open` }) : null,
+      dueBadge(c)),
+  );
+}

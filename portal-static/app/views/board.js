@@ -1,0 +1,57 @@
+// The board: one column per stage of the chosen template, a card per open case.
+import { h, mount, uid } from '../dom.js';
+import { listTemplates, listAllCases, getTemplate } from '../data.js';
+import { caseCard } from '../components/caseCard.js';
+import { openCreateCase } from '../components/createCase.js';
+import { can } from '../session.js';
+import { navigate, queryParams } from '../main.js';
+
+export async function render(main) {
+  const templates = await listTemplates();
+  const asked = queryParams().get('template') ?? localStorage.getItem('casefy.boardTemplate');
+  const chosenId = asked ?? templates[0]?.id;
+  let template = chosenId ? await getTemplate(chosenId).catch(() => null) : null;
+  if (!template && templates[0] && templates[0].id !== chosenId) template = await getTemplate(templates[0].id);
+  if (template && !templates.some(t => t.id === template.id)) templates.unshift({ id: template.id, name: template.name, status: 'active' });
+
+  const header = h('div', { class: 'page-header' }, h('h1', { text: 'Board' }));
+  const tools = h('div', { class: 'toolbar' });
+  header.append(tools);
+  if (templates.length) {
+    const selectId = uid();
+    const select = h('select', { id: selectId, on: { change: e => { localStorage.setItem('casefy.boardTemplate', e.target.value); navigate(`/?template=${e.target.value}`); } } },
+      templates.map(t => h('option', { value: t.id, selected: t.id === template.id, text: t.name })));
+    tools.append(h('label', { for: selectId, class: 'inline-label', text: 'Process' }), select);
+  }
+  if (can('work') && template && template.status !== 'archived') {
+    tools.append(h('button', { type: 'button', class: 'button primary', text: 'New case', on: { click: () => openCreateCase(templates, template?.id) } }));
+  }
+  mount(main, header);
+
+  if (!template) {
+    main.append(h('section', { class: 'empty card' },
+      h('h2', { text: 'No processes yet' }),
+      can('templates')
+        ? h('p', {}, 'Start by ', h('a', { href: '#/templates/new', text: 'creating a template' }), ': the stages a case goes through.')
+        : h('p', { text: 'An admin needs to create a template before cases can be opened.' })));
+    return;
+  }
+
+  const cases = await loadBoardCases(template);
+  const columns = template.stages.map((stage, index) => {
+    const inStage = cases.filter(c => c.status === 'open' && c.currentStage.key === stage.key);
+    const headingId = uid('col');
+    return h('section', { class: 'column', 'aria-labelledby': headingId },
+      h('h2', { id: headingId, class: 'column-title' }, h('span', { class: 'stage-number', text: String(index + 1) }), stage.name, h('span', { class: 'count', 'aria-label': `${inStage.length} cases`, text: String(inStage.length) })),
+      inStage.length ? h('ul', { class: 'cards' }, inStage.map(c => h('li', {}, caseCard(c)))) : h('p', { class: 'column-empty', text: 'No cases here' }));
+  });
+  const closed = cases.filter(c => c.status === 'closed').length;
+  main.append(
+    h('p', { class: 'hint', text: `${template.name} · version ${template.version} · ${cases.length - closed} open, ${closed} closed` }),
+    h('div', { class: 'board' }, columns));
+}
+
+async function loadBoardCases(template) {
+  const cases = await listAllCases({ templateId: template.id }, 500);
+  return cases.filter(c => c.templateId === template.id);
+}

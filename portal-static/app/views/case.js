@@ -1,0 +1,111 @@
+// The case page: header, stage progress, the current stage's work, and the timeline. It refreshes after each
+// action and polls with back-off (app/poll.js) while the orchestration moves the case.
+import { h, mount, uid, toast } from '../dom.js';
+import { api, enc } from '../api.js';
+import { getTemplate } from '../data.js';
+import { timeEl } from '../format.js';
+import { can } from '../session.js';
+import { startPolling } from '../poll.js';
+import { renderTimeline } from '../components/timeline.js';
+import { stageProgress } from '../components/stageProgress.js';
+import { dueBadge, ownerName } from '../components/caseCard.js';
+
+const PAGE = 20;
+
+export async function render(main, id) {
+  const state = { case: null, template: null, timeline: [], shown: PAGE };
+  const header = h('div', { class: 'case-header' });
+  const progress = h('div', { class: 'progress-wrap' });
+  const stage = h('section', { class: 'card', 'aria-labelledby': 'stage-title' });
+  const timelineList = h('ol', { class: 'timeline', 'aria-label': 'Timeline, newest first' });
+  const timelineMore = h('div', { class: 'actions' });
+  const timeline = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
+    h('h2', { id: 'timeline-title', text: 'Timeline' }), timelineList, timelineMore);
+  mount(main, header, progress, h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, stage), h('div', { class: 'case-side' }, timeline)));
+
+  const load = async () => {
+    const before = state.case;
+    state.case = await api(`/api/cases/${enc(id)}`);
+    const changed = !before || before.timelineLength !== state.case.timelineLength || before.updatedAt !== state.case.updatedAt;
+    if (!changed) return false;
+    state.template = await getTemplate(state.case.templateId, state.case.templateVersion);
+    const after = state.timeline.at(-1)?.seq;
+    let token = after ? String(after) : null;
+    do {
+      const page = await api(`/api/cases/${enc(id)}/timeline?pageSize=100${token ? `&continuationToken=${enc(token)}` : ''}`);
+      state.timeline.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+    draw();
+    return true;
+  };
+
+  const draw = () => {
+    const c = state.case;
+    const t = state.template;
+    const stageNames = new Map(t.stages.map(s => [s.key, s.name]));
+    document.title = `${c.title} · CaseFy`;
+    mount(header,
+      h('p', { class: 'crumbs' }, h('a', { href: `#/?template=${enc(c.templateId)}`, text: t.name }), ` · version ${c.templateVersion}`),
+      h('div', { class: 'title-row' },
+        h('h1', { text: c.title }),
+        h('span', { class: `badge ${c.status === 'open' ? 'badge-info' : 'badge-neutral'}`, text: c.status === 'open' ? 'Open' : 'Closed' }),
+        dueBadge(c)),
+      h('p', { class: 'meta' },
+        'Owner: ', h('strong', { text: ownerName(c) ?? 'none' }),
+        ' · Opened by ', h('span', { text: c.createdBy?.name ?? '' }), ' ', timeEl(h, c.createdAt),
+        ' · Updated ', timeEl(h, c.updatedAt)));
+    mount(progress, stageProgress(t.stages, c));
+    drawStage(stage, c, t, { act });
+    const more = renderTimeline(timelineList, state.timeline, stageNames, state.shown, () => { state.shown += PAGE; draw(); });
+    mount(timelineMore, more);
+  };
+
+  /** Runs an action, then refreshes at once and polls quickly while the orchestration reacts. */
+  const act = async (button, run, done) => {
+    button.disabled = true;
+    try {
+      await run();
+      if (done) toast(done, 'success');
+      await load();
+      poller.nudge();
+    } catch (error) {
+      toast(error.message, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  await load();
+  const poller = startPolling(load);
+  return () => poller.stop();
+}
+
+function drawStage(section, c, t, { act }) {
+  const last = c.currentStage.index === t.stages.length - 1;
+  const headingId = 'stage-title';
+  const children = [h('h2', { id: headingId }, c.status === 'closed' ? 'Case closed' : `Now: ${c.currentStage.name}`)];
+  if (c.status === 'closed') {
+    children.push(h('p', {}, 'Closed ', timeEl(h, c.closedAt), '.'));
+  } else {
+    children.push(h('p', { class: 'meta' }, c.currentStage.enteredAt ? ['Entered ', timeEl(h, c.currentStage.enteredAt)] : 'Starting this stage…'));
+    if (c.pendingAdvance) {
+      children.push(h('p', { class: 'notice', role: 'status', text: last ? 'Closing the case…' : 'Moving to the next stage…' }));
+    }
+    if (can('work')) {
+      const reasonId = uid();
+      const reason = h('input', { id: reasonId, type: 'text', maxlength: 500, placeholder: 'Optional' });
+      const button = h('button', { type: 'submit', class: 'button primary', disabled: Boolean(c.pendingAdvance) || !c.currentStage.enteredAt, text: last ? 'Close case' : `Advance to ${t.stages[c.currentStage.index + 1].name}` });
+      const form = h('form', { class: 'inline-form' }, h('div', { class: 'field' }, h('label', { for: reasonId, text: 'Reason' }), reason), button);
+      form.addEventListener('submit', event => {
+        event.preventDefault();
+        act(button, () => api(`/api/cases/${enc(c.id)}/advance`, { method: 'POST', body: reason.value.trim() ? { reason: reason.value.trim() } : undefined }),
+          last ? 'Closing the case.' : 'Advancing the case.');
+      });
+      children.push(form);
+    } else {
+      children.push(h('p', { class: 'hint', text: 'You can read this case. Members and admins can work it.' }));
+    }
+  }
+  mount(section, ...children);
+}

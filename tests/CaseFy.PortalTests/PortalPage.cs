@@ -1,0 +1,84 @@
+using CaseFy.LocalHost.Storage;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CaseFy.PortalTests;
+
+/// <summary>One page in its own browser context, with what the tests look for on every page: console errors
+/// (a Content-Security-Policy violation is one), dialogs (an executed XSS payload would open one), axe results.</summary>
+public sealed class PortalPage : IAsyncDisposable
+{
+    private readonly List<string> _consoleErrors = [];
+    private readonly List<string> _dialogs = [];
+
+    public PortalPage(PortalFixture fixture, IBrowserContext context, IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Fixture = fixture;
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            // A refused request (404 of an expired link, 401) is logged by Chromium too; those are expected.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add(error);
+        page.Dialog += async (_, dialog) =>
+        {
+            _dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+    }
+
+    public PortalFixture Fixture { get; }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> Dialogs => _dialogs;
+
+    /// <summary>What the page logged as errors so far (for failure messages).</summary>
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    public static string ScreenshotFolder => Path.Combine(RepoPaths.FindRoot(), "docs", "screenshots");
+
+    /// <summary>Signs in through the development issuer's "sign in as" page, like a person would.</summary>
+    public async Task SignInAsync(string name, string role = "Admin")
+    {
+        await Page.GotoAsync("/#/signin");
+        var nameField = Page.GetByLabel("Your name");
+        var signOut = Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        await Assertions.Expect(nameField.Or(signOut)).ToBeVisibleAsync();
+        if (await signOut.IsVisibleAsync())
+        {
+            return;
+        }
+
+        await nameField.FillAsync(name);
+        await Page.GetByRole(AriaRole.Radio, new() { Name = role }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>axe-core on the page as it is now: no serious or critical violation.</summary>
+    public async Task AssertAccessibleAsync()
+    {
+        var result = await Page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, "axe: " + string.Join("; ", bad.Select(v =>
+            $"{v.Id} [{v.Impact}] {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    /// <summary>Nothing went wrong in the page: no console error, no script error, no CSP violation.</summary>
+    public void AssertNoConsoleErrors() =>
+        Assert.True(_consoleErrors.Count == 0, "Console errors: " + string.Join(" | ", _consoleErrors));
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}

@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CaseFy.LocalHost.Storage;
+
+namespace CaseFy.PortalTests;
+
+/// <summary>Rules about the shipped files themselves: size budget, no HTML sinks, no inline code, a strict CSP.</summary>
+public sealed partial class StaticPortalTests
+{
+    private const int BudgetBytes = 60 * 1024;
+
+    private static string PortalRoot => Path.Combine(RepoPaths.FindRoot(), "portal-static");
+
+    private static IEnumerable<string> Files(string pattern) =>
+        Directory.EnumerateFiles(PortalRoot, pattern, SearchOption.AllDirectories);
+
+    [Fact]
+    public void ShippedScriptsAndStyles_Gzipped_StayUnderSixtyKilobytes()
+    {
+        var files = Files("*.js").Concat(Files("*.css")).ToList();
+
+        var total = files.Sum(GzippedLength);
+
+        Assert.True(files.Count > 5, "The portal's scripts and styles were not found.");
+        Assert.True(total < BudgetBytes, $"JS+CSS is {total} bytes gzipped; the budget is {BudgetBytes}.");
+    }
+
+    [Fact]
+    public void Scripts_NeverWriteHtmlStrings()
+    {
+        var offenders = Files("*.js")
+            .SelectMany(f => HtmlSink().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(PortalRoot, f)}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void HtmlPages_HaveNoInlineScriptsStylesOrHandlers()
+    {
+        var offenders = Files("*.html")
+            .SelectMany(f => InlineCode().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void StaticWebAppConfig_ContentSecurityPolicy_AllowsOnlyOwnScriptsAndStyles()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(PortalRoot, "staticwebapp.config.json")));
+        var headers = config.RootElement.GetProperty("globalHeaders");
+        var csp = headers.GetProperty("Content-Security-Policy").GetString()!;
+
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers.GetProperty("X-Content-Type-Options").GetString());
+        Assert.Equal("/index.html", config.RootElement.GetProperty("navigationFallback").GetProperty("rewrite").GetString());
+    }
+
+    private static long GzippedLength(string path)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        using (var input = File.OpenRead(path))
+        {
+            input.CopyTo(gzip);
+        }
+
+        return output.Length;
+    }
+
+    [GeneratedRegex(@"\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\s*\(|new\s+Function\s*\()")]
+    private static partial Regex HtmlSink();
+
+    [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>|\sstyle\s*=|\son[a-z]+\s*=|<style[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineCode();
+}
