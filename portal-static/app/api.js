@@ -48,3 +48,20 @@ export async function api(path, { method = 'GET', body, file, token, signal } = 
 }
 
 export const enc = encodeURIComponent;
+
+/** Fetches a file with the session's token and hands it to the browser as a download. */
+export async function download(path, fallbackName) {
+  const headers = {};
+  const bearer = currentSession()?.token;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  const response = await fetch(path, { headers, credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: decodeURIComponent(name) });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

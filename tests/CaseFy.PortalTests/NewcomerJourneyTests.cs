@@ -51,9 +51,11 @@ public sealed class NewcomerJourneyTests(PortalFixture portal) : IClassFixture<P
         await Expect(entries.First).ToHaveAttributeAsync("data-type", "CaseClosed");
         await Expect(entries.Last).ToHaveAttributeAsync("data-type", "CaseCreated");
         await Expect(page.Locator(".timeline")).ToContainTextAsync("All documents are in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify integrity" }).ClickAsync();
+        await Expect(page.Locator(".verify-result")).ToContainTextAsync("Intact: all 6 entries");
 
         // The board shows the process and its column.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Board" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Board", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Collect documents" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync();
         browser.AssertNoConsoleErrors();

@@ -1,7 +1,7 @@
 // The case page: header, stage progress, the current stage's work, and the timeline. It refreshes after each
 // action and polls with back-off (app/poll.js) while the orchestration moves the case.
 import { h, mount, uid, toast } from '../dom.js';
-import { api, enc } from '../api.js';
+import { api, enc, download } from '../api.js';
 import { getTemplate } from '../data.js';
 import { timeEl } from '../format.js';
 import { can } from '../session.js';
@@ -20,7 +20,7 @@ export async function render(main, id) {
   const timelineList = h('ol', { class: 'timeline', 'aria-label': 'Timeline, newest first' });
   const timelineMore = h('div', { class: 'actions' });
   const timeline = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
-    h('h2', { id: 'timeline-title', text: 'Timeline' }), timelineList, timelineMore);
+    h('h2', { id: 'timeline-title', text: 'Timeline' }), timelineTools(id), timelineList, timelineMore);
   mount(main, header, progress, h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, stage), h('div', { class: 'case-side' }, timeline)));
 
   const load = async () => {
@@ -108,4 +108,31 @@ function drawStage(section, c, t, { act }) {
     }
   }
   mount(section, ...children);
+}
+
+/** Export (JSON, CSV) and "verify integrity", which recomputes the hash chain on the server. */
+function timelineTools(id) {
+  const result = h('p', { class: 'verify-result', role: 'status' });
+  const verify = h('button', { type: 'button', class: 'button', text: 'Verify integrity' });
+  verify.addEventListener('click', async () => {
+    verify.disabled = true;
+    result.className = 'verify-result';
+    result.textContent = 'Checking the hash chain…';
+    try {
+      const v = await api(`/api/cases/${enc(id)}/timeline/verify`);
+      result.className = `verify-result ${v.valid ? 'ok' : 'bad'}`;
+      result.textContent = v.valid
+        ? `Intact: all ${v.entries} entries are chained and match the case.`
+        : `Broken${v.firstBrokenSeq ? ` at entry #${v.firstBrokenSeq}` : ''}: ${v.reason ?? 'the chain does not match.'}`;
+    } catch (error) {
+      result.textContent = error.message;
+    } finally {
+      verify.disabled = false;
+    }
+  });
+  const exporter = format => h('button', {
+    type: 'button', class: 'button subtle', text: `Export ${format.toUpperCase()}`,
+    on: { click: () => download(`/api/cases/${enc(id)}/timeline/export?format=${format}`, `timeline-${id}.${format}`).catch(e => toast(e.message, 'error')) },
+  });
+  return h('div', { class: 'timeline-tools' }, h('div', { class: 'toolbar' }, verify, exporter('json'), exporter('csv')), result);
 }
