@@ -1,5 +1,6 @@
 using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
+using CaseFy.Application.Events;
 using CaseFy.Application.Health;
 using CaseFy.Application.Reports;
 using CaseFy.Application.Templates;
@@ -25,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<HealthService>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<BoardService>();
+        services.AddCaseFyEvents();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {

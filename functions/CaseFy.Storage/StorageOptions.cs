@@ -27,6 +27,13 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$")]
     public string DocumentsContainer { get; set; } = "documents";
 
+    /// <summary>
+    /// How long a newly released event stays out of the events feed, so a release another process is still
+    /// writing cannot land behind a cursor a reader already holds. Keep it above the slowest feed write.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan EventFeedSettle { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CaseFyTables>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<ITemplateStore, TableTemplateStore>();
+        services.AddSingleton<IEventOutbox, TableEventOutbox>();
         return services;
     }
 }

@@ -16,7 +16,8 @@ public sealed class TestHost : IAsyncDisposable
 
     public CaseFyClient Api { get; }
 
-    public static async Task<TestHost> StartAsync(string connectionString, string taskHub, CancellationToken cancellationToken)
+    public static async Task<TestHost> StartAsync(
+        string connectionString, string taskHub, CancellationToken cancellationToken, params IEnumerable<string> settings)
     {
         var app = await LocalHostApp.BuildAsync(
         [
@@ -25,6 +26,7 @@ public sealed class TestHost : IAsyncDisposable
             $"--Durable:TaskHub={taskHub}",
             $"--Durable:WorkerId=tests-{taskHub}",
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ], cancellationToken);
         await app.StartAsync(cancellationToken);
         return new TestHost(app, new Uri(app.Urls.First()));

@@ -18,4 +18,5 @@ public static class ApiRoutes
     public const string CaseTimeline = "cases/{id}/timeline";
     public const string CaseTimelineVerify = "cases/{id}/timeline/verify";
     public const string CaseTimelineExport = "cases/{id}/timeline/export";
+    public const string Events = "events";
 }

@@ -6,5 +6,6 @@ namespace CaseFy.Application.Apis;
 public static class CaseFyApi
 {
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
-        app.MapHealthApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi();
+        app.MapHealthApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi()
+            .MapEventsApi();
 }

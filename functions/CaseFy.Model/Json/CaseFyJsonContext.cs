@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Events;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
@@ -26,4 +27,6 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(AdvanceCase))]
 [JsonSerializable(typeof(TimelineVerification))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(LifecycleEvent))]
+[JsonSerializable(typeof(EventFeedPage))]
 public sealed partial class CaseFyJsonContext : JsonSerializerContext;

@@ -17,9 +17,15 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>One partition per template: a row per version.</summary>
     public TableClient Templates => service.GetTableClient($"{_prefix}Templates");
 
+    /// <summary>Partition <c>pending</c>: one pointer row per case with lifecycle events waiting to be published.</summary>
+    public TableClient Outbox => service.GetTableClient($"{_prefix}Outbox");
+
+    /// <summary>Partition <c>feed</c>: every released lifecycle event in release order (the <c>GET /api/events</c> feed).</summary>
+    public TableClient EventFeed => service.GetTableClient($"{_prefix}EventFeed");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, Templates })
+        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

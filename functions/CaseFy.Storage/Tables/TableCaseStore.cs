@@ -14,7 +14,8 @@ namespace CaseFy.Storage.Tables;
 /// <summary>
 /// Cases in Table Storage. A case's partition holds its row (<c>case</c>) and its timeline (<c>tl-{seq}</c>);
 /// a change replaces the case row (ETag-checked) and adds its entries in one entity-group transaction, so
-/// there are no partial writes and no lost updates.
+/// there are no partial writes and no lost updates. Lifecycle entries also get an outbox marker
+/// (<c>ob-{seq}</c>) in that same transaction, then the case's outbox pointer is touched (see <see cref="TableEventOutbox"/>).
 /// </summary>
 public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 {
@@ -43,6 +44,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             return false;
         }
 
+        await OutboxPointers.TouchAsync(tables, opened.Entries, cancellationToken);
         await IndexAsync(opened.Case, cancellationToken);
         return true;
     }
@@ -88,6 +90,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
                 continue;
             }
 
+            await OutboxPointers.TouchAsync(tables, change.Entries, cancellationToken);
             await IndexAsync(change.Case, cancellationToken);
             return change.Case;
         }
@@ -194,7 +197,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             var entity = JsonEntity.Create(entry.CaseId, TimelineRowKey(entry.Seq), entry, CaseFyJsonContext.Default.TimelineEntry);
             entity["Type"] = entry.Type;
             return new TableTransactionAction(TableTransactionActionType.Add, entity);
-        });
+        }).Concat(OutboxMarkers.AddActions(entries));
 
     private static string TimelineRowKey(long seq) => TimelinePrefix + seq.ToString("D12", CultureInfo.InvariantCulture);
 

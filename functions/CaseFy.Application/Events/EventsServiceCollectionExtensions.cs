@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFy.Application.Events;
+
+/// <summary>Registers lifecycle event publishing (both hosts) and the inbound Event Grid handling.</summary>
+public static class EventsServiceCollectionExtensions
+{
+    public static IServiceCollection AddCaseFyEvents(this IServiceCollection services)
+    {
+        services.AddOptions<EventsOptions>()
+            .BindConfiguration(EventsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ILifecycleEventSender, EventGridLifecycleEventSender>();
+        services.AddHostedService<LifecycleEventPublisher>();
+        return services;
+    }
+}

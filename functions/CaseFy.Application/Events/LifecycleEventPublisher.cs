@@ -1,0 +1,147 @@
+using CaseFy.Model.Events;
+using CaseFy.Model.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Application.Events;
+
+/// <summary>
+/// Empties the outbox: claims cases with due lifecycle entries, and per case, oldest first, releases them to the
+/// events feed, sends them to Event Grid (when configured) and only then marks them published. A failure keeps
+/// the case's entries due and retries it with exponential back-off; a stopped or crashed host resumes from the
+/// outbox on its next start. Per-case order holds because a case's next batch waits for the previous one.
+/// </summary>
+/// <remarks>
+/// It runs as a hosted service in both hosts. On Flex Consumption an instance only lives while it has work, so
+/// events left when it scales in are published when an instance next starts (each start sweeps the outbox).
+/// </remarks>
+public sealed partial class LifecycleEventPublisher(
+    IEventOutbox outbox,
+    ILifecycleEventSender sender,
+    IOptions<EventsOptions> options,
+    TimeProvider time,
+    ILogger<LifecycleEventPublisher> logger) : BackgroundService
+{
+    private const int CasesPerRound = 16;
+    private const int EntriesPerBatch = 99;
+
+    // How long a stopping host may finish the batch in hand, so a graceful stop does not send anything twice.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly EventsOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!sender.IsEnabled)
+        {
+            Log.PublishingOff(logger);
+        }
+
+        using var drain = new CancellationTokenSource();
+        using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
+        var nextSweep = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                if (time.GetUtcNow() >= nextSweep)
+                {
+                    var repaired = await outbox.RepairAsync(stoppingToken);
+                    if (repaired > 0)
+                    {
+                        Log.PointersRepaired(logger, repaired);
+                    }
+
+                    nextSweep = time.GetUtcNow() + _options.SweepInterval;
+                }
+
+                var claims = await outbox.ClaimAsync(CasesPerRound, _options.ClaimLease, stoppingToken);
+                claimed = claims.Count;
+                foreach (var claim in claims)
+                {
+                    await PublishCaseAsync(claim, drain.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage unreachable: nothing was lost (the outbox is storage); look again after a pause.
+                Log.OutboxUnavailable(logger, ex);
+                claimed = 0;
+            }
+
+            if (claimed == 0)
+            {
+                try
+                {
+                    await Task.Delay(_options.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task PublishCaseAsync(OutboxClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var due = await outbox.ReadDueAsync(claim.CaseId, EntriesPerBatch, cancellationToken);
+            if (due.Count > 0)
+            {
+                await outbox.AppendToFeedAsync(claim.CaseId, due, cancellationToken);
+                await sender.SendAsync(due.Select(LifecycleEvents.From).ToList(), cancellationToken);
+                await outbox.MarkPublishedAsync(claim.CaseId, due, cancellationToken);
+            }
+
+            await outbox.ReleaseAsync(claim, drained: due.Count < EntriesPerBatch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var retryAfter = RetryDelay(claim.FailedAttempts);
+            Log.PublishFailed(logger, claim.CaseId, claim.FailedAttempts + 1, retryAfter, ex);
+            try
+            {
+                await outbox.DeferAsync(claim, retryAfter, cancellationToken);
+            }
+            catch (Exception deferFailure) when (deferFailure is not OperationCanceledException)
+            {
+                // The claim's lease runs out on its own; the case is retried then.
+                Log.OutboxUnavailable(logger, deferFailure);
+            }
+        }
+    }
+
+    private TimeSpan RetryDelay(int failedAttempts)
+    {
+        var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(failedAttempts, 20));
+        var capped = exponential < _options.RetryMaxDelay ? exponential : _options.RetryMaxDelay;
+
+        // ±20 % jitter so many failing cases do not retry in lock-step.
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 6001, Level = LogLevel.Information,
+            Message = "Publishing lifecycle events to Event Grid is off (no Events:TopicEndpoint): events go to the GET /api/events feed only.")]
+        public static partial void PublishingOff(ILogger logger);
+
+        [LoggerMessage(EventId = 6002, Level = LogLevel.Warning,
+            Message = "Publishing the events of case {CaseId} failed (attempt {Attempt}); retrying in {RetryAfter}.")]
+        public static partial void PublishFailed(ILogger logger, string caseId, int attempt, TimeSpan retryAfter, Exception exception);
+
+        [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "The outbox could not be read; trying again shortly.")]
+        public static partial void OutboxUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Repaired {Count} outbox pointers a stopped process had not written.")]
+        public static partial void PointersRepaired(ILogger logger, int count);
+    }
+}

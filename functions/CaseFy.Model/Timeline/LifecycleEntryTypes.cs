@@ -1,0 +1,31 @@
+using System.Collections.Frozen;
+
+namespace CaseFy.Model.Timeline;
+
+/// <summary>
+/// The one list of timeline entry types that are lifecycle events: each such entry is put in the outbox in the
+/// same transaction that appends it, and published as a CloudEvent. Other entry types stay on the timeline only.
+/// </summary>
+public static class LifecycleEntryTypes
+{
+    /// <summary>The lifecycle entry types (names as in <see cref="TimelineEntryTypes"/>).</summary>
+    public static FrozenSet<string> All { get; } = FrozenSet.ToFrozenSet(
+    [
+        TimelineEntryTypes.CaseCreated,
+        TimelineEntryTypes.StageEntered,
+        TimelineEntryTypes.StageExited,
+        TimelineEntryTypes.CaseClosed,
+
+        // Entry types the case-work rules add; listed by name so their events are published from the first entry.
+        "DocumentUploaded",
+        "DocumentAccepted",
+        "DocumentRejected",
+        "TaskCompleted",
+        "DecisionRecorded",
+        "SlaBreached",
+        "CaseReopened",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Whether entries of <paramref name="type"/> are published.</summary>
+    public static bool IsLifecycle(string type) => All.Contains(type);
+}

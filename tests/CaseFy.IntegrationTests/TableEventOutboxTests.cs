@@ -1,0 +1,91 @@
+using Azure.Data.Tables;
+using CaseFy.Testing;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Templates;
+using CaseFy.Storage;
+using CaseFy.Storage.Tables;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.IntegrationTests;
+
+/// <summary>The outbox's crash windows, on Azurite: a pointer never written, and entries added while a publisher works.</summary>
+[Collection(EventsTestGroup.Name)]
+public sealed class TableEventOutboxTests(EventsFixture fixture)
+{
+    private static readonly CaseTemplate Template = new()
+    {
+        Id = "tpl",
+        Version = 1,
+        Name = "Outbox",
+        Stages = [new("intake", "Intake"), new("review", "Review")],
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        CreatedBy = Actor.System,
+    };
+
+    [Fact]
+    public async Task RepairAsync_ProcessDiedBeforeThePointer_FindsTheCaseAgain()
+    {
+        var (tables, store, outbox) = await NewStoreAsync();
+        var caseId = Guid.NewGuid().ToString("N");
+        await store.CreateAsync(CaseLifecycle.Open(caseId, "Lost pointer", Template, Actor.System, DateTimeOffset.UtcNow), Ct);
+        await tables.Outbox.DeleteEntityAsync("pending", caseId, cancellationToken: Ct);
+        Assert.Empty(await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct));
+
+        var repaired = await outbox.RepairAsync(Ct);
+        var claims = await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct);
+        var due = await outbox.ReadDueAsync(caseId, 10, Ct);
+
+        Assert.Equal(1, repaired);
+        Assert.Equal([caseId], claims.Select(c => c.CaseId));
+        Assert.Equal([$"{caseId}-1"], due.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_EntriesAddedWhilePublishing_KeepsTheCaseDue()
+    {
+        var (_, store, outbox) = await NewStoreAsync();
+        var caseId = Guid.NewGuid().ToString("N");
+        await store.CreateAsync(CaseLifecycle.Open(caseId, "Busy case", Template, Actor.System, DateTimeOffset.UtcNow), Ct);
+        var claim = Assert.Single(await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct));
+        var first = await outbox.ReadDueAsync(caseId, 10, Ct);
+
+        await store.UpdateAsync(caseId, c => CaseLifecycle.EnterStage(c, DateTimeOffset.UtcNow), Ct);
+        await outbox.AppendToFeedAsync(caseId, first, Ct);
+        await outbox.MarkPublishedAsync(caseId, first, Ct);
+        await outbox.ReleaseAsync(claim, drained: true, Ct);
+        var again = Assert.Single(await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct));
+        var second = await outbox.ReadDueAsync(caseId, 10, Ct);
+
+        Assert.Equal(caseId, again.CaseId);
+        Assert.Equal([$"{caseId}-2"], second.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_CaseAlreadyClaimed_IsNotClaimedTwice()
+    {
+        var (_, store, outbox) = await NewStoreAsync();
+        var caseId = Guid.NewGuid().ToString("N");
+        await store.CreateAsync(CaseLifecycle.Open(caseId, "Claimed", Template, Actor.System, DateTimeOffset.UtcNow), Ct);
+
+        var first = await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct);
+        var second = await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct);
+
+        Assert.Single(first);
+        Assert.Empty(second);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(CaseFyTables Tables, TableCaseStore Store, TableEventOutbox Outbox)> NewStoreAsync()
+    {
+        var options = Options.Create(new StorageOptions
+        {
+            ConnectionString = fixture.Storage.ConnectionString,
+            TablePrefix = "O" + Guid.NewGuid().ToString("N")[..20],
+        });
+        var tables = new CaseFyTables(new TableServiceClient(fixture.Storage.ConnectionString), options);
+        await tables.CreateIfNotExistsAsync(Ct);
+        return (tables, new TableCaseStore(tables), new TableEventOutbox(tables, TimeProvider.System, options));
+    }
+}
