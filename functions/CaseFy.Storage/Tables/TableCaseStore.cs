@@ -101,7 +101,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {caseId} and RowKey gt {TimelineRowKey(afterSeq)} and RowKey lt {TimelinePrefix + "~"}");
-        var items = await TakeAsync(filter, tables.Cases, pageSize + 1, cancellationToken);
+        var items = await TableQueries.TakeAsync(filter, tables.Cases, pageSize + 1, cancellationToken);
         var entries = items.Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.TimelineEntry)).ToList();
         return entries.Count > pageSize
             ? new Page<TimelineEntry>(entries[..pageSize], entries[pageSize - 1].Seq.ToString(CultureInfo.InvariantCulture))
@@ -165,22 +165,6 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
                 yield return JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord);
             }
         }
-    }
-
-    private static async Task<List<TableEntity>> TakeAsync(
-        string filter, TableClient table, int count, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>(count);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(count, 1000), cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-            if (rows.Count == count)
-            {
-                break;
-            }
-        }
-
-        return rows;
     }
 
     private static TableEntity CaseEntity(CaseRecord record)

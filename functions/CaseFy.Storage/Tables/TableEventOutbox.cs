@@ -62,7 +62,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadDueAsync(string caseId, int max, CancellationToken cancellationToken)
     {
-        var markers = await QueryAsync(tables.Cases, OutboxMarkers.RangeFilter(caseId), Math.Min(max, MaxBatch), cancellationToken);
+        var markers = await TableQueries.TakeAsync(OutboxMarkers.RangeFilter(caseId), tables.Cases, Math.Min(max, MaxBatch), cancellationToken);
         return markers.Select(m => JsonEntity.Read(m, CaseFyJsonContext.Default.TimelineEntry)).ToList();
     }
 
@@ -74,8 +74,8 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
             return;
         }
 
-        var markers = await QueryAsync(
-            tables.Cases, OutboxMarkers.RangeFilter(caseId, entries[0].Seq, entries[^1].Seq), MaxBatch, cancellationToken);
+        var markers = await TableQueries.TakeAsync(
+            OutboxMarkers.RangeFilter(caseId, entries[0].Seq, entries[^1].Seq), tables.Cases, MaxBatch, cancellationToken);
         var now = time.GetUtcNow();
         var stamps = new List<TableTransactionAction>();
         var feedRows = new List<TableTransactionAction>();
@@ -199,7 +199,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
         var visibleBefore = (time.GetUtcNow() - _settle).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {FeedPartition} and RowKey gt {after} and RowKey lt {visibleBefore}");
-        var rows = await QueryAsync(tables.EventFeed, filter, pageSize, cancellationToken);
+        var rows = await TableQueries.TakeAsync(filter, tables.EventFeed, pageSize, cancellationToken);
         var items = rows.Select(r => JsonEntity.Read(r, CaseFyJsonContext.Default.LifecycleEvent)).ToList();
         var next = rows.Count > 0 ? EncodeCursor(rows[^1].RowKey) : cursor ?? EncodeCursor(string.Empty);
         return new EventFeedPage(items, next);
@@ -223,21 +223,6 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
             },
             TableUpdateMode.Merge,
             cancellationToken);
-
-    private static async Task<List<TableEntity>> QueryAsync(TableClient table, string filter, int count, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>(count);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(count, 1000), cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-            if (rows.Count == count)
-            {
-                break;
-            }
-        }
-
-        return rows;
-    }
 
     // The cursor is the last feed row key read, base64url-encoded: opaque to consumers, stable across restarts.
     private static string EncodeCursor(string rowKey) =>
