@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using CaseFy.Testing;
 using CaseFy.Model.Events;
 using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 

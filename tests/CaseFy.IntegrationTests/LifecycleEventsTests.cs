@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Messaging;
-using CaseFy.Testing;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 

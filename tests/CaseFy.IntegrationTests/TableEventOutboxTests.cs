@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
-using CaseFy.Testing;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Templates;
 using CaseFy.Storage;
 using CaseFy.Storage.Tables;
+using CaseFy.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.IntegrationTests;
