@@ -1,7 +1,7 @@
 // "Live enough" without a server push channel: after an action the page polls the case quickly, then backs off
-// (0.5 s doubling to 10 s) while nothing changes, and stops when the tab is hidden or the view is left. A change
+// (0.5 s doubling to 5 s) while nothing changes, and stops when the tab is hidden or the view is left. A change
 // resets the delay. This works on the Functions Consumption plan, where long-lived SSE connections cost money.
-export function startPolling(check, { min = 500, max = 10000 } = {}) {
+export function startPolling(check, { min = 500, max = 5000 } = {}) {
   let delay = min;
   let timer = null;
   let stopped = false;

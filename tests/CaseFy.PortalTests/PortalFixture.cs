@@ -24,6 +24,8 @@ public sealed class PortalFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
+        // The orchestration works asynchronously on a shared 2-core machine: give the page time to follow it.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var browser = LaunchBrowserAsync();
         _storage = await TestStorage.StartAsync(ct);
         _host = await TestHost.StartAsync(_storage.ConnectionString, TestHost.NewTaskHub(), ct);

@@ -4,17 +4,18 @@ import { formatAbsolute, formatRelative } from '../format.js';
 
 export function dueBadge(c, now = Date.now()) {
   const due = c.dueAt ?? c.currentStage?.dueAt;
-  if (!due || c.status === 'closed') return null;
+  if (c.status === 'closed') return null;
+  if (!due) return c.overdue ? h('span', { class: 'badge badge-danger', text: 'Overdue' }) : null;
   const overdue = new Date(due).getTime() < now;
   return h('span', { class: `badge ${overdue ? 'badge-danger' : 'badge-neutral'}`, title: formatAbsolute(due), text: overdue ? `Overdue ${formatRelative(due)}` : `Due ${formatRelative(due)}` });
 }
 
 export function ownerName(c) {
-  return c.owner?.name ?? null;
+  return c.owner?.name ?? c.ownerName ?? null;
 }
 
 export function caseCard(c) {
-  const pending = c.pendingTaskCount ?? c.openTaskCount ?? null;
+  const pending = c.pendingTasks ?? null;
   return h('article', { class: 'case-card' },
     h('h3', {}, h('a', { href: `#/cases/${c.id}`, text: c.title })),
     h('p', { class: 'meta' },

@@ -1,6 +1,7 @@
 // The board: one column per stage of the chosen template, a card per open case.
 import { h, mount, uid } from '../dom.js';
-import { listTemplates, listAllCases, getTemplate } from '../data.js';
+import { api, enc } from '../api.js';
+import { listTemplates, getTemplate } from '../data.js';
 import { caseCard } from '../components/caseCard.js';
 import { openCreateCase } from '../components/createCase.js';
 import { can } from '../session.js';
@@ -37,21 +38,18 @@ export async function render(main) {
     return;
   }
 
-  const cases = await loadBoardCases(template);
-  const columns = template.stages.map((stage, index) => {
-    const inStage = cases.filter(c => c.status === 'open' && c.currentStage.key === stage.key);
+  const board = await api(`/api/templates/${enc(template.id)}/board?casesPerStage=50`);
+  const columns = board.stages.map((column, index) => {
     const headingId = uid('col');
+    const more = column.count - column.cases.length;
     return h('section', { class: 'column', 'aria-labelledby': headingId },
-      h('h2', { id: headingId, class: 'column-title' }, h('span', { class: 'stage-number', text: String(index + 1) }), stage.name, h('span', { class: 'count', 'aria-label': `${inStage.length} cases`, text: String(inStage.length) })),
-      inStage.length ? h('ul', { class: 'cards' }, inStage.map(c => h('li', {}, caseCard(c)))) : h('p', { class: 'column-empty', text: 'No cases here' }));
+      h('h2', { id: headingId, class: 'column-title' }, h('span', { class: 'stage-number', text: String(index + 1) }), column.name,
+        h('span', { class: 'count', 'aria-label': `${column.count} open cases`, text: String(column.count) })),
+      column.cases.length ? h('ul', { class: 'cards' }, column.cases.map(c => h('li', {}, caseCard(c)))) : h('p', { class: 'column-empty', text: 'No cases here' }),
+      more > 0 ? h('a', { class: 'column-more', href: `#/cases?templateId=${enc(template.id)}&stage=${enc(column.key)}&status=open`, text: `${more} more…` }) : null);
   });
-  const closed = cases.filter(c => c.status === 'closed').length;
   main.append(
-    h('p', { class: 'hint', text: `${template.name} · version ${template.version} · ${cases.length - closed} open, ${closed} closed` }),
+    h('p', { class: 'hint' }, `${board.name} · version ${board.templateVersion} · ${board.openCases} open case${board.openCases === 1 ? '' : 's'} · `,
+      h('a', { href: `#/cases?templateId=${enc(template.id)}`, text: 'all cases as a list' })),
     h('div', { class: 'board' }, columns));
-}
-
-async function loadBoardCases(template) {
-  const cases = await listAllCases({ templateId: template.id }, 500);
-  return cases.filter(c => c.templateId === template.id);
 }
