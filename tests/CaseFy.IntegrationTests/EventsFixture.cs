@@ -11,6 +11,8 @@ public sealed class EventsFixture : IAsyncLifetime
 
     public EventGridTopicStub Topic { get; private set; } = null!;
 
+    public const string InboundSecret = "inbound-secret-for-tests";
+
     public CaseFyClient Api => _host!.Api;
 
     /// <summary>Settings that point a host at <paramref name="topic"/> with quick polling and retries.</summary>
@@ -29,7 +31,8 @@ public sealed class EventsFixture : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Storage = await TestStorage.StartAsync(ct);
         Topic = await EventGridTopicStub.StartAsync(ct);
-        _host = await TestHost.StartAsync(Storage.ConnectionString, TestHost.NewTaskHub(), ct, PublishingTo(Topic));
+        _host = await TestHost.StartAsync(
+            Storage.ConnectionString, TestHost.NewTaskHub(), ct, [.. PublishingTo(Topic), $"--Events:InboundSecret={InboundSecret}"]);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,5 +7,6 @@ namespace CaseFy.Application.Apis;
 /// <summary>Source-generated JSON for the API's own response types (the model's are in <c>CaseFyJsonContext</c>).</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(SubscriptionValidationResponse))]
 [JsonSerializable(typeof(CaseBoard))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

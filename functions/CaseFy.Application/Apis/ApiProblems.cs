@@ -9,6 +9,9 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what} with this id.");
 
+    public static ProblemHttpResult WrongSecret() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The secret is missing or wrong.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 

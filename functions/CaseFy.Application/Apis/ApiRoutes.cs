@@ -19,4 +19,5 @@ public static class ApiRoutes
     public const string CaseTimelineVerify = "cases/{id}/timeline/verify";
     public const string CaseTimelineExport = "cases/{id}/timeline/export";
     public const string Events = "events";
+    public const string EventGridWebhook = "events/eventgrid";
 }

@@ -7,5 +7,5 @@ public static class CaseFyApi
 {
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
         app.MapHealthApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi()
-            .MapEventsApi();
+            .MapEventsApi().MapEventGridWebhookApi();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseFy.Application.Events;
 
@@ -13,6 +14,9 @@ public static class EventsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ILifecycleEventSender, EventGridLifecycleEventSender>();
         services.AddHostedService<LifecycleEventPublisher>();
+
+        // The documents feature registers the real recorder; until then uploads are reported as not recordable.
+        services.TryAddSingleton<IDocumentUploadRecorder, UnavailableDocumentUploadRecorder>();
         return services;
     }
 }
