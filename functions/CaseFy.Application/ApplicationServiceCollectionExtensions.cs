@@ -26,8 +26,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<HealthService>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<BoardService>();
+        services.AddSingleton<MetricsService>();
         services.AddCaseFyEvents();
         services.AddProblemDetails();
+        services.AddCaseFyOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, CaseFyJsonContext.Default);

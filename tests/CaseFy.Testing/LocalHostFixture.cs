@@ -8,6 +8,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public CaseFyClient Api => _host!.Api;
 
+    public IServiceProvider Services => _host!.Services;
+
     /// <summary>The Azurite behind the host, for tests that read or tamper with rows directly.</summary>
     public StoredCases Storage => new(_storage!.ConnectionString);
 

@@ -16,6 +16,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public CaseFyClient Api { get; }
 
+    /// <summary>The host's services, e.g. to enumerate the endpoints it maps.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TestHost> StartAsync(
         string connectionString, string taskHub, CancellationToken cancellationToken, params IEnumerable<string> settings)
     {

@@ -9,4 +9,5 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(SubscriptionValidationResponse))]
 [JsonSerializable(typeof(CaseBoard))]
+[JsonSerializable(typeof(TemplateMetrics))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -9,9 +9,11 @@ public static class ApiRoutes
     public const string Prefix = "api";
 
     public const string Health = "health";
+    public const string OpenApiDocument = "openapi.json";
     public const string Templates = "templates";
     public const string Template = "templates/{id}";
     public const string TemplateBoard = "templates/{id}/board";
+    public const string TemplateMetrics = "templates/{id}/metrics";
     public const string Cases = "cases";
     public const string Case = "cases/{id}";
     public const string CaseAdvance = "cases/{id}/advance";

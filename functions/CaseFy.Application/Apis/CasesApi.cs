@@ -20,6 +20,8 @@ public static class CasesApi
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Cases");
         api.MapPost(ApiRoutes.Cases, OpenCaseAsync)
+            .WithSummary("Open a case on the newest version of a template")
+            .Accepts<NewCase>("application/json")
             .Produces<CaseRecord>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet(ApiRoutes.Cases, ListCasesAsync)
             .WithSummary("List cases, newest first, with filters")
@@ -29,8 +31,11 @@ public static class CasesApi
                 + "then hold fewer items than pageSize, even none, and still have a continuationToken.")
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();
         api.MapGet(ApiRoutes.Case, GetCaseAsync)
+            .WithSummary("Read a case")
             .Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(ApiRoutes.CaseAdvance, AdvanceCaseAsync)
+            .WithSummary("Ask to leave the current stage (the body is optional)")
+            .Accepts<AdvanceCase>(isOptional: true, "application/json")
             .Produces<CaseRecord>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet(ApiRoutes.CaseTimeline, GetTimelineAsync)

@@ -13,6 +13,7 @@ public static class HealthApi
     {
         app.MapGroup(ApiRoutes.Prefix).WithTags("Health")
             .MapGet(ApiRoutes.Health, GetHealthAsync)
+            .WithSummary("Storage and engine status (503 when degraded)")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

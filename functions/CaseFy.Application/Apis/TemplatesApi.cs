@@ -16,8 +16,11 @@ public static class TemplatesApi
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Templates");
         api.MapPost(ApiRoutes.Templates, CreateTemplateAsync)
+            .WithSummary("Create a template (version 1)")
+            .Accepts<TemplateDraft>("application/json")
             .Produces<CaseTemplate>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet(ApiRoutes.Template, GetTemplateAsync)
+            .WithSummary("Read a template's newest version")
             .Produces<CaseTemplate>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
