@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -10,6 +11,11 @@ namespace CaseFy.Storage.Tables;
 /// <summary>Templates in Table Storage: one partition per template, one row per immutable version (<c>v000001</c>…).</summary>
 public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 {
+    // Versions are immutable, so a version once read is kept: every stage exit needs its case's template
+    // version, and this saves that read (measured in docs/PERFORMANCE.md). Bounded: past the cap, reads go to storage.
+    private const int CachedVersionsCap = 4096;
+    private readonly ConcurrentDictionary<(string TemplateId, int Version), CaseTemplate> _versions = new();
+
     public async Task<bool> AddAsync(CaseTemplate template, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -30,9 +36,20 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
     {
         if (version is int exact)
         {
+            if (_versions.TryGetValue((templateId, exact), out var cached))
+            {
+                return cached;
+            }
+
             var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(
                 templateId, VersionRowKey(exact), cancellationToken: cancellationToken);
-            return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseTemplate) : null;
+            var template = row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseTemplate) : null;
+            if (template is not null && _versions.Count < CachedVersionsCap)
+            {
+                _versions.TryAdd((templateId, exact), template);
+            }
+
+            return template;
         }
 
         TableEntity? newest = null;

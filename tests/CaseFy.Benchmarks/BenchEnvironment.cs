@@ -1,0 +1,115 @@
+using Azure.Data.Tables;
+using CaseFy.Benchmarks.RawEngine;
+using CaseFy.LocalHost;
+using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Storage;
+using CaseFy.Model.Ports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFy.Benchmarks;
+
+/// <summary>
+/// What every measurement runs on: one Azurite, the CaseFy local host (in this process, on a loopback port) and
+/// the raw engine (same sidecar and settings, its own task hub), all on that Azurite.
+/// </summary>
+public sealed class BenchEnvironment : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly EmbeddedAzurite _azurite;
+    private readonly WebApplication _host;
+
+    private BenchEnvironment(string folder, EmbeddedAzurite azurite, WebApplication host, RawEngineHost raw, Uri address)
+    {
+        _folder = folder;
+        _azurite = azurite;
+        _host = host;
+        Raw = raw;
+        Address = address;
+        Api = new BenchApi(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) });
+        CaseTable = new TableClient(azurite.ConnectionString, "CaseFyCases");
+    }
+
+    public Uri Address { get; }
+
+    public BenchApi Api { get; }
+
+    public RawEngineHost Raw { get; }
+
+    /// <summary>CaseFy's case table, read directly: the baseline for reads, and how persistence is observed.</summary>
+    public TableClient CaseTable { get; }
+
+    /// <summary>The host's own case store, for writing a long timeline through its transaction path.</summary>
+    public ICaseStore Store => _host.Services.GetRequiredService<ICaseStore>();
+
+    /// <param name="queuePolling">The engine's longest queue polling pause, for both CaseFy and the raw engine (null: the host's default).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<BenchEnvironment> StartAsync(TimeSpan? queuePolling, CancellationToken cancellationToken)
+    {
+        var polling = queuePolling ?? new LocalEngineOptions().MaxQueuePollingInterval;
+        var folder = Path.Combine(Path.GetTempPath(), "casefy-bench", Guid.NewGuid().ToString("N"));
+        var azurite = await EmbeddedAzurite.StartAsync(RepoPaths.FindRoot(), folder, cancellationToken);
+        var host = await LocalHostApp.BuildAsync(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:ConnectionString={azurite.ConnectionString}",
+            "--Durable:TaskHub=benchcasefy",
+            "--Durable:WorkerId=benchcasefy",
+            "--Logging:LogLevel:Default=Warning",
+            "--environment=Development",
+            FormattableString.Invariant($"--Durable:MaxQueuePollingInterval={polling:c}"),
+        ], cancellationToken);
+        await host.StartAsync(cancellationToken);
+        var raw = await RawEngineHost.StartAsync(azurite.ConnectionString, "benchraw", polling, cancellationToken);
+        var environment = new BenchEnvironment(folder, azurite, host, raw, new Uri(host.Urls.First()));
+        await DevToken.AuthorizeAsync(environment.Api.Http, cancellationToken);
+        return environment;
+    }
+
+    /// <summary>Polls CaseFy's case row (a point read, as for the raw side) until its stage column says <paramref name="stageKey"/>.</summary>
+    public async Task WaitForStoredStageAsync(string caseId, string stageKey, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var row = await CaseTable.GetEntityIfExistsAsync<TableEntity>(caseId, "case", select: ["Stage", "Status"], cancellationToken);
+            if (row.HasValue && (row.Value!.GetString("Stage") == stageKey || row.Value.GetString("Status") == "Closed"))
+            {
+                return;
+            }
+
+            await Task.Delay(pause, cancellationToken);
+        }
+    }
+
+    /// <summary>The raw baseline of a timeline page: one partition query for the first <paramref name="pageSize"/> entries.</summary>
+    public async Task<int> ReadFirstTimelinePageRawAsync(string caseId, int pageSize, CancellationToken cancellationToken)
+    {
+        await foreach (var page in CaseTable.QueryAsync<TableEntity>(TimelineFilter(caseId), maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages())
+        {
+            return page.Values.Count;
+        }
+
+        return 0;
+    }
+
+    /// <summary>All timeline rows of a case, as stored.</summary>
+    public static string TimelineFilter(string caseId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey gt {"tl-"} and RowKey lt {"tl-~"}");
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Http.Dispose();
+        await Raw.DisposeAsync();
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        await _azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
