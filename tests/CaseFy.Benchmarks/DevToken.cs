@@ -15,7 +15,7 @@ public static class DevToken
         ArgumentNullException.ThrowIfNull(http);
         using var response = await http.PostAsync(
             new Uri("/api/dev/token", UriKind.Relative),
-            new StringContent("""{"roles":["admin"]}""", System.Text.Encoding.UTF8, "application/json"),
+            new StringContent("""{"name":"Benchmark","roles":["CaseFy.Admin"]}""", System.Text.Encoding.UTF8, "application/json"),
             cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {

@@ -38,9 +38,9 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
     rows.Add(await ThroughputBenchmark.RunAsync(bench, cases, ct));
 }
 
-var tunings = Path.Combine(RepoPaths.FindRoot(), "tests", "CaseFy.Benchmarks", "Tunings.md");
+var notes = Path.Combine(RepoPaths.FindRoot(), "tests", "CaseFy.Benchmarks", "PerformanceNotes.md");
 var report = PerformanceReport.Render(rows, command, clock.Elapsed, loadBefore, PerformanceReport.LoadAverage())
-    + (File.Exists(tunings) ? Environment.NewLine + await File.ReadAllTextAsync(tunings, ct) : string.Empty);
+    + (File.Exists(notes) ? Environment.NewLine + await File.ReadAllTextAsync(notes, ct) : string.Empty);
 await File.WriteAllTextAsync(output, report, ct);
 Console.WriteLine();
 Console.WriteLine(report);
