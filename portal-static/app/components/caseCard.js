@@ -1,6 +1,6 @@
 // A case on the board: title, owner, due badge, pending tasks — whatever the API tells about it.
 import { h } from '../dom.js';
-import { formatAbsolute, formatRelative } from '../format.js';
+import { formatAbsolute, formatRelative, timeEl } from '../format.js';
 
 export function dueBadge(c, now = Date.now()) {
   const due = c.dueAt ?? c.currentStage?.dueAt;
@@ -23,5 +23,6 @@ export function caseCard(c) {
       c.pendingAdvance ? h('span', { class: 'badge badge-info', text: 'Moving…' }) : null,
       pending ? h('span', { class: 'badge badge-neutral', text: `${pending} task${pending === 1 ? '' : 's'} open` }) : null,
       dueBadge(c)),
+    c.enteredAt ? h('p', { class: 'meta since' }, 'In this stage since ', timeEl(h, c.enteredAt)) : null,
   );
 }
