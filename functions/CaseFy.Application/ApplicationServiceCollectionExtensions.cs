@@ -28,6 +28,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<BoardService>();
         services.AddSingleton<MetricsService>();
         services.AddCaseFyEvents();
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient<WebhookSender>();
         services.AddProblemDetails();
         services.AddCaseFyOpenApi();
         services.ConfigureHttpJsonOptions(options =>

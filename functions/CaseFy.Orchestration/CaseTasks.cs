@@ -13,7 +13,8 @@ public static class CaseTasks
         return registry
             .AddOrchestrator<CaseOrchestrator>()
             .AddActivity<EnterStageActivity>()
-            .AddActivity<ExitStageActivity>()
-            .AddActivity<ReadProgressActivity>();
+            .AddActivity<EvaluateStageActivity>()
+            .AddActivity<RunAutomationActivity>()
+            .AddActivity<ExitStageActivity>();
     }
 }

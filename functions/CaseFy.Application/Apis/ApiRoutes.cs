@@ -22,4 +22,22 @@ public static class ApiRoutes
     public const string CaseTimelineExport = "cases/{id}/timeline/export";
     public const string Events = "events";
     public const string EventGridWebhook = "events/eventgrid";
+
+    public const string TemplateVersions = "templates/{id}/versions";
+    public const string TemplateArchive = "templates/{id}/archive";
+
+    public const string Tasks = "tasks";
+    public const string CaseTasks = "cases/{id}/tasks";
+    public const string TaskAssign = "cases/{id}/tasks/{taskId}/assign";
+    public const string TaskDue = "cases/{id}/tasks/{taskId}/due";
+    public const string TaskComplete = "cases/{id}/tasks/{taskId}/complete";
+    public const string TaskReopen = "cases/{id}/tasks/{taskId}/reopen";
+
+    public const string CaseDecision = "cases/{id}/decision";
+    public const string CaseMove = "cases/{id}/move";
+    public const string CaseHold = "cases/{id}/hold";
+    public const string CaseResume = "cases/{id}/resume";
+    public const string CaseClose = "cases/{id}/close";
+    public const string CaseReopen = "cases/{id}/reopen";
+    public const string CaseComments = "cases/{id}/comments";
 }

@@ -62,7 +62,16 @@ public static class CasesApi
             return ApiProblems.Invalid(errors);
         }
 
-        var opened = await cases.OpenAsync(body.Value!, RequestActor.Of(request.HttpContext), engine, cancellationToken);
+        CaseRecord? opened;
+        try
+        {
+            opened = await cases.OpenAsync(body.Value!, RequestActor.Of(request.HttpContext), engine, cancellationToken);
+        }
+        catch (CaseRuleException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+
         return opened is null
             ? ApiProblems.Invalid("$.templateId", "There is no template with this id.")
             : TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{opened.Id}", opened);

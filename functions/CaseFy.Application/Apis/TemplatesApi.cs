@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Templates;
 using CaseFy.Model.Json;
@@ -6,10 +7,14 @@ using CaseFy.Model.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace CaseFy.Application.Apis;
 
-/// <summary>The <c>/api/templates</c> routes.</summary>
+/// <summary>
+/// The <c>/api/templates</c> routes. A template's ETag is its newest version (<c>"3"</c>); <c>PUT</c> needs it in
+/// <c>If-Match</c> (428 without, 412 when stale) and stores the next version. Cases stay on the version they started with.
+/// </summary>
 public static class TemplatesApi
 {
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
@@ -19,9 +24,17 @@ public static class TemplatesApi
             .WithSummary("Create a template (version 1)")
             .Accepts<TemplateDraft>("application/json")
             .Produces<CaseTemplate>(StatusCodes.Status201Created).ProducesValidationProblem();
+        api.MapGet(ApiRoutes.Templates, ListTemplatesAsync).Produces<List<TemplateSummary>>();
         api.MapGet(ApiRoutes.Template, GetTemplateAsync)
             .WithSummary("Read a template's newest version")
             .Produces<CaseTemplate>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(ApiRoutes.Template, UpdateTemplateAsync)
+            .Produces<CaseTemplate>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapGet(ApiRoutes.TemplateVersions, ListVersionsAsync)
+            .Produces<List<CaseTemplate>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(ApiRoutes.TemplateArchive, ArchiveTemplateAsync)
+            .Produces<TemplateSummary>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -42,12 +55,92 @@ public static class TemplatesApi
         }
 
         var created = await templates.CreateAsync(body.Value!, RequestActor.Of(request.HttpContext), cancellationToken);
+        request.HttpContext.Response.Headers.ETag = ETagOf(created.Version);
         return TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Templates}/{created.Id}", created);
     }
 
-    public static async Task<IResult> GetTemplateAsync(string id, ITemplateStore templates, CancellationToken cancellationToken)
+    public static async Task<IResult> ListTemplatesAsync(ITemplateStore templates, CancellationToken cancellationToken)
     {
-        var found = CaseIds.IsWellFormed(id) ? await templates.GetAsync(id, version: null, cancellationToken) : null;
-        return found is null ? ApiProblems.NotFound("template") : TypedResults.Ok(found);
+        ArgumentNullException.ThrowIfNull(templates);
+        return TypedResults.Ok(await templates.ListAsync(cancellationToken));
     }
+
+    public static async Task<IResult> GetTemplateAsync(string id, HttpRequest request, ITemplateStore templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var found = CaseIds.IsWellFormed(id) ? await templates.GetAsync(id, version: null, cancellationToken) : null;
+        if (found is null)
+        {
+            return ApiProblems.NotFound("template");
+        }
+
+        request.HttpContext.Response.Headers.ETag = ETagOf(found.Version);
+        return TypedResults.Ok(found);
+    }
+
+    public static async Task<IResult> UpdateTemplateAsync(
+        string id, HttpRequest request, TemplateService templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!CaseIds.IsWellFormed(id))
+        {
+            return ApiProblems.NotFound("template");
+        }
+
+        var ifMatch = request.Headers.IfMatch;
+        if (ifMatch.Count == 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition required",
+                detail: "Send the template's ETag in If-Match: updates are refused without it so none is lost.");
+        }
+
+        if (ifMatch.Count != 1 || !EntityTagHeaderValue.TryParse(ifMatch[0], out var tag)
+            || !int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+        {
+            return Stale();
+        }
+
+        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.TemplateDraft, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var errors = TemplateRules.Validate(body.Value!);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var (updated, stale) = await templates.UpdateAsync(id, body.Value!, expected, RequestActor.Of(request.HttpContext), cancellationToken);
+        if (updated is null)
+        {
+            return stale ? Stale() : ApiProblems.NotFound("template");
+        }
+
+        request.HttpContext.Response.Headers.ETag = ETagOf(updated.Version);
+        return TypedResults.Ok(updated);
+    }
+
+    public static async Task<IResult> ListVersionsAsync(string id, ITemplateStore templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var versions = CaseIds.IsWellFormed(id) ? await templates.ListVersionsAsync(id, cancellationToken) : [];
+        return versions.Count == 0 ? ApiProblems.NotFound("template") : TypedResults.Ok(versions);
+    }
+
+    public static async Task<IResult> ArchiveTemplateAsync(string id, TemplateService templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var archived = CaseIds.IsWellFormed(id) ? await templates.ArchiveAsync(id, cancellationToken) : null;
+        return archived is null ? ApiProblems.NotFound("template") : TypedResults.Ok(archived);
+    }
+
+    private static string ETagOf(int version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Stale() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
+            detail: "The template changed since you read it: read it again (GET) and apply your change to the newest version.");
 }

@@ -2,6 +2,7 @@ using CaseFy.Application.Engine;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
 
 namespace CaseFy.Application.Cases;
 
@@ -13,6 +14,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
 
     /// <summary>Opens a case on the newest version of its template and starts its orchestration.</summary>
     /// <returns>The new case, or <see langword="null"/> when the template does not exist.</returns>
+    /// <exception cref="CaseRuleException">The template is archived.</exception>
     public async Task<CaseRecord?> OpenAsync(NewCase request, Actor actor, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -21,6 +23,11 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         if (template is null)
         {
             return null;
+        }
+
+        if ((await templates.GetSummaryAsync(template.Id, cancellationToken))?.Status == TemplateStatus.Archived)
+        {
+            throw new CaseRuleException("The template is archived: it takes no new cases.");
         }
 
         var opened = CaseLifecycle.Open(CaseIds.New(), request.Title!, template, actor, time.GetUtcNow());
@@ -37,11 +44,10 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
-        CaseRecord? updated;
         try
         {
-            updated = await cases.UpdateAsync(
-                caseId, c => CaseLifecycle.RequestAdvance(c, request.Reason, actor, time.GetUtcNow()), cancellationToken);
+            return await ActAsync(
+                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now), engine, cancellationToken);
         }
         catch (CaseRuleException)
         {
@@ -56,10 +62,37 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
 
             throw;
         }
+    }
 
-        if (updated is not null)
+    /// <summary>
+    /// Applies one case-work rule to the latest state of a case (with the template version it runs on), stores the
+    /// result with its timeline entries atomically, then signals the orchestration to look again.
+    /// </summary>
+    /// <returns>The case after the action, or <see langword="null"/> when it does not exist.</returns>
+    /// <exception cref="CaseRuleException">The case's state forbids the action: nothing is written.</exception>
+    /// <exception cref="CaseItemMissingException">The action names a task, document, option or stage the case does not have.</exception>
+    public async Task<CaseRecord?> ActAsync(
+        string caseId,
+        string action,
+        Func<CaseRecord, CaseTemplate, DateTimeOffset, CaseChange?> rule,
+        ICaseEngine engine,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(engine);
+        var before = await cases.GetAsync(caseId, cancellationToken);
+        if (before is null)
         {
-            await engine.SignalAsync(caseId, "advance", cancellationToken);
+            return null;
+        }
+
+        var template = await templates.GetAsync(before.TemplateId, before.TemplateVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Template {before.TemplateId} v{before.TemplateVersion} is missing.");
+        var updated = await cases.UpdateAsync(caseId, c => rule(c, template, time.GetUtcNow()), cancellationToken);
+        if (updated is not null && !(before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed))
+        {
+            // A closed case's orchestration waits for a reopen; should it have ended, SignalAsync starts it again.
+            await engine.SignalAsync(caseId, action, cancellationToken);
         }
 
         return updated;

@@ -12,11 +12,13 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 
     public async Task StartAsync(string caseId, CancellationToken cancellationToken)
     {
-        if (await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken) is not null)
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is not null && !IsEnded(instance))
         {
             return;
         }
 
+        // A case reopened after its orchestration ended runs again under the same instance id.
         await client.ScheduleNewOrchestrationInstanceAsync(
             new TaskName(nameof(CaseOrchestrator)),
             new CaseOrchestrationInput(caseId, Generation: 0),
@@ -27,10 +29,10 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
     public async Task SignalAsync(string caseId, string action, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is null)
+        if (instance is null || IsEnded(instance))
         {
-            // The start after the case was stored never happened (e.g. the engine was down): start it now;
-            // the orchestration reads the stored facts, including this action.
+            // The start after the case was stored never happened (e.g. the engine was down), or the case was
+            // reopened: start it now; the orchestration reads the stored facts, including this action.
             await StartAsync(caseId, cancellationToken);
             return;
         }
@@ -74,4 +76,7 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
             await Task.Delay(100, timeout.Token);
         }
     }
+
+    private static bool IsEnded(OrchestrationMetadata instance) =>
+        instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 }

@@ -15,4 +15,27 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time)
         await templates.AddAsync(template, cancellationToken);
         return template;
     }
+
+    /// <summary>Stores a validated draft as version 1 of a template with a given id, unless it exists (seeding is idempotent).</summary>
+    /// <returns><see langword="true"/> when it was stored now.</returns>
+    public Task<bool> CreateWithIdAsync(string id, TemplateDraft draft, Actor actor, CancellationToken cancellationToken) =>
+        templates.AddAsync(TemplateRules.ToTemplate(draft, id, actor, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Stores a validated draft as the next version, provided the newest is still <paramref name="expectedVersion"/>.</summary>
+    /// <returns>The new version; <see langword="null"/> when there is no such template; the stale flag when another version won.</returns>
+    public async Task<(CaseTemplate? Template, bool Stale)> UpdateAsync(
+        string id, TemplateDraft draft, int expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        var template = TemplateRules.ToTemplate(draft, id, expectedVersion + 1, actor, time.GetUtcNow());
+        var stored = await templates.AddVersionAsync(template, expectedVersion, cancellationToken);
+        return stored switch
+        {
+            null => (null, false),
+            false => (null, true),
+            true => (template, false),
+        };
+    }
+
+    public Task<TemplateSummary?> ArchiveAsync(string id, CancellationToken cancellationToken) =>
+        templates.ArchiveAsync(id, time.GetUtcNow(), cancellationToken);
 }

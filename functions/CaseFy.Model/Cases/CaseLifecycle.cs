@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
@@ -22,7 +23,7 @@ public static class CaseLifecycle
             TemplateId = template.Id,
             TemplateVersion = template.Version,
             Status = CaseStatus.Open,
-            CurrentStage = new CurrentStage(0, first.Key, first.Name, EnteredAt: null),
+            CurrentStage = new CurrentStage(0, first.Key, first.Name, EnteredAt: null) { Visit = 1 },
             CreatedAt = now,
             CreatedBy = actor,
             UpdatedAt = now,
@@ -34,39 +35,77 @@ public static class CaseLifecycle
             {
                 ["title"] = opened.Title,
                 ["templateId"] = template.Id,
-                ["templateVersion"] = template.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["templateVersion"] = template.Version.ToString(CultureInfo.InvariantCulture),
             })
             .ToChange();
     }
 
-    /// <summary>Marks the current stage as entered; nothing to do when it already is or the case is closed.</summary>
-    public static CaseChange? EnterStage(CaseRecord current, DateTimeOffset now)
+    /// <summary>
+    /// Enters the current stage: records the entry, starts its SLA, creates its tasks and requests its documents.
+    /// Nothing to do when it is entered already or the case is closed.
+    /// </summary>
+    public static CaseChange? EnterStage(CaseRecord current, CaseTemplate template, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        if (current.Status != CaseStatus.Open || current.CurrentStage.EnteredAt is not null)
+        ArgumentNullException.ThrowIfNull(template);
+        if (current.Status == CaseStatus.Closed || current.CurrentStage.EnteredAt is not null)
         {
             return null;
         }
 
-        var entered = current with { CurrentStage = current.CurrentStage with { EnteredAt = now } };
-        return new TimelineWriter(entered, now)
-            .Append(TimelineEntryTypes.StageEntered, Actor.System, new() { ["stageName"] = entered.CurrentStage.Name })
-            .ToChange();
+        var stage = template.Stages[current.CurrentStage.Index];
+        var writer = new TimelineWriter(current, now)
+            .Update(c => c with
+            {
+                CurrentStage = c.CurrentStage with
+                {
+                    EnteredAt = now,
+                    SlaDueAt = stage.SlaHours is { } hours ? now + TimeSpan.FromHours(hours) : null,
+                },
+            });
+        var data = new Dictionary<string, string> { ["stageName"] = stage.Name };
+        if (writer.Case.CurrentStage.SlaDueAt is { } due)
+        {
+            data["slaDueAt"] = Iso(due);
+        }
+
+        writer.Append(TimelineEntryTypes.StageEntered, Actor.System, data);
+        foreach (var task in stage.Tasks)
+        {
+            TaskRules.Create(writer, task, Actor.System);
+        }
+
+        foreach (var document in stage.Documents)
+        {
+            DocumentRules.Request(writer, document, Actor.System);
+        }
+
+        return writer.ToChange();
     }
 
     /// <summary>Records a request to leave the current stage; the orchestration carries it out.</summary>
-    /// <exception cref="CaseRuleException">The case is closed, or already being advanced.</exception>
-    public static CaseChange RequestAdvance(CaseRecord current, string? reason, Actor actor, DateTimeOffset now)
+    /// <exception cref="CaseRuleException">The case is closed or on hold, already being advanced, or its exit criteria are not met.</exception>
+    public static CaseChange RequestAdvance(CaseRecord current, CaseTemplate template, string? reason, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(template);
         if (current.Status != CaseStatus.Open)
         {
-            throw new CaseRuleException("The case is closed: it cannot advance.");
+            throw new CaseRuleException(current.Status == CaseStatus.Closed
+                ? "The case is closed: it cannot advance."
+                : "The case is on hold: resume it first.");
         }
 
         if (current.PendingAdvance is not null)
         {
             throw new CaseRuleException($"The case is already advancing out of stage '{current.CurrentStage.Key}'.");
+        }
+
+        var criteria = ExitCriteria.Evaluate(current, template.Stages[current.CurrentStage.Index]);
+        if (!criteria.Met)
+        {
+            throw new CaseRuleException(
+                $"The exit criteria of stage '{current.CurrentStage.Key}' are not met; missing: {string.Join(", ", criteria.Missing)}.");
         }
 
         var reasonText = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -80,7 +119,7 @@ public static class CaseLifecycle
     }
 
     /// <summary>
-    /// Leaves the current stage for the next one, or closes the case after the last stage, when an advance
+    /// Leaves the current stage where its route says (the next stage, another stage, or closure) when an advance
     /// was requested in <paramref name="stageIndex"/>; nothing to do otherwise.
     /// </summary>
     public static CaseChange? ExitStage(CaseRecord current, CaseTemplate template, int stageIndex, DateTimeOffset now)
@@ -95,30 +134,59 @@ public static class CaseLifecycle
         }
 
         var leaving = current.CurrentStage;
+        var route = ExitCriteria.Evaluate(current, template.Stages[leaving.Index]).Route;
         var exitData = new Dictionary<string, string> { ["stageName"] = leaving.Name };
         if (request.Reason is not null)
         {
             exitData["reason"] = request.Reason;
         }
 
-        var nextIndex = leaving.Index + 1;
-        if (nextIndex >= template.Stages.Count)
+        var nextIndex = route.Kind switch
         {
-            var closed = current with { Status = CaseStatus.Closed, PendingAdvance = null, ClosedAt = now };
-            return new TimelineWriter(closed, now)
+            StageRouteKind.GoToStage => IndexOf(template, route.Target),
+            StageRouteKind.Next when leaving.Index + 1 < template.Stages.Count => leaving.Index + 1,
+            _ => -1,
+        };
+        var writer = new TimelineWriter(current with { PendingAdvance = null }, now);
+        if (nextIndex < 0)
+        {
+            var outcome = route.Kind == StageRouteKind.Close ? route.Target : "completed";
+            return writer
+                .Update(c => c with
+                {
+                    Status = CaseStatus.Closed,
+                    ClosedAt = now,
+                    Outcome = outcome,
+                    CurrentStage = c.CurrentStage with { ReadyToAdvance = false },
+                })
                 .Append(TimelineEntryTypes.StageExited, request.RequestedBy, exitData, leaving.Key)
-                .Append(TimelineEntryTypes.CaseClosed, request.RequestedBy, new() { ["outcome"] = "completed" }, leaving.Key)
+                .Append(TimelineEntryTypes.CaseClosed, request.RequestedBy, new() { ["outcome"] = outcome }, leaving.Key)
                 .ToChange();
         }
 
         var next = template.Stages[nextIndex];
-        var moved = current with
-        {
-            CurrentStage = new CurrentStage(nextIndex, next.Key, next.Name, EnteredAt: null),
-            PendingAdvance = null,
-        };
-        return new TimelineWriter(moved, now)
+        exitData["nextStage"] = next.Key;
+        return writer
+            .Update(c => c with { CurrentStage = NewVisit(leaving, nextIndex, next) })
             .Append(TimelineEntryTypes.StageExited, request.RequestedBy, exitData, leaving.Key)
             .ToChange();
     }
+
+    internal static CurrentStage NewVisit(CurrentStage leaving, int index, StageDefinition stage) =>
+        new(index, stage.Key, stage.Name, EnteredAt: null) { Visit = leaving.Visit + 1 };
+
+    internal static int IndexOf(CaseTemplate template, string stageKey)
+    {
+        for (var i = 0; i < template.Stages.Count; i++)
+        {
+            if (template.Stages[i].Key == stageKey)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    internal static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,11 @@
 namespace CaseFy.Model.Cases;
 
-/// <summary>The current state of one case; its history is the timeline.</summary>
+/// <summary>
+/// The current state of one case; its history is the timeline. Tasks, documents (metadata) and decisions live in
+/// this record, stored as one row: a case holds tens of them (bounded by <see cref="CaseLimits"/>), one row means one
+/// ETag guards every rule that spans them (exit criteria read tasks, documents and decisions together), and the
+/// store splits the JSON over several properties, so the 64 KiB property limit does not apply (the 1 MiB row does).
+/// </summary>
 public sealed record CaseRecord
 {
     public required string Id { get; init; }
@@ -25,6 +30,21 @@ public sealed record CaseRecord
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>How the case was closed (<c>completed</c>, a decision's outcome, or the reason's outcome of an early close).</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>The stage's SLA is breached or an open task is past due.</summary>
+    public bool Overdue { get; init; }
+
+    public IReadOnlyList<CaseTask> Tasks { get; init; } = [];
+
+    public IReadOnlyList<CaseDocument> Documents { get; init; } = [];
+
+    public IReadOnlyList<CaseDecision> Decisions { get; init; } = [];
+
+    /// <summary>The number of the newest task (task ids are <c>t1</c>, <c>t2</c>…).</summary>
+    public int TaskCounter { get; init; }
 
     /// <summary>The sequence number of the newest timeline entry.</summary>
     public required long TimelineLength { get; init; }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CaseFy.Model.Cases;
 
-/// <summary>Where a case is in its life (JSON: <c>"open"</c>, <c>"closed"</c> in every serializer options).</summary>
+/// <summary>Where a case is in its life (JSON: <c>"open"</c>, <c>"onHold"</c>, <c>"closed"</c> in every serializer options).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CaseStatus>))]
 public enum CaseStatus
 {
@@ -11,4 +11,8 @@ public enum CaseStatus
 
     [JsonStringEnumMemberName("closed")]
     Closed,
+
+    /// <summary>Paused by a person: work can be recorded, but the case does not advance and breaches wait until it resumes.</summary>
+    [JsonStringEnumMemberName("onHold")]
+    OnHold,
 }

@@ -43,6 +43,13 @@ public interface ICaseStore
     /// <summary>Streams every case matching <paramref name="filter"/>, newest first, for reports (reads all of them).</summary>
     IAsyncEnumerable<CaseRecord> ScanAsync(CaseFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists the open tasks assigned to a person across cases. Read from an index the store updates right after
+    /// each case change: eventually consistent (a crash between the two leaves it stale until the case's next change).
+    /// </summary>
+    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    Task<Page<TaskSummary>> ListOpenTasksAsync(string assigneeId, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>Lists cases, newest first.</summary>
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
     Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken);

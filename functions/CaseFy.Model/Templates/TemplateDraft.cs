@@ -1,7 +1,71 @@
 namespace CaseFy.Model.Templates;
 
-/// <summary>What a team submits to create a template; every field is checked by <see cref="TemplateRules"/>.</summary>
+/// <summary>What a team submits to create or update a template; every field is checked by <see cref="TemplateRules"/>.</summary>
 public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyList<StageDraft?>? Stages);
 
-/// <summary>A stage as submitted, before validation.</summary>
-public sealed record StageDraft(string? Key, string? Name);
+/// <summary>A stage as submitted, before validation (see <see cref="StageDefinition"/> for the meaning of each field).</summary>
+public sealed record StageDraft(string? Key, string? Name)
+{
+    public IReadOnlyList<DocumentDraft?>? Documents { get; init; }
+
+    public IReadOnlyList<TaskDraft?>? Tasks { get; init; }
+
+    public DecisionDraft? Decision { get; init; }
+
+    public IReadOnlyList<AutomationDraft?>? OnEnter { get; init; }
+
+    public IReadOnlyList<AutomationDraft?>? OnExit { get; init; }
+
+    public double? SlaHours { get; init; }
+
+    public BreachDraft? OnBreach { get; init; }
+
+    public AdvanceMode? Advance { get; init; }
+}
+
+/// <summary>A required document as submitted.</summary>
+public sealed record DocumentDraft(string? Key, string? Name)
+{
+    public DocumentProvider? Provider { get; init; }
+
+    public IReadOnlyList<string?>? ContentTypes { get; init; }
+
+    public long? MaxBytes { get; init; }
+}
+
+/// <summary>A task as submitted.</summary>
+public sealed record TaskDraft(string? Key, string? Title)
+{
+    public string? Assignee { get; init; }
+
+    public double? DueInHours { get; init; }
+
+    public bool? Required { get; init; }
+}
+
+/// <summary>A decision as submitted.</summary>
+public sealed record DecisionDraft(string? Question, IReadOnlyList<DecisionOptionDraft?>? Options);
+
+/// <summary>A decision option as submitted.</summary>
+public sealed record DecisionOptionDraft(string? Key, string? Label, string? Outcome);
+
+/// <summary>An automation as submitted.</summary>
+public sealed record AutomationDraft(AutomationType? Type)
+{
+    public TaskDraft? Task { get; init; }
+
+    public string? Document { get; init; }
+
+    public string? Assignee { get; init; }
+
+    public string? TaskKey { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Secret { get; init; }
+
+    public string? Event { get; init; }
+}
+
+/// <summary>A breach action as submitted.</summary>
+public sealed record BreachDraft(string? EscalateTo, string? WebhookUrl, string? WebhookSecret);

@@ -7,4 +7,25 @@ public static class TimelineEntryTypes
     public const string StageEntered = nameof(StageEntered);
     public const string StageExited = nameof(StageExited);
     public const string CaseClosed = nameof(CaseClosed);
+
+    public const string TaskCreated = nameof(TaskCreated);
+    public const string TaskAssigned = nameof(TaskAssigned);
+    public const string TaskDueChanged = nameof(TaskDueChanged);
+    public const string TaskCompleted = nameof(TaskCompleted);
+    public const string TaskReopened = nameof(TaskReopened);
+    public const string TaskOverdue = nameof(TaskOverdue);
+
+    public const string DocumentRequested = nameof(DocumentRequested);
+    public const string DocumentUploaded = nameof(DocumentUploaded);
+    public const string DocumentAccepted = nameof(DocumentAccepted);
+    public const string DocumentRejected = nameof(DocumentRejected);
+
+    public const string DecisionRecorded = nameof(DecisionRecorded);
+    public const string StageMoved = nameof(StageMoved);
+    public const string CaseOnHold = nameof(CaseOnHold);
+    public const string CaseResumed = nameof(CaseResumed);
+    public const string CaseReopened = nameof(CaseReopened);
+    public const string CommentAdded = nameof(CommentAdded);
+    public const string AutomationRan = nameof(AutomationRan);
+    public const string SlaBreached = nameof(SlaBreached);
 }

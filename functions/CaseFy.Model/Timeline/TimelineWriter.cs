@@ -2,11 +2,23 @@ using CaseFy.Model.Cases;
 
 namespace CaseFy.Model.Timeline;
 
-/// <summary>Appends chained entries to a case and keeps its timeline length and head in step.</summary>
+/// <summary>Appends chained entries to a case and keeps its timeline length, head and derived flags in step.</summary>
 internal sealed class TimelineWriter(CaseRecord start, DateTimeOffset now)
 {
     private readonly List<TimelineEntry> _entries = [];
     private CaseRecord _case = start with { UpdatedAt = now };
+
+    public CaseRecord Case => _case;
+
+    public DateTimeOffset Now => now;
+
+    public bool HasEntries => _entries.Count > 0;
+
+    public TimelineWriter Update(Func<CaseRecord, CaseRecord> change)
+    {
+        _case = change(_case);
+        return this;
+    }
 
     public TimelineWriter Append(string type, Actor actor, Dictionary<string, string> data, string? stage = null)
     {
@@ -28,5 +40,12 @@ internal sealed class TimelineWriter(CaseRecord start, DateTimeOffset now)
         return this;
     }
 
-    public CaseChange ToChange() => new(_case, _entries);
+    // "Overdue" is derived here, on the one path every change takes, so no rule can forget it.
+    public CaseChange ToChange() => new(
+        _case with
+        {
+            Overdue = _case.Status != CaseStatus.Closed
+                && (_case.CurrentStage.SlaBreached || _case.Tasks.Any(t => t.Status == CaseTaskStatus.Open && t.Overdue)),
+        },
+        _entries);
 }

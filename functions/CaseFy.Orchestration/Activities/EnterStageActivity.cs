@@ -4,14 +4,18 @@ using Microsoft.DurableTask;
 
 namespace CaseFy.Orchestration.Activities;
 
-/// <summary>Enters the case's current stage (timeline: <c>StageEntered</c>). Idempotent: a retry finds the stage entered.</summary>
-public sealed class EnterStageActivity(ICaseStore cases, TimeProvider time) : TaskActivity<string, CaseProgress>
+/// <summary>
+/// Enters the case's current stage (timeline: <c>StageEntered</c>, its tasks and document requests). Idempotent: a
+/// retry finds the stage entered.
+/// </summary>
+public sealed class EnterStageActivity(ICaseStore cases, ITemplateStore templates, TimeProvider time) : TaskActivity<string, CaseProgress>
 {
     /// <inheritdoc/>
     public override async Task<CaseProgress> RunAsync(TaskActivityContext context, string input)
     {
-        var updated = await cases.UpdateAsync(input, c => CaseLifecycle.EnterStage(c, time.GetUtcNow()), CancellationToken.None)
+        var (_, template) = await CaseFacts.ReadAsync(cases, templates, input);
+        var updated = await cases.UpdateAsync(input, c => CaseLifecycle.EnterStage(c, template, time.GetUtcNow()), CancellationToken.None)
             ?? throw CaseMissingException.For(input);
-        return CaseProgress.Of(updated);
+        return CaseProgress.Of(updated, template);
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.DurableTask;
 namespace CaseFy.Orchestration.Activities;
 
 /// <summary>
-/// Leaves the stage an advance was requested in (timeline: <c>StageExited</c>, and <c>CaseClosed</c> after the
-/// last stage). Idempotent: once the case has left <see cref="StageStep.StageIndex"/>, a retry changes nothing.
+/// Leaves the stage an advance was requested in, where its route says (timeline: <c>StageExited</c>, and
+/// <c>CaseClosed</c> when the route closes the case). Idempotent: once the case has left
+/// <see cref="StageStep.StageIndex"/>, a retry changes nothing.
 /// </summary>
 public sealed class ExitStageActivity(ICaseStore cases, ITemplateStore templates, TimeProvider time)
     : TaskActivity<StageStep, CaseProgress>
@@ -15,12 +16,11 @@ public sealed class ExitStageActivity(ICaseStore cases, ITemplateStore templates
     public override async Task<CaseProgress> RunAsync(TaskActivityContext context, StageStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var current = await cases.GetAsync(input.CaseId, CancellationToken.None) ?? throw CaseMissingException.For(input.CaseId);
-        var template = await templates.GetAsync(current.TemplateId, current.TemplateVersion, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Template {current.TemplateId} v{current.TemplateVersion} is missing.");
+        var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
-                input.CaseId, c => CaseLifecycle.ExitStage(c, template, input.StageIndex, time.GetUtcNow()), CancellationToken.None)
+                input.CaseId, c => c.CurrentStage.Visit == input.Visit ? CaseLifecycle.ExitStage(c, template, input.StageIndex, time.GetUtcNow()) : null,
+                CancellationToken.None)
             ?? throw CaseMissingException.For(input.CaseId);
-        return CaseProgress.Of(updated);
+        return CaseProgress.Of(updated, template);
     }
 }

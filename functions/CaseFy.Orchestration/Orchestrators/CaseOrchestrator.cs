@@ -5,9 +5,10 @@ using Microsoft.DurableTask;
 namespace CaseFy.Orchestration.Orchestrators;
 
 /// <summary>
-/// One instance per case (instance id = case id). Each generation handles one stage: enter it, wait for
-/// signals until an advance is requested, leave it, then continue as new into the next stage so the
-/// history stays small. Deterministic: all I/O and clocks are in the activities.
+/// One instance per case (instance id = case id). Each generation handles one stage visit: enter it, run its
+/// on-enter automations, then evaluate the stored facts after every signal or timer (overdue tasks, SLA breach,
+/// exit criteria) until the stage is to be left; run its on-exit automations, leave it, and continue as new into
+/// the next stage so the history stays small. Deterministic: all I/O and clocks are in the activities.
 /// </summary>
 public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, CaseStatus>
 {
@@ -25,25 +26,95 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
         ArgumentNullException.ThrowIfNull(input);
 
         var progress = await context.CallActivityAsync<CaseProgress>(nameof(EnterStageActivity), input.CaseId, Retry);
-        while (progress.Status == CaseStatus.Open)
+        if (progress.Status == CaseStatus.Closed)
         {
-            if (progress.AdvanceRequested)
+            return progress.Status;
+        }
+
+        var (stageIndex, visit) = (progress.StageIndex, progress.Visit);
+        for (var i = 0; i < progress.EnterAutomations; i++)
+        {
+            await RunAutomationAsync(context, new AutomationStep(input.CaseId, stageIndex, visit, AutomationPhase.Enter, i, Attempt: 1));
+        }
+
+        // One waiter for the signal, kept across timer wake-ups: a waiter abandoned when a timer wins would swallow
+        // the next signal. Signals that arrive while an activity runs are buffered and complete it at once.
+        Task<CaseSignal>? signal = null;
+        while (true)
+        {
+            progress = await context.CallActivityAsync<CaseProgress>(
+                nameof(EvaluateStageActivity), new StageStep(input.CaseId, stageIndex, visit), Retry);
+            if (progress.Status == CaseStatus.Closed)
             {
-                progress = await context.CallActivityAsync<CaseProgress>(
-                    nameof(ExitStageActivity), new StageStep(input.CaseId, progress.StageIndex), Retry);
-                if (progress.Status == CaseStatus.Open)
+                return progress.Status;
+            }
+
+            if (progress.Visit != visit)
+            {
+                // Moved or reopened by a person: the next generation enters the new visit. Nothing else is started in
+                // this turn: the local sidecar drops work issued beside ContinueAsNew.
+                context.ContinueAsNew(input with { Generation = input.Generation + 1 });
+                return progress.Status;
+            }
+
+            if (progress.BreachWebhookDue)
+            {
+                await RunAutomationAsync(context, new AutomationStep(input.CaseId, stageIndex, visit, AutomationPhase.Breach, 0, Attempt: 1));
+                continue;
+            }
+
+            if (progress.Leave)
+            {
+                for (var i = 0; i < progress.ExitAutomations; i++)
                 {
-                    // Nothing else is started in this turn: the local sidecar drops work issued beside ContinueAsNew.
+                    await RunAutomationAsync(context, new AutomationStep(input.CaseId, stageIndex, visit, AutomationPhase.Exit, i, Attempt: 1));
+                }
+
+                progress = await context.CallActivityAsync<CaseProgress>(
+                    nameof(ExitStageActivity), new StageStep(input.CaseId, stageIndex, visit), Retry);
+                if (progress.Status != CaseStatus.Closed)
+                {
                     context.ContinueAsNew(input with { Generation = input.Generation + 1 });
                 }
 
                 return progress.Status;
             }
 
-            await context.WaitForExternalEvent<CaseSignal>(CaseSignal.EventName);
-            progress = await context.CallActivityAsync<CaseProgress>(nameof(ReadProgressActivity), input.CaseId, Retry);
-        }
+            signal ??= context.WaitForExternalEvent<CaseSignal>(CaseSignal.EventName);
+            if (progress.NextWakeAt is not { } wakeAt)
+            {
+                await signal;
+                signal = null;
+                continue;
+            }
 
-        return progress.Status;
+            if (wakeAt <= context.CurrentUtcDateTime)
+            {
+                continue;
+            }
+
+            // Timers may fire a little early: the evaluation then finds nothing due and returns the same wake time.
+            using var cancelTimer = new CancellationTokenSource();
+            var timer = context.CreateTimer(wakeAt.UtcDateTime, cancelTimer.Token);
+            if (await Task.WhenAny(signal, timer) == signal)
+            {
+                await cancelTimer.CancelAsync();
+                signal = null;
+            }
+        }
+    }
+
+    private static async Task RunAutomationAsync(TaskOrchestrationContext context, AutomationStep step)
+    {
+        for (var attempt = step.Attempt; ; attempt++)
+        {
+            var result = await context.CallActivityAsync<AutomationResult>(nameof(RunAutomationActivity), step with { Attempt = attempt }, Retry);
+            if (result.RetryAfter is not { } delay)
+            {
+                return;
+            }
+
+            await context.CreateTimer(delay, CancellationToken.None);
+        }
     }
 }

@@ -23,9 +23,12 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>Partition <c>feed</c>: every released lifecycle event in release order (the <c>GET /api/events</c> feed).</summary>
     public TableClient EventFeed => service.GetTableClient($"{_prefix}EventFeed");
 
+    /// <summary>Open tasks by assignee, across cases (an eventually consistent copy kept by the case store).</summary>
+    public TableClient TaskIndex => service.GetTableClient($"{_prefix}TaskIndex");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed })
+        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

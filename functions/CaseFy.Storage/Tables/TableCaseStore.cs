@@ -46,6 +46,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
         await OutboxPointers.TouchAsync(tables, opened.Entries, cancellationToken);
         await IndexAsync(opened.Case, cancellationToken);
+        await TaskIndexAsync(null, opened.Case, cancellationToken);
         return true;
     }
 
@@ -92,6 +93,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
             await OutboxPointers.TouchAsync(tables, change.Entries, cancellationToken);
             await IndexAsync(change.Case, cancellationToken);
+            await TaskIndexAsync(current, change.Case, cancellationToken);
             return change.Case;
         }
     }
@@ -167,6 +169,18 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
     }
 
+    public async Task<Page<TaskSummary>> ListOpenTasksAsync(
+        string assigneeId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assigneeId);
+        var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskPartition(assigneeId)} and RowKey gt {after}");
+        var rows = await TableQueries.TakeAsync(filter, tables.TaskIndex, pageSize + 1, cancellationToken);
+        var tasks = rows.Take(pageSize).Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.TaskSummary)).ToList();
+        var next = rows.Count > pageSize ? EncodeIndexToken(rows[pageSize - 1].RowKey) : null;
+        return new Page<TaskSummary>(tasks, next);
+    }
+
     private static TableEntity CaseEntity(CaseRecord record)
     {
         var entity = JsonEntity.Create(record.Id, CaseRowKey, record, CaseFyJsonContext.Default.CaseRecord);
@@ -194,6 +208,39 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             CaseIndexQuery.WithColumns(JsonEntity.Create(IndexPartition, IndexRowKey(record), record, CaseFyJsonContext.Default.CaseRecord), record),
             TableUpdateMode.Replace,
             cancellationToken);
+
+    // Keeps one row per open, assigned task in the assignee's partition: adds and updates what the case has now,
+    // removes what it no longer has (completed, reassigned, case closed).
+    private async Task TaskIndexAsync(CaseRecord? before, CaseRecord after, CancellationToken cancellationToken)
+    {
+        var now = TaskSummary.Of(after).ToDictionary(t => (TaskPartition(t.Assignee.Id), TaskRowKey(t)));
+        foreach (var gone in TaskSummary.Of(before).Select(t => (TaskPartition(t.Assignee.Id), TaskRowKey(t))).Where(k => !now.ContainsKey(k)))
+        {
+            try
+            {
+                await tables.TaskIndex.DeleteEntityAsync(gone.Item1, gone.Item2, cancellationToken: cancellationToken);
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Already gone: the index converges either way.
+            }
+        }
+
+        var previous = TaskSummary.Of(before).ToHashSet();
+        foreach (var ((partition, rowKey), summary) in now.Where(p => !previous.Contains(p.Value)))
+        {
+            await tables.TaskIndex.UpsertEntityAsync(
+                JsonEntity.Create(partition, rowKey, summary, CaseFyJsonContext.Default.TaskSummary), TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    // Partition keys may not contain '/', '\\', '#', '?' or control characters: anything unusual in an id is hex-encoded.
+    private static string TaskPartition(string assigneeId) =>
+        assigneeId.Length is > 0 and <= 200 && assigneeId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@')
+            ? "a-" + assigneeId
+            : "x-" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(assigneeId));
+
+    private static string TaskRowKey(TaskSummary task) => $"{task.CaseId}-{task.TaskId}";
 
     private static string EncodeIndexToken(string rowKey) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

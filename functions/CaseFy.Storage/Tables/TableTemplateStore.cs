@@ -8,9 +8,14 @@ using CaseFy.Model.Templates;
 
 namespace CaseFy.Storage.Tables;
 
-/// <summary>Templates in Table Storage: one partition per template, one row per immutable version (<c>v000001</c>…).</summary>
+/// <summary>
+/// Templates in Table Storage: one partition per template, one row per immutable version (<c>v000001</c>…) and a
+/// <c>summary</c> row (newest version, archived or not). A new version and the summary are written in one
+/// entity-group transaction, ETag-checked on the summary, so two concurrent updates cannot both win.
+/// </summary>
 public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 {
+    private const string SummaryRowKey = "summary";
     // Versions are immutable, so a version once read is kept: every stage exit needs its case's template
     // version, and this saves that read (measured in docs/PERFORMANCE.md). Bounded: past the cap, reads go to storage.
     private const int CachedVersionsCap = 4096;
@@ -21,12 +26,47 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
         ArgumentNullException.ThrowIfNull(template);
         try
         {
-            await tables.Templates.AddEntityAsync(
-                JsonEntity.Create(template.Id, VersionRowKey(template.Version), template, CaseFyJsonContext.Default.CaseTemplate),
+            await tables.Templates.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, VersionEntity(template)),
+                    new TableTransactionAction(TableTransactionActionType.Add, SummaryEntity(SummaryOf(template, TemplateStatus.Active))),
+                ],
                 cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool?> AddVersionAsync(CaseTemplate template, int expectedLatest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(template.Id, SummaryRowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var summary = JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary);
+        if (summary.LatestVersion != expectedLatest || template.Version != expectedLatest + 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            await tables.Templates.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, VersionEntity(template)),
+                    new TableTransactionAction(
+                        TableTransactionActionType.UpdateReplace, SummaryEntity(SummaryOf(template, summary.Status)), row.Value!.ETag),
+                ],
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             return false;
         }
@@ -52,15 +92,85 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
             return template;
         }
 
-        TableEntity? newest = null;
+        var versions = await ListVersionsAsync(templateId, cancellationToken);
+        return versions.Count == 0 ? null : versions[^1];
+    }
+
+    public async Task<TemplateSummary?> GetSummaryAsync(string templateId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(templateId, SummaryRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary) : null;
+    }
+
+    public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var summaries = new List<TemplateSummary>();
         await foreach (var row in tables.Templates.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {templateId}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"RowKey eq {SummaryRowKey}"), cancellationToken: cancellationToken))
         {
-            newest = row;
+            summaries.Add(JsonEntity.Read(row, CaseFyJsonContext.Default.TemplateSummary));
         }
 
-        return newest is null ? null : JsonEntity.Read(newest, CaseFyJsonContext.Default.CaseTemplate);
+        return [.. summaries.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
+
+    public async Task<IReadOnlyList<CaseTemplate>> ListVersionsAsync(string templateId, CancellationToken cancellationToken)
+    {
+        var versions = new List<CaseTemplate>();
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {templateId} and RowKey ge {"v"} and RowKey lt {"w"}"),
+            cancellationToken: cancellationToken))
+        {
+            versions.Add(JsonEntity.Read(row, CaseFyJsonContext.Default.CaseTemplate));
+        }
+
+        return versions;
+    }
+
+    public async Task<TemplateSummary?> ArchiveAsync(string templateId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(templateId, SummaryRowKey, cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return null;
+            }
+
+            var summary = JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary);
+            if (summary.Status == TemplateStatus.Archived)
+            {
+                return summary;
+            }
+
+            var archived = summary with { Status = TemplateStatus.Archived, UpdatedAt = now };
+            try
+            {
+                await tables.Templates.UpdateEntityAsync(SummaryEntity(archived), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return archived;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // A new version landed meanwhile: archive on top of it.
+            }
+        }
+    }
+
+    private static TemplateSummary SummaryOf(CaseTemplate template, TemplateStatus status) => new()
+    {
+        Id = template.Id,
+        Name = template.Name,
+        Description = template.Description,
+        LatestVersion = template.Version,
+        Status = status,
+        UpdatedAt = template.CreatedAt,
+    };
+
+    private static TableEntity VersionEntity(CaseTemplate template) =>
+        JsonEntity.Create(template.Id, VersionRowKey(template.Version), template, CaseFyJsonContext.Default.CaseTemplate);
+
+    private static TableEntity SummaryEntity(TemplateSummary summary) =>
+        JsonEntity.Create(summary.Id, SummaryRowKey, summary, CaseFyJsonContext.Default.TemplateSummary);
 
     private static string VersionRowKey(int version) => "v" + version.ToString("D6", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization.Metadata;
+using CaseFy.Application.Cases;
+using CaseFy.Application.Engine;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Templates;
+using Microsoft.AspNetCore.Http;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>
+/// The one shape of every case-work route: read and check the body, apply a model rule through
+/// <see cref="CaseService.ActAsync"/>, and answer with the case, a 404, a 409 or a 400 naming the field.
+/// </summary>
+public static class CaseAction
+{
+    /// <summary>Builds the rule from the body, the caller and the time.</summary>
+    public delegate CaseChange? Rule<in TBody>(CaseRecord current, CaseTemplate template, TBody body, Actor actor, DateTimeOffset now);
+
+    public static async Task<IResult> RunAsync<TBody>(
+        string id,
+        HttpRequest request,
+        JsonTypeInfo<TBody> bodyType,
+        Func<TBody, Dictionary<string, string[]>> validate,
+        Rule<TBody> rule,
+        string action,
+        CaseService cases,
+        ICaseEngine engine,
+        TBody? emptyBody = null)
+        where TBody : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(validate);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(cases);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (!CaseIds.IsWellFormed(id))
+        {
+            return ApiProblems.NotFound("case");
+        }
+
+        var read = await RequestBody.ReadAsync(request, bodyType, optional: emptyBody is not null, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var body = read.Value ?? emptyBody!;
+        var errors = validate(body);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var actor = RequestActor.Of(request.HttpContext);
+        try
+        {
+            var updated = await cases.ActAsync(id, action, (c, t, now) => rule(c, t, body, actor, now), engine, cancellationToken);
+            return updated is null ? ApiProblems.NotFound("case") : TypedResults.Ok(updated);
+        }
+        catch (CaseRuleException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+        catch (CaseItemMissingException ex)
+        {
+            return ex.Message switch
+            {
+                "option" => ApiProblems.Invalid("$.option", "The stage's decision has no such option."),
+                "stage" => ApiProblems.Invalid("$.stage", "The case's template has no such stage."),
+                _ => ApiProblems.NotFound(ex.Message),
+            };
+        }
+    }
+}

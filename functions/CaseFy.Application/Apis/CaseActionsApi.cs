@@ -1,0 +1,65 @@
+using CaseFy.Application.Cases;
+using CaseFy.Application.Engine;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>Decisions and the flexibility actions: move to any stage, hold, resume, close early, reopen, comment.</summary>
+public static class CaseActionsApi
+{
+    public static IEndpointRouteBuilder MapCaseActionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Case actions");
+        foreach (var (route, handler) in new (string, Delegate)[]
+        {
+            (ApiRoutes.CaseDecision, RecordDecisionAsync),
+            (ApiRoutes.CaseMove, MoveAsync),
+            (ApiRoutes.CaseHold, HoldAsync),
+            (ApiRoutes.CaseResume, ResumeAsync),
+            (ApiRoutes.CaseClose, CloseAsync),
+            (ApiRoutes.CaseReopen, ReopenAsync),
+            (ApiRoutes.CaseComments, CommentAsync),
+        })
+        {
+            api.MapPost(route, handler).Produces<CaseRecord>().ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        }
+
+        return app;
+    }
+
+    public static Task<IResult> RecordDecisionAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.RecordDecision, CaseWorkRules.Validate,
+            (c, t, body, actor, now) => DecisionRules.Record(c, t, body.Option!, body.Rationale, actor, now), "decision", cases, engine);
+
+    public static Task<IResult> MoveAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.MoveCase, CaseWorkRules.Validate,
+            (c, t, body, actor, now) => CaseFlexibility.Move(c, t, body.Stage!, body.Reason!, actor, now), "move", cases, engine);
+
+    public static Task<IResult> HoldAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+            (c, _, body, actor, now) => CaseFlexibility.Hold(c, body.Reason, actor, now), "hold", cases, engine,
+            emptyBody: new ReasonRequest(Reason: null));
+
+    public static Task<IResult> ResumeAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+            (c, _, body, actor, now) => CaseFlexibility.Resume(c, body.Reason, actor, now), "resume", cases, engine,
+            emptyBody: new ReasonRequest(Reason: null));
+
+    public static Task<IResult> CloseAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.CloseCase, CaseWorkRules.Validate,
+            (c, _, body, actor, now) => CaseFlexibility.Close(c, body.Reason!, body.Outcome, actor, now), "close", cases, engine);
+
+    public static Task<IResult> ReopenAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+            (c, t, body, actor, now) => CaseFlexibility.Reopen(c, t, body.Reason, actor, now), "reopen", cases, engine,
+            emptyBody: new ReasonRequest(Reason: null));
+
+    public static Task<IResult> CommentAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.NewComment, CaseWorkRules.Validate,
+            (c, _, body, actor, now) => CaseFlexibility.Comment(c, body.Text!, actor, now), "comment", cases, engine);
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace CaseFy.Model.Templates;
+
+/// <summary>What an automation does.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AutomationType>))]
+public enum AutomationType
+{
+    /// <summary>Adds a task (<see cref="AutomationDefinition.Task"/>).</summary>
+    [JsonStringEnumMemberName("createTask")]
+    CreateTask,
+
+    /// <summary>Requests a document defined in the template (<see cref="AutomationDefinition.Document"/>).</summary>
+    [JsonStringEnumMemberName("requestDocument")]
+    RequestDocument,
+
+    /// <summary>Assigns the stage's open tasks (or the one named by <see cref="AutomationDefinition.TaskKey"/>) to <see cref="AutomationDefinition.Assignee"/>.</summary>
+    [JsonStringEnumMemberName("assign")]
+    Assign,
+
+    /// <summary>POSTs a signed JSON body to <see cref="AutomationDefinition.Url"/>, retrying with back-off.</summary>
+    [JsonStringEnumMemberName("webhook")]
+    Webhook,
+
+    /// <summary>Records that a lifecycle event (<see cref="AutomationDefinition.Event"/>) is due; the event publisher sends it.</summary>
+    [JsonStringEnumMemberName("publishEvent")]
+    PublishEvent,
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace CaseFy.Model.Templates;
+
+/// <summary>Whether new cases may start on a template.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TemplateStatus>))]
+public enum TemplateStatus
+{
+    [JsonStringEnumMemberName("active")]
+    Active,
+
+    /// <summary>No new cases; running cases continue on their version.</summary>
+    [JsonStringEnumMemberName("archived")]
+    Archived,
+}

@@ -1,0 +1,23 @@
+using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
+using Microsoft.DurableTask;
+
+namespace CaseFy.Orchestration.Activities;
+
+/// <summary>
+/// Looks at the stored facts after a signal or a timer: overdue tasks, SLA breach, exit criteria (ready to advance,
+/// or the advance of an automatic stage). Idempotent: <see cref="StageEvaluation"/> changes nothing twice.
+/// </summary>
+public sealed class EvaluateStageActivity(ICaseStore cases, ITemplateStore templates, TimeProvider time) : TaskActivity<StageStep, CaseProgress>
+{
+    /// <inheritdoc/>
+    public override async Task<CaseProgress> RunAsync(TaskActivityContext context, StageStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
+        var updated = await cases.UpdateAsync(
+                input.CaseId, c => StageEvaluation.Evaluate(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None)
+            ?? throw CaseMissingException.For(input.CaseId);
+        return CaseProgress.Of(updated, template);
+    }
+}
