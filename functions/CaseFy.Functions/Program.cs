@@ -10,7 +10,8 @@ builder.Services.AddCaseFyApplication();
 
 // The activity triggers get the activity classes by constructor injection (see Durable/ActivityFunctions.cs).
 builder.Services.AddTransient<EnterStageActivity>();
+builder.Services.AddTransient<EvaluateStageActivity>();
+builder.Services.AddTransient<RunAutomationActivity>();
 builder.Services.AddTransient<ExitStageActivity>();
-builder.Services.AddTransient<ReadProgressActivity>();
 
 await builder.Build().RunAsync();

@@ -28,7 +28,7 @@ public sealed class CaseLifecycleTests
         var change = CaseLifecycle.Open("c1", " Claim 7 ", Template, Ana, T0);
 
         Assert.Equal(("Claim 7", CaseStatus.Open, 3), (change.Case.Title, change.Case.Status, change.Case.TemplateVersion));
-        Assert.Equal(new CurrentStage(0, "intake", "Intake", null), change.Case.CurrentStage);
+        Assert.Equal(new CurrentStage(0, "intake", "Intake", null) { Visit = 1 }, change.Case.CurrentStage);
         var entry = Assert.Single(change.Entries);
         Assert.Equal((1L, TimelineEntryTypes.CaseCreated, "intake", Ana), (entry.Seq, entry.Type, entry.Stage, entry.Actor));
         Assert.Equal((1L, entry.Hash), (change.Case.TimelineLength, change.Case.TimelineHead));
@@ -37,7 +37,7 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void EnterStage_FirstTime_RecordsEntryAndTime()
     {
-        var change = CaseLifecycle.EnterStage(Opened(), T0.AddSeconds(1));
+        var change = CaseLifecycle.EnterStage(Opened(), Template, T0.AddSeconds(1));
 
         Assert.NotNull(change);
         Assert.Equal(T0.AddSeconds(1), change.Case.CurrentStage.EnteredAt);
@@ -47,15 +47,15 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void EnterStage_AlreadyEntered_IsNoChangeSoRetriesAreHarmless()
     {
-        var entered = CaseLifecycle.EnterStage(Opened(), T0)!.Case;
+        var entered = CaseLifecycle.EnterStage(Opened(), Template, T0)!.Case;
 
-        Assert.Null(CaseLifecycle.EnterStage(entered, T0.AddSeconds(5)));
+        Assert.Null(CaseLifecycle.EnterStage(entered, Template, T0.AddSeconds(5)));
     }
 
     [Fact]
     public void RequestAdvance_OpenCase_RecordsRequestWithoutTimelineEntry()
     {
-        var change = CaseLifecycle.RequestAdvance(Opened(), "  all in  ", Ana, T0);
+        var change = CaseLifecycle.RequestAdvance(Opened(), Template, "  all in  ", Ana, T0);
 
         Assert.Equal(new AdvanceRequest(0, "all in", Ana, T0), change.Case.PendingAdvance);
         Assert.Empty(change.Entries);
@@ -64,19 +64,19 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void RequestAdvance_AlreadyPending_Throws()
     {
-        var pending = CaseLifecycle.RequestAdvance(Opened(), null, Ana, T0).Case;
+        var pending = CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0).Case;
 
-        Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(pending, null, Ana, T0));
+        Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(pending, Template, null, Ana, T0));
     }
 
     [Fact]
     public void ExitStage_WithRequest_MovesToNextStageNotYetEntered()
     {
-        var pending = CaseLifecycle.RequestAdvance(Opened(), "ready", Ana, T0).Case;
+        var pending = CaseLifecycle.RequestAdvance(Opened(), Template, "ready", Ana, T0).Case;
 
         var change = CaseLifecycle.ExitStage(pending, Template, stageIndex: 0, T0.AddMinutes(1))!;
 
-        Assert.Equal(new CurrentStage(1, "review", "Review", null), change.Case.CurrentStage);
+        Assert.Equal(new CurrentStage(1, "review", "Review", null) { Visit = 2 }, change.Case.CurrentStage);
         Assert.Null(change.Case.PendingAdvance);
         var exit = Assert.Single(change.Entries);
         Assert.Equal((TimelineEntryTypes.StageExited, "intake", Ana, "ready"), (exit.Type, exit.Stage, exit.Actor, exit.Data["reason"]));
@@ -85,20 +85,20 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void ExitStage_LastStage_ClosesCase()
     {
-        var inReview = CaseLifecycle.ExitStage(CaseLifecycle.RequestAdvance(Opened(), null, Ana, T0).Case, Template, 0, T0)!.Case;
-        var pending = CaseLifecycle.RequestAdvance(inReview, null, Ana, T0).Case;
+        var inReview = CaseLifecycle.ExitStage(CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0).Case, Template, 0, T0)!.Case;
+        var pending = CaseLifecycle.RequestAdvance(inReview, Template, null, Ana, T0).Case;
 
         var change = CaseLifecycle.ExitStage(pending, Template, stageIndex: 1, T0.AddHours(1))!;
 
         Assert.Equal((CaseStatus.Closed, T0.AddHours(1)), (change.Case.Status, change.Case.ClosedAt));
         Assert.Equal([TimelineEntryTypes.StageExited, TimelineEntryTypes.CaseClosed], change.Entries.Select(e => e.Type));
-        Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(change.Case, null, Ana, T0));
+        Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(change.Case, Template, null, Ana, T0));
     }
 
     [Fact]
     public void ExitStage_RetryForStageAlreadyLeft_IsNoChange()
     {
-        var pending = CaseLifecycle.RequestAdvance(Opened(), null, Ana, T0).Case;
+        var pending = CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0).Case;
         var moved = CaseLifecycle.ExitStage(pending, Template, 0, T0)!.Case;
 
         Assert.Null(CaseLifecycle.ExitStage(moved, Template, 0, T0));

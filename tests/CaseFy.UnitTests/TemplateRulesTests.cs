@@ -64,6 +64,6 @@ public sealed class TemplateRulesTests
         var template = TemplateRules.ToTemplate(new TemplateDraft(" Claims ", "  ", [new StageDraft("intake", " Intake ")]), "t1", Actor.System, now);
 
         Assert.Equal((1, "Claims", (string?)null), (template.Version, template.Name, template.Description));
-        Assert.Equal([new StageDefinition("intake", "Intake")], template.Stages);
+        Assert.Equal(("intake", "Intake"), (template.Stages[0].Key, template.Stages[0].Name));
     }
 }

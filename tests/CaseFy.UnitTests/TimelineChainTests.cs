@@ -26,9 +26,9 @@ public sealed class TimelineChainTests
         var state = open.Case;
         for (var stage = 0; stage < 2; stage++)
         {
-            var entered = CaseLifecycle.EnterStage(state, T0)!;
+            var entered = CaseLifecycle.EnterStage(state, template, T0)!;
             entries.AddRange(entered.Entries);
-            var exited = CaseLifecycle.ExitStage(CaseLifecycle.RequestAdvance(entered.Case, "why", Actor.System, T0).Case, template, stage, T0)!;
+            var exited = CaseLifecycle.ExitStage(CaseLifecycle.RequestAdvance(entered.Case, template, "why", Actor.System, T0).Case, template, stage, T0)!;
             entries.AddRange(exited.Entries);
             state = exited.Case;
         }

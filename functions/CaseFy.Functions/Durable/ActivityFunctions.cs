@@ -9,7 +9,7 @@ namespace CaseFy.Functions.Durable;
 /// orchestration's) comes from the trigger's binding data.
 /// </summary>
 public sealed class ActivityFunctions(
-    EnterStageActivity enterStage, ExitStageActivity exitStage, ReadProgressActivity readProgress)
+    EnterStageActivity enterStage, EvaluateStageActivity evaluateStage, RunAutomationActivity runAutomation, ExitStageActivity exitStage)
 {
     [Function(nameof(EnterStageActivity))]
     public Task<CaseProgress> EnterStageAsync([ActivityTrigger] string input, string instanceId) =>
@@ -19,7 +19,11 @@ public sealed class ActivityFunctions(
     public Task<CaseProgress> ExitStageAsync([ActivityTrigger] StageStep input, string instanceId) =>
         exitStage.RunAsync(new FunctionActivityContext(nameof(ExitStageActivity), instanceId), input);
 
-    [Function(nameof(ReadProgressActivity))]
-    public Task<CaseProgress> ReadProgressAsync([ActivityTrigger] string input, string instanceId) =>
-        readProgress.RunAsync(new FunctionActivityContext(nameof(ReadProgressActivity), instanceId), input);
+    [Function(nameof(EvaluateStageActivity))]
+    public Task<CaseProgress> EvaluateStageAsync([ActivityTrigger] StageStep input, string instanceId) =>
+        evaluateStage.RunAsync(new FunctionActivityContext(nameof(EvaluateStageActivity), instanceId), input);
+
+    [Function(nameof(RunAutomationActivity))]
+    public Task<AutomationResult> RunAutomationAsync([ActivityTrigger] AutomationStep input, string instanceId) =>
+        runAutomation.RunAsync(new FunctionActivityContext(nameof(RunAutomationActivity), instanceId), input);
 }

@@ -103,7 +103,10 @@ public static class TaskRules
         return new TimelineWriter(current, now)
             .Update(c => Replace(c, task with
             {
-                Status = CaseTaskStatus.Open, CompletedAt = null, CompletedBy = null, Note = null,
+                Status = CaseTaskStatus.Open,
+                CompletedAt = null,
+                CompletedBy = null,
+                Note = null,
                 Overdue = task.DueAt is { } due && due <= now && task.Overdue,
             }))
             .Append(TimelineEntryTypes.TaskReopened, actor, data)
