@@ -1,7 +1,9 @@
 using CaseFy.Application;
 using CaseFy.Application.Apis;
+using CaseFy.Application.Templates;
 using CaseFy.LocalHost.Engine;
 using CaseFy.LocalHost.Portal;
+using CaseFy.LocalHost.Samples;
 using CaseFy.LocalHost.Storage;
 using CaseFy.Storage;
 
@@ -21,8 +23,13 @@ public static class LocalHostApp
         ["--data-dir"] = "LocalHost:DataDirectory",
     };
 
+    public const string SeedSamplesSwitch = "--seed-samples";
+
     public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var seedSamples = SeedSamplesRequested(args);
+        args = [.. args.Where(a => a != SeedSamplesSwitch)];
         var repoRoot = RepoPaths.FindRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -43,6 +50,13 @@ public static class LocalHostApp
         }
 
         builder.Services.AddCaseFyApplication();
+        if (seedSamples || builder.Configuration.GetValue<bool>("LocalHost:SeedSamples"))
+        {
+            // Registered after the application's services: hosted services start in order, after the tables exist.
+            builder.Services.AddHostedService(sp => new SampleSeeder(
+                sp.GetRequiredService<TemplateService>(), Path.Combine(repoRoot, "samples", "templates"), sp.GetRequiredService<ILogger<SampleSeeder>>()));
+        }
+
         builder.Services.AddLocalEngine();
 
         var app = builder.Build();
@@ -66,6 +80,9 @@ public static class LocalHostApp
         app.Lifetime.ApplicationStarted.Register(() => LocalHostBanner.Print(app, azurite));
         return app;
     }
+
+    // "--seed-samples" is a bare switch (the configuration's command line would take the next argument as its value).
+    private static bool SeedSamplesRequested(string[] args) => args.Contains(SeedSamplesSwitch, StringComparer.Ordinal);
 
     private static async Task<EmbeddedAzurite?> StartEmbeddedStorageIfNeededAsync(
         ConfigurationManager configuration, string repoRoot, CancellationToken cancellationToken)

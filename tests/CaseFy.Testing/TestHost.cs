@@ -29,6 +29,7 @@ public sealed class TestHost : IAsyncDisposable
             $"--Durable:TaskHub={taskHub}",
             $"--Durable:WorkerId=tests-{taskHub}",
             "--Logging:LogLevel:Default=Warning",
+            "--Webhooks:FirstRetryDelay=00:00:00.300",
             .. settings,
         ], cancellationToken);
         await app.StartAsync(cancellationToken);

@@ -8,7 +8,9 @@ namespace CaseFy.Orchestration.Orchestrators;
 /// One instance per case (instance id = case id). Each generation handles one stage visit: enter it, run its
 /// on-enter automations, then evaluate the stored facts after every signal or timer (overdue tasks, SLA breach,
 /// exit criteria) until the stage is to be left; run its on-exit automations, leave it, and continue as new into
-/// the next stage so the history stays small. Deterministic: all I/O and clocks are in the activities.
+/// the next stage so the history stays small. A closed case's instance keeps waiting for signals (an idle instance
+/// costs nothing): a reopen is then just a signal, with no race against the instance's completion. Deterministic:
+/// all I/O and clocks are in the activities.
 /// </summary>
 public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, CaseStatus>
 {
@@ -26,13 +28,8 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
         ArgumentNullException.ThrowIfNull(input);
 
         var progress = await context.CallActivityAsync<CaseProgress>(nameof(EnterStageActivity), input.CaseId, Retry);
-        if (progress.Status == CaseStatus.Closed)
-        {
-            return progress.Status;
-        }
-
         var (stageIndex, visit) = (progress.StageIndex, progress.Visit);
-        for (var i = 0; i < progress.EnterAutomations; i++)
+        for (var i = 0; i < progress.EnterAutomations && progress.Status != CaseStatus.Closed; i++)
         {
             await RunAutomationAsync(context, new AutomationStep(input.CaseId, stageIndex, visit, AutomationPhase.Enter, i, Attempt: 1));
         }
@@ -44,11 +41,6 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
         {
             progress = await context.CallActivityAsync<CaseProgress>(
                 nameof(EvaluateStageActivity), new StageStep(input.CaseId, stageIndex, visit), Retry);
-            if (progress.Status == CaseStatus.Closed)
-            {
-                return progress.Status;
-            }
-
             if (progress.Visit != visit)
             {
                 // Moved or reopened by a person: the next generation enters the new visit. Nothing else is started in
@@ -75,9 +67,10 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
                 if (progress.Status != CaseStatus.Closed)
                 {
                     context.ContinueAsNew(input with { Generation = input.Generation + 1 });
+                    return progress.Status;
                 }
 
-                return progress.Status;
+                continue;
             }
 
             signal ??= context.WaitForExternalEvent<CaseSignal>(CaseSignal.EventName);
@@ -98,7 +91,10 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
             var timer = context.CreateTimer(wakeAt.UtcDateTime, cancelTimer.Token);
             if (await Task.WhenAny(signal, timer) == signal)
             {
-                await cancelTimer.CancelAsync();
+                // Not CancelAsync: it completes on the thread pool, outside the orchestrator's turn, and the turn would hang.
+#pragma warning disable CA1849
+                cancelTimer.Cancel();
+#pragma warning restore CA1849
                 signal = null;
             }
         }
