@@ -20,18 +20,18 @@ public static class CaseListing
         return record.CreatedBy.Name;
     }
 
-    /// <summary>Whether the case shows as overdue (a breached SLA or a task past due, once those are tracked).</summary>
+    /// <summary>Whether the case shows as overdue: its stage's SLA is breached or an open task is past due.</summary>
     public static bool IsOverdue(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return false;
+        return record.Overdue;
     }
 
-    /// <summary>Open tasks on the case, or <see langword="null"/> while the case model has no tasks.</summary>
+    /// <summary>Open tasks on the case.</summary>
     public static int? PendingTasks(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return null;
+        return record.Tasks.Count(t => t.Status == CaseTaskStatus.Open);
     }
 
     /// <summary>The title as the text filter compares it.</summary>
