@@ -88,6 +88,7 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
     {
         var template = await Api.CreateTemplateAsync(Stages);
         var opened = await Api.OpenCaseAsync(template.Id, "Double click");
+        await Api.WaitForStageEnteredAsync(opened.Id, "intake");
 
         // Both requests are recorded before the orchestration can act on the first, unless it is very quick:
         // then the second advances the next stage, which is also a correct answer.

@@ -22,6 +22,8 @@ public sealed class CaseLifecycleTests
 
     private static CaseRecord Opened() => CaseLifecycle.Open("c1", " Claim 7 ", Template, Ana, T0).Case;
 
+    private static CaseRecord Entered() => CaseLifecycle.EnterStage(Opened(), Template, T0)!.Case;
+
     [Fact]
     public void Open_NewCase_IsOpenInFirstStageNotYetEnteredWithCreatedEntry()
     {
@@ -55,7 +57,7 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void RequestAdvance_OpenCase_RecordsRequestWithoutTimelineEntry()
     {
-        var change = CaseLifecycle.RequestAdvance(Opened(), Template, "  all in  ", Ana, T0);
+        var change = CaseLifecycle.RequestAdvance(Entered(), Template, "  all in  ", Ana, T0);
 
         Assert.Equal(new AdvanceRequest(0, "all in", Ana, T0), change.Case.PendingAdvance);
         Assert.Empty(change.Entries);
@@ -64,7 +66,7 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void RequestAdvance_AlreadyPending_Throws()
     {
-        var pending = CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0).Case;
+        var pending = CaseLifecycle.RequestAdvance(Entered(), Template, null, Ana, T0).Case;
 
         Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(pending, Template, null, Ana, T0));
     }
@@ -72,7 +74,7 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void ExitStage_WithRequest_MovesToNextStageNotYetEntered()
     {
-        var pending = CaseLifecycle.RequestAdvance(Opened(), Template, "ready", Ana, T0).Case;
+        var pending = CaseLifecycle.RequestAdvance(Entered(), Template, "ready", Ana, T0).Case;
 
         var change = CaseLifecycle.ExitStage(pending, Template, stageIndex: 0, T0.AddMinutes(1))!;
 
@@ -85,8 +87,8 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void ExitStage_LastStage_ClosesCase()
     {
-        var inReview = CaseLifecycle.ExitStage(CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0).Case, Template, 0, T0)!.Case;
-        var pending = CaseLifecycle.RequestAdvance(inReview, Template, null, Ana, T0).Case;
+        var inReview = CaseLifecycle.ExitStage(CaseLifecycle.RequestAdvance(Entered(), Template, null, Ana, T0).Case, Template, 0, T0)!.Case;
+        var pending = CaseLifecycle.RequestAdvance(CaseLifecycle.EnterStage(inReview, Template, T0)!.Case, Template, null, Ana, T0).Case;
 
         var change = CaseLifecycle.ExitStage(pending, Template, stageIndex: 1, T0.AddHours(1))!;
 
@@ -98,10 +100,16 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void ExitStage_RetryForStageAlreadyLeft_IsNoChange()
     {
-        var pending = CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0).Case;
+        var pending = CaseLifecycle.RequestAdvance(Entered(), Template, null, Ana, T0).Case;
         var moved = CaseLifecycle.ExitStage(pending, Template, 0, T0)!.Case;
 
         Assert.Null(CaseLifecycle.ExitStage(moved, Template, 0, T0));
+    }
+
+    [Fact]
+    public void RequestAdvance_StageNotEnteredYet_Throws()
+    {
+        Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(Opened(), Template, null, Ana, T0));
     }
 
     [Fact]

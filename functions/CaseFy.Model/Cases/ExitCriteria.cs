@@ -17,9 +17,9 @@ public static class ExitCriteria
         var missing = new List<string>();
         if (current.CurrentStage.EnteredAt is null)
         {
-            // Entry creates the stage's tasks; until then only a stage that asks for nothing can be left.
-            var asksForSomething = stage.Decision is not null || stage.Documents.Count > 0 || stage.Tasks.Any(t => t.Required);
-            return new(!asksForSomething, asksForSomething ? ["stage:entering"] : [], StageRoute.Next);
+            // Entry creates the stage's tasks and requests its documents: until then nothing can be judged (and an
+            // advance aimed at the stage just left cannot land on this one).
+            return new(false, ["stage:entering"], StageRoute.Next);
         }
 
         var decision = DecisionOf(current);
