@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CaseFy.Application.Access;
 using CaseFy.Application.Health;
 using CaseFy.Application.Reports;
 
@@ -10,4 +11,5 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(SubscriptionValidationResponse))]
 [JsonSerializable(typeof(CaseBoard))]
 [JsonSerializable(typeof(TemplateMetrics))]
+[JsonSerializable(typeof(ClientConfig))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

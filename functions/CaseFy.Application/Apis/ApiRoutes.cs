@@ -22,4 +22,14 @@ public static class ApiRoutes
     public const string CaseTimelineExport = "cases/{id}/timeline/export";
     public const string Events = "events";
     public const string EventGridWebhook = "events/eventgrid";
+    public const string Config = "config";
+
+    /// <summary>The local host's development token route (never mapped by the Functions app).</summary>
+    public const string DevToken = "dev/token";
+    public const string CaseParticipants = "cases/{id}/participants";
+    public const string CaseParticipant = "cases/{id}/participants/{participantId}";
+    public const string CaseOwner = "cases/{id}/owner";
+    public const string CasePortalLinks = "cases/{id}/portal-links";
+    public const string CasePortalLink = "cases/{id}/portal-links/{linkId}";
+    public const string Portal = "portal/{token}";
 }

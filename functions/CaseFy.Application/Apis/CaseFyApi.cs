@@ -6,6 +6,6 @@ namespace CaseFy.Application.Apis;
 public static class CaseFyApi
 {
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
-        app.MapCaseFyOpenApi().MapHealthApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi()
+        app.MapCaseFyOpenApi().MapHealthApi().MapConfigApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi()
             .MapMetricsApi().MapEventsApi().MapEventGridWebhookApi();
 }

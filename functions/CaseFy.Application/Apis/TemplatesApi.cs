@@ -1,3 +1,4 @@
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Templates;
 using CaseFy.Model.Json;
@@ -29,6 +30,11 @@ public static class TemplatesApi
         HttpRequest request, TemplateService templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.TemplateDraft, optional: false, cancellationToken);
         if (body.Problem is not null)
         {
@@ -45,8 +51,15 @@ public static class TemplatesApi
         return TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Templates}/{created.Id}", created);
     }
 
-    public static async Task<IResult> GetTemplateAsync(string id, ITemplateStore templates, CancellationToken cancellationToken)
+    public static async Task<IResult> GetTemplateAsync(
+        string id, HttpRequest request, ITemplateStore templates, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         var found = CaseIds.IsWellFormed(id) ? await templates.GetAsync(id, version: null, cancellationToken) : null;
         return found is null ? ApiProblems.NotFound("template") : TypedResults.Ok(found);
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Events;
+using CaseFy.Model.Portal;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
@@ -29,4 +31,8 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(LifecycleEvent))]
 [JsonSerializable(typeof(EventFeedPage))]
+[JsonSerializable(typeof(NewParticipant))]
+[JsonSerializable(typeof(NewOwner))]
+[JsonSerializable(typeof(NewPortalLink))]
+[JsonSerializable(typeof(List<CaseParticipant>))]
 public sealed partial class CaseFyJsonContext : JsonSerializerContext;

@@ -7,4 +7,11 @@ public static class TimelineEntryTypes
     public const string StageEntered = nameof(StageEntered);
     public const string StageExited = nameof(StageExited);
     public const string CaseClosed = nameof(CaseClosed);
+    public const string ParticipantAdded = nameof(ParticipantAdded);
+    public const string ParticipantRoleChanged = nameof(ParticipantRoleChanged);
+    public const string ParticipantRemoved = nameof(ParticipantRemoved);
+    public const string OwnerChanged = nameof(OwnerChanged);
+    public const string PortalLinkCreated = nameof(PortalLinkCreated);
+    public const string PortalLinkRevoked = nameof(PortalLinkRevoked);
+    public const string PortalLinkUsed = nameof(PortalLinkUsed);
 }
