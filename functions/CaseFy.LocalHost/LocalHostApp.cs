@@ -1,6 +1,7 @@
 using CaseFy.Application;
 using CaseFy.Application.Access;
 using CaseFy.Application.Apis;
+using CaseFy.Application.Http;
 using CaseFy.LocalHost.Apis;
 using CaseFy.LocalHost.Engine;
 using CaseFy.LocalHost.Identity;
@@ -58,6 +59,7 @@ public static class LocalHostApp
         }
 
         builder.Services.AddCaseFyAuthentication(builder.Configuration);
+        builder.Services.AddCaseFyHttpHardening();
 
         var app = builder.Build();
         if (azurite is not null)
@@ -65,6 +67,7 @@ public static class LocalHostApp
             app.Services.GetRequiredService<EmbeddedAzurite>();
         }
 
+        app.UseCaseFyHttpHardening();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex switch

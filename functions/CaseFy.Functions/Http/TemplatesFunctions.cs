@@ -18,5 +18,5 @@ public sealed class TemplatesFunctions(TemplateService templates, ITemplateStore
     [Function("GetTemplate")]
     public async Task<IActionResult> GetTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Template)] HttpRequest req, string id) =>
-        (await TemplatesApi.GetTemplateAsync(id, store, req.HttpContext.RequestAborted)).ToActionResult();
+        (await TemplatesApi.GetTemplateAsync(id, req, store, req.HttpContext.RequestAborted)).ToActionResult();
 }
