@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CaseFy.Application.Access;
-using CaseFy.IntegrationTests.Infrastructure;
 using CaseFy.LocalHost.Identity;
 using CaseFy.Model.Access;
 using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 

@@ -4,9 +4,9 @@ using System.Text.Json;
 using CaseFy.Application.Access;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Portal;
-using CaseFy.IntegrationTests.Infrastructure;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 
