@@ -51,6 +51,10 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["GET api/templates/{id}/board"] = (AdminOnly, false, null),
         ["POST api/cases"] = (Row(401, 403, 201, 201, 201, 201, 401, 401), true, "{\"templateId\":\"{templateId}\",\"title\":\"M\"}"),
         ["GET api/cases"] = (SignedInRead, false, null),
+        ["GET api/events"] = (AdminOnly, false, null),
+
+        // Event Grid authenticates with its shared secret, not a user token: without it every caller is refused alike.
+        ["POST api/events/eventgrid"] = (Row(401, 401, 401, 401, 401, 401, 401, 401), false, "[]"),
         ["GET api/cases/{id}"] = (ReadCase, false, null),
         ["POST api/cases/{id}/advance"] = (Row(401, 403, 404, 202, 202, 202, 401, 401), true, """{"reason":"matrix"}"""),
         ["GET api/cases/{id}/timeline"] = (ReadCase, false, null),

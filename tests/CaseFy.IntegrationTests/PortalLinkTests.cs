@@ -164,7 +164,7 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         using var response = await host.Host.Anonymous().Http.GetAsync(new Uri(path, UriKind.Relative), Ct);
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal(path.StartsWith("/api", StringComparison.Ordinal) ? "no-referrer" : "same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);

@@ -30,13 +30,14 @@ public static class SecurityHeaders
     public static void Apply(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Headers already set win: the portal's static files carry staticwebapp.config.json's (as deployed).
         var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("Referrer-Policy", "no-referrer");
+        headers.TryAdd("X-Frame-Options", "DENY");
+        headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
+        headers.TryAdd("Content-Security-Policy", context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? ApiPolicy
-            : PortalPolicy;
+            : PortalPolicy);
     }
 }
