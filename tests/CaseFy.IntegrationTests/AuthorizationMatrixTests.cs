@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
 
         // Event Grid authenticates with its shared secret, not a user token: without it every caller is refused alike.
         ["POST api/events/eventgrid"] = (Row(401, 401, 401, 401, 401, 401, 401, 401), false, "[]"),
+        ["OPTIONS api/events/eventgrid"] = (Row(401, 401, 401, 401, 401, 401, 401, 401), false, null),
         ["GET api/cases/{id}"] = (ReadCase, false, null),
         ["POST api/cases/{id}/advance"] = (Row(401, 403, 404, 202, 202, 202, 401, 401), true, """{"reason":"matrix"}"""),
         ["GET api/cases/{id}/timeline"] = (ReadCase, false, null),
