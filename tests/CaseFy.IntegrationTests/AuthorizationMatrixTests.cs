@@ -46,8 +46,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["GET api/health"] = (Public, false, null),
         ["GET api/openapi.json"] = (Public, false, null),
 
-        // Not yet access-checked (landed at the deadline): any caller reads any template's metrics. To fix: admin-only like the board.
-        ["GET api/templates/{id}/metrics"] = (Public, false, null),
+        ["GET api/templates/{id}/metrics"] = (AdminOnly, false, null),
         ["GET api/config"] = (Public, false, null),
         ["POST api/dev/token"] = (Public, false, """{"name":"Someone","roles":["CaseFy.Viewer"]}"""),
         ["POST api/templates"] = (AdminOnly.Select(s => s == 200 ? 201 : s).ToArray(), true, """{"name":"M","stages":[{"key":"a","name":"A"}]}"""),
