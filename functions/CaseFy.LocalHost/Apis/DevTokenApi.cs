@@ -17,7 +17,9 @@ public static class DevTokenApi
     {
         app.MapGroup(ApiRoutes.Prefix).WithTags("Development")
             .MapPost(ApiRoutes.DevToken, CreateTokenAsync)
-            .Produces<DevTokenResponse>().ProducesValidationProblem();
+            .Produces<DevTokenResponse>().ProducesValidationProblem()
+            // A local development aid, not part of the product's API: kept out of the OpenAPI document.
+            .ExcludeFromDescription();
         return app;
     }
 
