@@ -10,7 +10,10 @@ root=$(pwd)
 step() { printf '\n== %s\n' "$*"; }
 
 step "npm ci (Azurite)"
-if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Compare versions, not file times: a fresh checkout (or a git worktree) has a newer lock file by mtime alone.
+locked=$(node -p "require('./package-lock.json').packages['node_modules/azurite'].version" 2>/dev/null)
+installed=$(node -p "require('./node_modules/azurite/package.json').version" 2>/dev/null)
+if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ "$locked" != "$installed" ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
