@@ -10,7 +10,10 @@ root=$(pwd)
 step() { printf '\n== %s\n' "$*"; }
 
 step "npm ci (Azurite)"
-if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Compare versions, not file times: a fresh checkout (or a git worktree) has a newer lock file by mtime alone.
+locked=$(node -p "require('./package-lock.json').packages['node_modules/azurite'].version" 2>/dev/null)
+installed=$(node -p "require('./node_modules/azurite/package.json').version" 2>/dev/null)
+if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ "$locked" != "$installed" ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
@@ -32,15 +35,16 @@ test_exit=$?
 # Tests stop their own Azurite; make sure nothing started from this checkout outlives the run.
 pkill -TERM -f "$root/node_modules/azurite/" 2>/dev/null || true
 
-passed=0; failed=0; files=0
+passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${x:-0}))
 done
 [ "$files" -gt 0 ] || failed=$((failed + 1))
 echo
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$test_exit" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -2,6 +2,7 @@ using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Events;
 using CaseFy.Application.Health;
+using CaseFy.Application.Portal;
 using CaseFy.Application.Reports;
 using CaseFy.Application.Templates;
 using CaseFy.Application.Timeline;
@@ -23,6 +24,13 @@ public static class ApplicationServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<ParticipantService>();
+        services.AddSingleton<PortalLinkService>();
+        services.AddSingleton<PortalRateLimiter>();
+        services.AddOptions<PortalOptions>()
+            .BindConfiguration(PortalOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<HealthService>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<BoardService>();

@@ -1,11 +1,17 @@
 using CaseFy.Application;
+using CaseFy.Application.Access;
 using CaseFy.Application.Apis;
+using CaseFy.Application.Http;
 using CaseFy.Application.Templates;
+using CaseFy.LocalHost.Apis;
 using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Identity;
 using CaseFy.LocalHost.Portal;
 using CaseFy.LocalHost.Samples;
 using CaseFy.LocalHost.Storage;
 using CaseFy.Storage;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace CaseFy.LocalHost;
 
@@ -42,6 +48,9 @@ public static class LocalHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Before anything starts: refuses to run with the development issuer outside Development or off loopback.
+        var devIssuer = DevIssuerGuard.Resolve(builder.Environment, builder.Configuration);
+
         var azurite = await StartEmbeddedStorageIfNeededAsync(builder.Configuration, repoRoot, cancellationToken);
         if (azurite is not null)
         {
@@ -58,6 +67,13 @@ public static class LocalHostApp
         }
 
         builder.Services.AddLocalEngine();
+        if (devIssuer)
+        {
+            AddDevIssuer(builder);
+        }
+
+        builder.Services.AddCaseFyAuthentication(builder.Configuration);
+        builder.Services.AddCaseFyHttpHardening();
 
         var app = builder.Build();
         if (azurite is not null)
@@ -65,6 +81,7 @@ public static class LocalHostApp
             app.Services.GetRequiredService<EmbeddedAzurite>();
         }
 
+        app.UseCaseFyHttpHardening();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex switch
@@ -76,13 +93,32 @@ public static class LocalHostApp
         });
         app.UseStatusCodePages();
         app.UsePortalStaticFiles();
+        app.UseAuthentication();
         app.MapCaseFyApi();
+        if (devIssuer)
+        {
+            app.MapDevTokenApi();
+        }
         app.Lifetime.ApplicationStarted.Register(() => LocalHostBanner.Print(app, azurite));
         return app;
     }
 
     // "--seed-samples" is a bare switch (the configuration's command line would take the next argument as its value).
     private static bool SeedSamplesRequested(string[] args) => args.Contains(SeedSamplesSwitch, StringComparer.Ordinal);
+    // The offline issuer replaces Entra ID; Microsoft.Identity.Web still needs an AzureAd section to start.
+    private static void AddDevIssuer(WebApplicationBuilder builder)
+    {
+        var azureAd = builder.Configuration.GetSection(AccessServiceCollectionExtensions.AzureAdSection);
+        azureAd["Instance"] = "https://login.microsoftonline.com/";
+        azureAd["TenantId"] = DevIssuer.TenantId;
+        azureAd["ClientId"] = DevIssuer.ClientId;
+        azureAd["Audience"] = DevIssuer.Audience;
+        builder.Services.AddSingleton<DevIssuer>();
+        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DevIssuerJwtBearerSetup>();
+        builder.Services.PostConfigure<SignInOptions>(options => options.DevIssuer = true);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Add(DevTokenJsonContext.Default));
+    }
 
     private static async Task<EmbeddedAzurite?> StartEmbeddedStorageIfNeededAsync(
         ConfigurationManager configuration, string repoRoot, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CaseFy.Application.Apis;
 using CaseFy.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,8 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith(ApiRoutes.Prefix + "/", StringComparison.Ordinal)
-                && e.RoutePattern.RawText != CaseFyOpenApi.Route)
+                && e.RoutePattern.RawText != CaseFyOpenApi.Route
+                && e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription != true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
                 .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
             .ToHashSet();

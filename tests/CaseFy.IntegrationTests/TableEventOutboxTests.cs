@@ -50,7 +50,7 @@ public sealed class TableEventOutboxTests(EventsFixture fixture)
         var claim = Assert.Single(await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct));
         var first = await outbox.ReadDueAsync(caseId, 10, Ct);
 
-        await store.UpdateAsync(caseId, c => CaseLifecycle.EnterStage(c, DateTimeOffset.UtcNow), Ct);
+        await store.UpdateAsync(caseId, c => CaseLifecycle.EnterStage(c, Template, DateTimeOffset.UtcNow), Ct);
         await outbox.AppendToFeedAsync(caseId, first, Ct);
         await outbox.MarkPublishedAsync(caseId, first, Ct);
         await outbox.ReleaseAsync(claim, drained: true, Ct);

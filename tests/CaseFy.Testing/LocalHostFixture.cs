@@ -13,6 +13,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// <summary>The Azurite behind the host, for tests that read or tamper with rows directly.</summary>
     public StoredCases Storage => new(_storage!.ConnectionString);
 
+    public TestHost Host => _host!;
+
+    /// <summary>The Azurite process itself.</summary>
+    public TestStorage TestStorage => _storage!;
+
     public async ValueTask InitializeAsync()
     {
         _storage = await TestStorage.StartAsync(TestContext.Current.CancellationToken);

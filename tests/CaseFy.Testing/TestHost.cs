@@ -1,23 +1,62 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CaseFy.Application.Access;
 using CaseFy.LocalHost;
 using Microsoft.AspNetCore.Builder;
 
 namespace CaseFy.Testing;
 
-/// <summary>The real local host on a free loopback port (real HTTP, real engine), wired to a test's storage and task hub.</summary>
+/// <summary>
+/// The real local host on a free loopback port (real HTTP, real engine), wired to a test's storage and task hub.
+/// It runs in Development with the offline token issuer; <see cref="Api"/> is signed in as an admin.
+/// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
+    public const string AdminName = "Test Admin";
+
     private readonly WebApplication _app;
+    private readonly List<CaseFyClient> _clients = [];
 
     private TestHost(WebApplication app, Uri address)
     {
         _app = app;
+        Address = address;
         Api = new CaseFyClient(new HttpClient { BaseAddress = address });
     }
 
+    public Uri Address { get; }
+
+    /// <summary>Signed in as <see cref="AdminName"/> (CaseFy.Admin) once <see cref="StartAsync"/> returns.</summary>
     public CaseFyClient Api { get; }
 
     /// <summary>The host's services, e.g. to enumerate the endpoints it maps.</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A client with no token at all.</summary>
+    public CaseFyClient Anonymous()
+    {
+        var client = new CaseFyClient(new HttpClient { BaseAddress = Address });
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A client signed in as <paramref name="name"/> with <paramref name="roles"/>, through <c>POST /api/dev/token</c>.</summary>
+    public async Task<CaseFyClient> SignInAsync(string name, params string[] roles)
+    {
+        var client = Anonymous();
+        client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MintAsync(name, roles));
+        return client;
+    }
+
+    /// <summary>A development token for <paramref name="name"/> with <paramref name="roles"/>.</summary>
+    public async Task<string> MintAsync(string name, params string[] roles)
+    {
+        using var response = await Api.Http.PostAsJsonAsync(
+            new Uri("/api/dev/token", UriKind.Relative), new { name, roles }, TestContext.Current.CancellationToken);
+        await CaseFyClient.ExpectAsync(response, System.Net.HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(TestContext.Current.CancellationToken);
+        return body!["accessToken"];
+    }
 
     public static async Task<TestHost> StartAsync(
         string connectionString, string taskHub, CancellationToken cancellationToken, params IEnumerable<string> settings)
@@ -30,16 +69,25 @@ public sealed class TestHost : IAsyncDisposable
             $"--Durable:WorkerId=tests-{taskHub}",
             "--Logging:LogLevel:Default=Warning",
             "--Webhooks:FirstRetryDelay=00:00:00.300",
+            "--environment=Development",
             .. settings,
         ], cancellationToken);
         await app.StartAsync(cancellationToken);
-        return new TestHost(app, new Uri(app.Urls.First()));
+        var host = new TestHost(app, new Uri(app.Urls.First()));
+        host.Api.Http.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await host.MintAsync(AdminName, CaseFyRoles.Admin));
+        return host;
     }
 
     public static string NewTaskHub() => "t" + Guid.NewGuid().ToString("N")[..16];
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         Api.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

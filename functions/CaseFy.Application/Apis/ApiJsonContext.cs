@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using CaseFy.Application.Access;
 using CaseFy.Application.Health;
+using CaseFy.Application.Portal;
 using CaseFy.Application.Reports;
 
 namespace CaseFy.Application.Apis;
@@ -10,4 +12,8 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(SubscriptionValidationResponse))]
 [JsonSerializable(typeof(CaseBoard))]
 [JsonSerializable(typeof(TemplateMetrics))]
+[JsonSerializable(typeof(ClientConfig))]
+[JsonSerializable(typeof(CreatedPortalLink))]
+[JsonSerializable(typeof(List<PortalLinkSummary>))]
+[JsonSerializable(typeof(PortalView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

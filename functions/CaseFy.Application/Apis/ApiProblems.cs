@@ -32,4 +32,32 @@ public static class ApiProblems
             statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Request body too large",
             detail: $"The body may be at most {limit} bytes.");
+
+    /// <summary>401 with <c>WWW-Authenticate: Bearer</c>: no valid token (missing, expired, forged...).</summary>
+    public static IResult Unauthorized() => new BearerChallenge(TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "Sign-in required",
+        detail: "Send a valid bearer token (Authorization: Bearer ...)."));
+
+    public static ProblemHttpResult Forbidden() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Forbidden",
+            detail: "Your role does not allow this.");
+
+    public static ProblemHttpResult TooManyRequests() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests",
+            detail: "Wait as long as Retry-After says, then try again.");
+
+    // Adds the challenge header the bearer scheme requires on a 401, then writes the problem body.
+    private sealed class BearerChallenge(IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -40,4 +40,14 @@ public static class ApiRoutes
     public const string CaseClose = "cases/{id}/close";
     public const string CaseReopen = "cases/{id}/reopen";
     public const string CaseComments = "cases/{id}/comments";
+    public const string Config = "config";
+
+    /// <summary>The local host's development token route (never mapped by the Functions app).</summary>
+    public const string DevToken = "dev/token";
+    public const string CaseParticipants = "cases/{id}/participants";
+    public const string CaseParticipant = "cases/{id}/participants/{participantId}";
+    public const string CaseOwner = "cases/{id}/owner";
+    public const string CasePortalLinks = "cases/{id}/portal-links";
+    public const string CasePortalLink = "cases/{id}/portal-links/{linkId}";
+    public const string Portal = "portal/{token}";
 }

@@ -1,3 +1,4 @@
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Reports;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CaseFy.Application.Apis;
 
-/// <summary>The <c>/api/templates/{id}/board</c> route: a template's open cases by stage.</summary>
+/// <summary>The <c>/api/templates/{id}/board</c> route: a template's open cases by stage (admins: it shows every case).</summary>
 public static class BoardApi
 {
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
@@ -25,6 +26,13 @@ public static class BoardApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(boards);
+
+        // Admins only: the board counts and lists every case of the template, not only the caller's.
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         var perStage = BoardService.DefaultCasesPerStage;
         var raw = request.Query["casesPerStage"];
         if (raw.Count > 0

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization.Metadata;
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Model;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Templates;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +11,8 @@ using Microsoft.AspNetCore.Http;
 namespace CaseFy.Application.Apis;
 
 /// <summary>
-/// The one shape of every case-work route: read and check the body, apply a model rule through
+/// The one shape of every case-work route: check the caller's access to the case (<c>needed</c>:
+/// work by default, manage for owner/admin-only actions), read and check the body, apply a model rule through
 /// <see cref="CaseService.ActAsync"/>, and answer with the case, a 404, a 409 or a 400 naming the field.
 /// </summary>
 public static class CaseAction
@@ -26,7 +29,8 @@ public static class CaseAction
         string action,
         CaseService cases,
         ICaseEngine engine,
-        TBody? emptyBody = null)
+        TBody? emptyBody = null,
+        CaseAccessLevel needed = CaseAccessLevel.Work)
         where TBody : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,9 +38,10 @@ public static class CaseAction
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(cases);
         var cancellationToken = request.HttpContext.RequestAborted;
-        if (!CaseIds.IsWellFormed(id))
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases.Store, needed, cancellationToken);
+        if (access.Problem is not null)
         {
-            return ApiProblems.NotFound("case");
+            return access.Problem;
         }
 
         var read = await RequestBody.ReadAsync(request, bodyType, optional: emptyBody is not null, cancellationToken);

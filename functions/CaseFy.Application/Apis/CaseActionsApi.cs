@@ -1,5 +1,6 @@
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CaseFy.Application.Apis;
 
-/// <summary>Decisions and the flexibility actions: move to any stage, hold, resume, close early, reopen, comment.</summary>
+/// <summary>
+/// Decisions and the flexibility actions: move to any stage, hold, resume, close early, reopen, comment. Moving, closing
+/// and reopening are the owner's (or an admin's) calls; the rest is work any working participant may do.
+/// </summary>
 public static class CaseActionsApi
 {
     public static IEndpointRouteBuilder MapCaseActionsApi(this IEndpointRouteBuilder app)
@@ -38,7 +42,8 @@ public static class CaseActionsApi
 
     public static Task<IResult> MoveAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
         CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.MoveCase, CaseWorkRules.Validate,
-            (c, t, body, actor, now) => CaseFlexibility.Move(c, t, body.Stage!, body.Reason!, actor, now), "move", cases, engine);
+            (c, t, body, actor, now) => CaseFlexibility.Move(c, t, body.Stage!, body.Reason!, actor, now), "move", cases, engine,
+            needed: CaseAccessLevel.Manage);
 
     public static Task<IResult> HoldAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
         CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
@@ -52,12 +57,13 @@ public static class CaseActionsApi
 
     public static Task<IResult> CloseAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
         CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.CloseCase, CaseWorkRules.Validate,
-            (c, _, body, actor, now) => CaseFlexibility.Close(c, body.Reason!, body.Outcome, actor, now), "close", cases, engine);
+            (c, _, body, actor, now) => CaseFlexibility.Close(c, body.Reason!, body.Outcome, actor, now), "close", cases, engine,
+            needed: CaseAccessLevel.Manage);
 
     public static Task<IResult> ReopenAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
         CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
             (c, t, body, actor, now) => CaseFlexibility.Reopen(c, t, body.Reason, actor, now), "reopen", cases, engine,
-            emptyBody: new ReasonRequest(Reason: null));
+            emptyBody: new ReasonRequest(Reason: null), needed: CaseAccessLevel.Manage);
 
     public static Task<IResult> CommentAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
         CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.NewComment, CaseWorkRules.Validate,

@@ -1,8 +1,10 @@
 using System.Globalization;
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Application.Timeline;
 using CaseFy.Model;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
@@ -50,6 +52,11 @@ public static class CasesApi
         HttpRequest request, CaseService cases, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Work) is { } denied)
+        {
+            return denied;
+        }
+
         var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.NewCase, optional: false, cancellationToken);
         if (body.Problem is not null)
         {
@@ -77,8 +84,20 @@ public static class CasesApi
             : TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{opened.Id}", opened);
     }
 
+    /// <remarks>
+    /// Members and viewers see only the cases they take part in. The list is read from the case index (a copy of
+    /// each case row, participants included) and filtered after reading, so a page may hold fewer than
+    /// <c>pageSize</c> items, even none, while a <c>continuationToken</c> says there is more to read.
+    /// </remarks>
     public static async Task<IResult> ListCasesAsync(HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(cases);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         if (!Paging.TryRead(request, out var paging, out var problem) || !CaseListQuery.TryRead(request, out var filter, out problem))
         {
             return problem!;
@@ -86,7 +105,8 @@ public static class CasesApi
 
         try
         {
-            return TypedResults.Ok(await cases.FindAsync(filter, paging.ContinuationToken, paging.PageSize, cancellationToken));
+            var page = await cases.FindAsync(filter, paging.ContinuationToken, paging.PageSize, cancellationToken);
+            return TypedResults.Ok(page with { Items = page.Items.Where(c => RequestAccess.CanSee(request.HttpContext, c)).ToList() });
         }
         catch (FormatException)
         {
@@ -94,19 +114,21 @@ public static class CasesApi
         }
     }
 
-    public static async Task<IResult> GetCaseAsync(string id, ICaseStore cases, CancellationToken cancellationToken)
+    public static async Task<IResult> GetCaseAsync(string id, HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
     {
-        var found = CaseIds.IsWellFormed(id) ? await cases.GetAsync(id, cancellationToken) : null;
-        return found is null ? ApiProblems.NotFound("case") : TypedResults.Ok(found);
+        ArgumentNullException.ThrowIfNull(request);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Read, cancellationToken);
+        return access.Problem ?? TypedResults.Ok(access.Case);
     }
 
     public static async Task<IResult> AdvanceCaseAsync(
         string id, HttpRequest request, CaseService cases, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!CaseIds.IsWellFormed(id))
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases.Store, CaseAccessLevel.Work, cancellationToken);
+        if (access.Problem is not null)
         {
-            return ApiProblems.NotFound("case");
+            return access.Problem;
         }
 
         var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.AdvanceCase, optional: true, cancellationToken);
@@ -140,6 +162,11 @@ public static class CasesApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(timelines);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         if (!Paging.TryRead(request, out var paging, out var problem))
         {
             return problem!;
@@ -161,9 +188,13 @@ public static class CasesApi
             cursor = seq;
         }
 
-        var page = CaseIds.IsWellFormed(id)
-            ? await timelines.GetPageAsync(id, direction, cursor, paging.PageSize, cancellationToken)
-            : null;
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var page = await timelines.GetPageAsync(id, direction, cursor, paging.PageSize, cancellationToken);
         return page is null ? ApiProblems.NotFound("case") : TypedResults.Ok(page);
     }
 }

@@ -1,3 +1,4 @@
+using CaseFy.Application.Access;
 using CaseFy.Model.Events;
 using CaseFy.Model.Ports;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,13 @@ public static class EventsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(outbox);
+
+        // Admins only: the feed carries every case's events.
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         if (!Paging.TryRead(request, out var paging, out var problem))
         {
             return problem!;

@@ -1,3 +1,4 @@
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Reports;
 using Microsoft.AspNetCore.Builder;
@@ -21,9 +22,17 @@ public static class MetricsApi
         return app;
     }
 
-    public static async Task<IResult> GetMetricsAsync(string id, MetricsService metrics, CancellationToken cancellationToken)
+    public static async Task<IResult> GetMetricsAsync(string id, HttpRequest request, MetricsService metrics, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(metrics);
+
+        // Admins only, like the board: the report covers every case of the template, not only the caller's.
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         var report = CaseIds.IsWellFormed(id) ? await metrics.ComputeAsync(id, cancellationToken) : null;
         return report is null ? ApiProblems.NotFound("template") : TypedResults.Ok(report);
     }

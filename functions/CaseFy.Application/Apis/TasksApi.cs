@@ -1,3 +1,4 @@
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Model;
@@ -54,11 +55,17 @@ public static class TasksApi
 
     /// <summary>
     /// <c>GET /api/tasks?assignee=me&amp;status=open</c>: open tasks assigned to a person across cases (<c>me</c> is the
-    /// caller), from the task index (eventually consistent: updated right after each case change).
+    /// caller), from the task index (eventually consistent: updated right after each case change). Only admins may
+    /// list someone else's tasks: the list names cases the caller might not take part in.
     /// </summary>
     public static async Task<IResult> ListTasksAsync(HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         if (!Paging.TryRead(request, out var paging, out var problem))
         {
             return problem!;
@@ -76,7 +83,13 @@ public static class TasksApi
             return ApiProblems.Invalid("assignee", "Give assignee=me or a person's id.");
         }
 
-        var assigneeId = assignee[0] == "me" ? RequestActor.Of(request.HttpContext).Id : assignee[0]!;
+        var me = RequestActor.Of(request.HttpContext).Id;
+        var assigneeId = assignee[0] == "me" ? me : assignee[0]!;
+        if (assigneeId != me && await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } notAdmin)
+        {
+            return notAdmin;
+        }
+
         try
         {
             return TypedResults.Ok(await cases.ListOpenTasksAsync(assigneeId, paging.ContinuationToken, paging.PageSize, cancellationToken));

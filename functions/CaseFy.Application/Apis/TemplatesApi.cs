@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Templates;
 using CaseFy.Model.Json;
@@ -42,6 +43,11 @@ public static class TemplatesApi
         HttpRequest request, TemplateService templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.TemplateDraft, optional: false, cancellationToken);
         if (body.Problem is not null)
         {
@@ -59,15 +65,26 @@ public static class TemplatesApi
         return TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Templates}/{created.Id}", created);
     }
 
-    public static async Task<IResult> ListTemplatesAsync(ITemplateStore templates, CancellationToken cancellationToken)
+    public static async Task<IResult> ListTemplatesAsync(HttpRequest request, ITemplateStore templates, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(templates);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         return TypedResults.Ok(await templates.ListAsync(cancellationToken));
     }
 
     public static async Task<IResult> GetTemplateAsync(string id, HttpRequest request, ITemplateStore templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         var found = CaseIds.IsWellFormed(id) ? await templates.GetAsync(id, version: null, cancellationToken) : null;
         if (found is null)
         {
@@ -82,6 +99,11 @@ public static class TemplatesApi
         string id, HttpRequest request, TemplateService templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         if (!CaseIds.IsWellFormed(id))
         {
             return ApiProblems.NotFound("template");
@@ -123,16 +145,30 @@ public static class TemplatesApi
         return TypedResults.Ok(updated);
     }
 
-    public static async Task<IResult> ListVersionsAsync(string id, ITemplateStore templates, CancellationToken cancellationToken)
+    public static async Task<IResult> ListVersionsAsync(
+        string id, HttpRequest request, ITemplateStore templates, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(templates);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         var versions = CaseIds.IsWellFormed(id) ? await templates.ListVersionsAsync(id, cancellationToken) : [];
         return versions.Count == 0 ? ApiProblems.NotFound("template") : TypedResults.Ok(versions);
     }
 
-    public static async Task<IResult> ArchiveTemplateAsync(string id, TemplateService templates, CancellationToken cancellationToken)
+    public static async Task<IResult> ArchiveTemplateAsync(
+        string id, HttpRequest request, TemplateService templates, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(templates);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
         var archived = CaseIds.IsWellFormed(id) ? await templates.ArchiveAsync(id, cancellationToken) : null;
         return archived is null ? ApiProblems.NotFound("template") : TypedResults.Ok(archived);
     }

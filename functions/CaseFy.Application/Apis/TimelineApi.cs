@@ -1,5 +1,6 @@
-using CaseFy.Application.Cases;
+using CaseFy.Application.Access;
 using CaseFy.Application.Timeline;
+using CaseFy.Model.Access;
 using CaseFy.Model.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,13 +32,25 @@ public static class TimelineApi
     public static async Task<IResult> ExportTimelineAsync(
         string id, HttpRequest request, TimelineService timelines, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(timelines);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
         if (!QueryValues.TryReadEnum(request, "format", TimelineExportFormat.Json, out var format, out var problem))
         {
             return problem!;
         }
 
-        var entries = CaseIds.IsWellFormed(id) ? await timelines.SnapshotAsync(id, cancellationToken) : null;
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var entries = await timelines.SnapshotAsync(id, cancellationToken);
         return entries is null
             ? ApiProblems.NotFound("case")
             : TypedResults.Stream(
@@ -46,10 +59,18 @@ public static class TimelineApi
                 TimelineExport.FileName(id, format));
     }
 
-    public static async Task<IResult> VerifyTimelineAsync(string id, TimelineService timelines, CancellationToken cancellationToken)
+    public static async Task<IResult> VerifyTimelineAsync(
+        string id, HttpRequest request, TimelineService timelines, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(timelines);
-        var verdict = CaseIds.IsWellFormed(id) ? await timelines.VerifyAsync(id, cancellationToken) : null;
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var verdict = await timelines.VerifyAsync(id, cancellationToken);
         return verdict is null ? ApiProblems.NotFound("case") : TypedResults.Ok(verdict);
     }
 }

@@ -12,6 +12,9 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     // Longer than the engine normally needs to carry out an advance, even on a busy machine.
     private static readonly TimeSpan StalePendingAdvance = TimeSpan.FromSeconds(10);
 
+    /// <summary>The store the service writes to (handlers read cases through it for access checks).</summary>
+    public ICaseStore Store => cases;
+
     /// <summary>Opens a case on the newest version of its template and starts its orchestration.</summary>
     /// <returns>The new case, or <see langword="null"/> when the template does not exist.</returns>
     /// <exception cref="CaseRuleException">The template is archived.</exception>

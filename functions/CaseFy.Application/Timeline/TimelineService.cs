@@ -8,6 +8,9 @@ namespace CaseFy.Application.Timeline;
 /// <summary>Reads timelines back: pages in either direction, streamed exports, chain verification.</summary>
 public sealed class TimelineService(ICaseStore cases)
 {
+    /// <summary>The store the timelines are read from (handlers read the case through it for access checks).</summary>
+    public ICaseStore Store => cases;
+
     /// <summary>Reads one page of a case's timeline.</summary>
     /// <param name="caseId">The case.</param>
     /// <param name="direction">Oldest or newest first.</param>

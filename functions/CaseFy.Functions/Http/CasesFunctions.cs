@@ -27,7 +27,7 @@ public sealed class CasesFunctions(CaseService cases, ICaseStore store, Timeline
     [Function("GetCase")]
     public async Task<IActionResult> GetCaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Case)] HttpRequest req, string id) =>
-        (await CasesApi.GetCaseAsync(id, store, req.HttpContext.RequestAborted)).ToActionResult();
+        (await CasesApi.GetCaseAsync(id, req, store, req.HttpContext.RequestAborted)).ToActionResult();
 
     [Function("AdvanceCase")]
     public async Task<IActionResult> AdvanceCaseAsync(

@@ -12,5 +12,5 @@ public sealed class MetricsFunctions(MetricsService metrics)
     [Function("GetTemplateMetrics")]
     public async Task<IActionResult> GetMetricsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TemplateMetrics)] HttpRequest req, string id) =>
-        (await MetricsApi.GetMetricsAsync(id, metrics, req.HttpContext.RequestAborted)).ToActionResult();
+        (await MetricsApi.GetMetricsAsync(id, req, metrics, req.HttpContext.RequestAborted)).ToActionResult();
 }

@@ -18,7 +18,7 @@ public sealed class TemplatesFunctions(TemplateService templates, ITemplateStore
     [Function("ListTemplates")]
     public async Task<IActionResult> ListTemplatesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Templates)] HttpRequest req) =>
-        (await TemplatesApi.ListTemplatesAsync(store, req.HttpContext.RequestAborted)).ToActionResult();
+        (await TemplatesApi.ListTemplatesAsync(req, store, req.HttpContext.RequestAborted)).ToActionResult();
 
     [Function("GetTemplate")]
     public async Task<IActionResult> GetTemplateAsync(
@@ -33,10 +33,10 @@ public sealed class TemplatesFunctions(TemplateService templates, ITemplateStore
     [Function("ListTemplateVersions")]
     public async Task<IActionResult> ListVersionsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TemplateVersions)] HttpRequest req, string id) =>
-        (await TemplatesApi.ListVersionsAsync(id, store, req.HttpContext.RequestAborted)).ToActionResult();
+        (await TemplatesApi.ListVersionsAsync(id, req, store, req.HttpContext.RequestAborted)).ToActionResult();
 
     [Function("ArchiveTemplate")]
     public async Task<IActionResult> ArchiveTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.TemplateArchive)] HttpRequest req, string id) =>
-        (await TemplatesApi.ArchiveTemplateAsync(id, templates, req.HttpContext.RequestAborted)).ToActionResult();
+        (await TemplatesApi.ArchiveTemplateAsync(id, req, templates, req.HttpContext.RequestAborted)).ToActionResult();
 }

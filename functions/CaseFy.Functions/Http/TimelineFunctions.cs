@@ -12,7 +12,7 @@ public sealed class TimelineFunctions(TimelineService timelines)
     [Function("VerifyCaseTimeline")]
     public async Task<IActionResult> VerifyTimelineAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CaseTimelineVerify)] HttpRequest req, string id) =>
-        (await TimelineApi.VerifyTimelineAsync(id, timelines, req.HttpContext.RequestAborted)).ToActionResult();
+        (await TimelineApi.VerifyTimelineAsync(id, req, timelines, req.HttpContext.RequestAborted)).ToActionResult();
 
     [Function("ExportCaseTimeline")]
     public async Task<IActionResult> ExportTimelineAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseFy.Model.Access;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
@@ -11,10 +12,11 @@ namespace CaseFy.Model.Cases;
 /// </summary>
 public static class CaseLifecycle
 {
-    /// <summary>Opens a case in the template's first stage (entered later by the orchestration).</summary>
+    /// <summary>Opens a case in the template's first stage (entered later by the orchestration); its creator owns it.</summary>
     public static CaseChange Open(string caseId, string title, CaseTemplate template, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(actor);
         var first = template.Stages[0];
         var opened = new CaseRecord
         {
@@ -29,6 +31,7 @@ public static class CaseLifecycle
             UpdatedAt = now,
             TimelineLength = 0,
             TimelineHead = TimelineChain.Genesis,
+            Participants = [new CaseParticipant(actor.Id, actor.Name, ParticipantRole.Owner)],
         };
         return new TimelineWriter(opened, now)
             .Append(TimelineEntryTypes.CaseCreated, actor, new()

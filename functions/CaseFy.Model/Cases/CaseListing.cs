@@ -1,3 +1,5 @@
+using CaseFy.Model.Access;
+
 namespace CaseFy.Model.Cases;
 
 /// <summary>
@@ -6,19 +8,22 @@ namespace CaseFy.Model.Cases;
 /// </summary>
 public static class CaseListing
 {
-    /// <summary>The actor id of the case's owner (its creator until ownership is recorded separately).</summary>
+    /// <summary>The actor id of the case's owner participant (its creator for cases stored before participants).</summary>
     public static string OwnerId(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.CreatedBy.Id;
+        return Owner(record)?.Id ?? record.CreatedBy.Id;
     }
 
     /// <summary>The owner's display name.</summary>
     public static string OwnerName(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.CreatedBy.Name;
+        return Owner(record)?.Name ?? record.CreatedBy.Name;
     }
+
+    private static CaseParticipant? Owner(CaseRecord record) =>
+        record.Participants.FirstOrDefault(p => p.Role == ParticipantRole.Owner);
 
     /// <summary>Whether the case shows as overdue: its stage's SLA is breached or an open task is past due.</summary>
     public static bool IsOverdue(CaseRecord record)

@@ -1,3 +1,6 @@
+using CaseFy.Model.Access;
+using CaseFy.Model.Portal;
+
 namespace CaseFy.Model.Cases;
 
 /// <summary>
@@ -51,4 +54,10 @@ public sealed record CaseRecord
 
     /// <summary>The hash of the newest timeline entry: the next entry chains to it.</summary>
     public required string TimelineHead { get; init; }
+
+    /// <summary>The internal people taking part, with their case role; exactly one owner (the creator, at first).</summary>
+    public IReadOnlyList<CaseParticipant> Participants { get; init; } = [];
+
+    /// <summary>The external parties' portal links (only a hash of each token is kept).</summary>
+    public IReadOnlyList<PortalLink> PortalLinks { get; init; } = [];
 }

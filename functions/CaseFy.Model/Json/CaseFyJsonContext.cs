@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Events;
+using CaseFy.Model.Portal;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
@@ -46,4 +48,8 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(List<CaseTemplate>))]
 [JsonSerializable(typeof(IReadOnlyList<CaseTemplate>))]
 [JsonSerializable(typeof(IReadOnlyList<TemplateSummary>))]
+[JsonSerializable(typeof(NewParticipant))]
+[JsonSerializable(typeof(NewOwner))]
+[JsonSerializable(typeof(NewPortalLink))]
+[JsonSerializable(typeof(List<CaseParticipant>))]
 public sealed partial class CaseFyJsonContext : JsonSerializerContext;

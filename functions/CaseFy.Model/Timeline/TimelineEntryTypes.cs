@@ -28,4 +28,11 @@ public static class TimelineEntryTypes
     public const string CommentAdded = nameof(CommentAdded);
     public const string AutomationRan = nameof(AutomationRan);
     public const string SlaBreached = nameof(SlaBreached);
+    public const string ParticipantAdded = nameof(ParticipantAdded);
+    public const string ParticipantRoleChanged = nameof(ParticipantRoleChanged);
+    public const string ParticipantRemoved = nameof(ParticipantRemoved);
+    public const string OwnerChanged = nameof(OwnerChanged);
+    public const string PortalLinkCreated = nameof(PortalLinkCreated);
+    public const string PortalLinkRevoked = nameof(PortalLinkRevoked);
+    public const string PortalLinkUsed = nameof(PortalLinkUsed);
 }

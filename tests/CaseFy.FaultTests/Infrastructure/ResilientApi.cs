@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using CaseFy.Application.Access;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
+using CaseFy.Testing;
 
 namespace CaseFy.FaultTests.Infrastructure;
 
@@ -23,11 +25,14 @@ public sealed class ResilientApi : IDisposable
     public ResilientApi(Uri address, TimeSpan patience)
     {
         _patience = patience;
-        _http = new HttpClient(new SocketsHttpHandler
+        _http = new HttpClient(new DevTokenHandler("Fault Admin", CaseFyRoles.Admin)
         {
-            ConnectTimeout = TimeSpan.FromSeconds(3),
-            // A killed host leaves dead pooled connections behind; do not keep them long.
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
+            InnerHandler = new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(3),
+                // A killed host leaves dead pooled connections behind; do not keep them long.
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
+            },
         })
         {
             BaseAddress = address,

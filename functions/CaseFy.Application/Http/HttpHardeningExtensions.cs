@@ -1,0 +1,57 @@
+using CaseFy.Application.Portal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Application.Http;
+
+/// <summary>
+/// The ASP.NET Core pipeline pieces for hosts that have one (the local host): security headers, CORS for the
+/// configured portal origin only, and the portal rate limiter as the global limiter. The Functions app applies
+/// the same pieces in worker middleware; its CORS is the platform's (<c>infra/modules/api.bicep</c>).
+/// </summary>
+public static class HttpHardeningExtensions
+{
+    public static IServiceCollection AddCaseFyHttpHardening(this IServiceCollection services)
+    {
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<PortalOptions>>((cors, portal) =>
+        {
+            if (portal.Value.Origin is { Length: > 0 } origin)
+            {
+                cors.AddDefaultPolicy(policy => policy
+                    .WithOrigins(origin.TrimEnd('/'))
+                    .WithMethods("GET", "POST", "PUT", "DELETE")
+                    .WithHeaders("Authorization", "Content-Type")
+                    .WithExposedHeaders("Location", "Retry-After"));
+            }
+            else
+            {
+                // Same origin only: a policy that allows no other origin.
+                cors.AddDefaultPolicy(policy => policy.WithOrigins([]));
+            }
+        });
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiter>((options, limiter) =>
+        {
+            options.GlobalLimiter = limiter.Limiter;
+            options.OnRejected = (context, _) => new ValueTask(PortalRateLimiter.Rejection(context.Lease).ExecuteAsync(context.HttpContext));
+        });
+        return services;
+    }
+
+    /// <summary>Security headers, CORS and rate limiting, in that order; call before authentication and endpoints.</summary>
+    public static IApplicationBuilder UseCaseFyHttpHardening(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Register(context);
+            return next(context);
+        });
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
+}

@@ -1,0 +1,131 @@
+using CaseFy.Application.Cases;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Portal;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Timeline;
+
+namespace CaseFy.Application.Portal;
+
+/// <summary>Portal links: creating (the token is returned once), revoking, finding a link from its token, the public view.</summary>
+public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates, TimeProvider time)
+{
+    /// <summary>The most timeline entries read for a public view (the newest public ones are shown).</summary>
+    public const int MaxTimelineRead = 2000;
+    public const int MaxPublicEntries = 200;
+
+    private static readonly HashSet<string> PublicTypes =
+        [TimelineEntryTypes.StageEntered, TimelineEntryTypes.StageExited, TimelineEntryTypes.CaseClosed];
+
+    public ICaseStore Store => cases;
+
+    /// <summary>Creates a link; the token exists only in the return value.</summary>
+    /// <returns>The link and its token, or <see langword="null"/> when the case does not exist.</returns>
+    /// <exception cref="CaseRuleException">The case is closed or has too many links.</exception>
+    public async Task<(PortalLink Link, string Token)?> CreateAsync(
+        string caseId, NewPortalLink request, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var token = PortalTokens.Create(caseId);
+        var link = new PortalLink(
+            Id: CaseIds.New(),
+            Name: request.Name!.Trim(),
+            Email: request.Email,
+            Actions: request.Actions!.Order().ToList(),
+            TokenHash: PortalTokens.Hash(token),
+            CreatedAt: now,
+            CreatedBy: actor,
+            ExpiresAt: now.AddDays(request.ExpiresInDays ?? PortalLinkRules.DefaultExpiryDays),
+            RevokedAt: null,
+            UseRecordedAt: null);
+        var updated = await cases.UpdateAsync(caseId, c => PortalLinkRules.Create(c, link, actor, now), cancellationToken);
+        return updated is null ? null : (link, token);
+    }
+
+    public Task<CaseRecord?> RevokeAsync(string caseId, string linkId, Actor actor, CancellationToken cancellationToken) =>
+        cases.UpdateAsync(caseId, c => PortalLinkRules.Revoke(c, linkId, actor, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>The active link a token opens, or <see langword="null"/> for every kind of bad token alike.</summary>
+    public async Task<PortalLinkMatch?> ResolveAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!PortalTokens.TryReadCaseId(token, out var caseId))
+        {
+            return null;
+        }
+
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var hash = PortalTokens.Hash(token!);
+        var link = record.PortalLinks.FirstOrDefault(l => PortalTokens.HashesEqual(l.TokenHash, hash));
+        return link is not null && link.IsActiveAt(time.GetUtcNow()) ? new PortalLinkMatch(record, link) : null;
+    }
+
+    /// <summary>Puts a use on the timeline, at most once per link per <see cref="PortalLinkRules.UseRecordingInterval"/>.</summary>
+    public Task RecordUseAsync(PortalLinkMatch match, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var last = match.Link.UseRecordedAt;
+        var now = time.GetUtcNow();
+        return last is { } recorded && now - recorded < PortalLinkRules.UseRecordingInterval
+            ? Task.CompletedTask
+            : cases.UpdateAsync(match.Case.Id, c => PortalLinkRules.RecordUse(c, match.Link.Id, what, now), cancellationToken);
+    }
+
+    /// <summary>The public view of the case behind a link.</summary>
+    public async Task<PortalView> ViewAsync(PortalLinkMatch match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var (record, link) = (match.Case, match.Link);
+        var template = await templates.GetAsync(record.TemplateId, record.TemplateVersion, cancellationToken);
+        var stages = template?.Stages.Select((s, i) => new PortalStage(i, s.Name)).ToList() ?? [];
+        var timeline = link.Actions.Contains(PortalAction.View)
+            ? await PublicTimelineAsync(record.Id, link.AsActor().Id, cancellationToken)
+            : [];
+        return new PortalView(
+            record.Title,
+            record.Status == CaseStatus.Open ? "open" : "closed",
+            new PortalStage(record.CurrentStage.Index, record.CurrentStage.Name),
+            stages,
+            link.Actions,
+            link.Name,
+            link.ExpiresAt,
+            timeline);
+    }
+
+    // Stage changes for everyone, plus what this party did themselves; no data except a stage name.
+    private async Task<List<PortalTimelineEntry>> PublicTimelineAsync(string caseId, string actorId, CancellationToken cancellationToken)
+    {
+        var shown = new List<PortalTimelineEntry>();
+        var after = 0L;
+        for (var read = 0; read < MaxTimelineRead;)
+        {
+            var page = await cases.GetTimelineAsync(caseId, after, 100, cancellationToken);
+            foreach (var entry in page.Items)
+            {
+                if (PublicTypes.Contains(entry.Type))
+                {
+                    shown.Add(new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName")));
+                }
+                else if (entry.Actor.Id == actorId && entry.Type != TimelineEntryTypes.PortalLinkUsed)
+                {
+                    shown.Add(new PortalTimelineEntry(entry.Type, entry.At, null));
+                }
+            }
+
+            read += page.Items.Count;
+            if (page.ContinuationToken is null || page.Items.Count == 0)
+            {
+                break;
+            }
+
+            after = page.Items[^1].Seq;
+        }
+
+        return shown.Count > MaxPublicEntries ? shown[^MaxPublicEntries..] : shown;
+    }
+}

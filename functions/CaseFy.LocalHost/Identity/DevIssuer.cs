@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CaseFy.LocalHost.Identity;
+
+/// <summary>
+/// The offline development issuer: signs tokens with an RSA key generated at start-up (never stored), which the
+/// same Microsoft.Identity.Web/JwtBearer pipeline validates (see <see cref="DevIssuerJwtBearerSetup"/>).
+/// Local host only, Development only, loopback only (<see cref="DevIssuerGuard"/>).
+/// </summary>
+public sealed class DevIssuer : IDisposable
+{
+    public const string Issuer = "https://dev-issuer.casefy.invalid/";
+    public const string ClientId = "casefy-local";
+    public const string Audience = "api://casefy-local";
+    public const string TenantId = "00000000-0000-0000-0000-00000000dead";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly TimeProvider _time;
+
+    public DevIssuer(TimeProvider time)
+    {
+        _time = time;
+        SigningKey = new RsaSecurityKey(_rsa) { KeyId = Guid.NewGuid().ToString("N") };
+    }
+
+    public RsaSecurityKey SigningKey { get; }
+
+    /// <summary>
+    /// A token for <paramref name="name"/> with the app <paramref name="roles"/>. The object id is derived from the
+    /// name, so the same name is the same person across tokens and restarts (participants are stored by object id).
+    /// </summary>
+    public string Mint(string name, IEnumerable<string> roles)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            ["oid"] = ObjectIdFor(name),
+            ["sub"] = ObjectIdFor(name),
+            ["tid"] = TenantId,
+            ["name"] = name,
+            ["roles"] = roles.ToArray(),
+            ["scp"] = "access_as_user",
+        };
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    /// <summary>The stable object id the issuer gives <paramref name="name"/>.</summary>
+    public static string ObjectIdFor(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("casefy-dev-user:" + name));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+
+    public void Dispose() => _rsa.Dispose();
+}

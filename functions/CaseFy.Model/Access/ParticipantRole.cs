@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace CaseFy.Model.Access;
+
+/// <summary>A person's role on one case (JSON: <c>"owner"</c>, <c>"member"</c>, <c>"viewer"</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ParticipantRole>))]
+public enum ParticipantRole
+{
+    /// <summary>Reads the case.</summary>
+    [JsonStringEnumMemberName("viewer")]
+    Viewer,
+
+    /// <summary>Reads and works the case.</summary>
+    [JsonStringEnumMemberName("member")]
+    Member,
+
+    /// <summary>Works the case and manages who takes part (participants, portal links); one per case.</summary>
+    [JsonStringEnumMemberName("owner")]
+    Owner,
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace CaseFy.Model.Portal;
+
+/// <summary>What an external party may do through a portal link (JSON: <c>"view"</c>, <c>"upload"</c>, <c>"answer"</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PortalAction>))]
+public enum PortalAction
+{
+    /// <summary>See the public view of the case.</summary>
+    [JsonStringEnumMemberName("view")]
+    View,
+
+    /// <summary>Upload the documents requested from them.</summary>
+    [JsonStringEnumMemberName("upload")]
+    Upload,
+
+    /// <summary>Answer a question put to them.</summary>
+    [JsonStringEnumMemberName("answer")]
+    Answer,
+}
