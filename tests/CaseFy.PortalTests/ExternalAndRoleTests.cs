@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CaseFy.LocalHost.Identity;
 using CaseFy.Model.Json;
 using CaseFy.Testing;
 using Microsoft.Playwright;
@@ -51,6 +52,7 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
     public async Task Viewer_OnBoardAndCase_SeesNoWorkActions()
     {
         var (templateId, caseId) = await OpenCaseAsync("Read-only look");
+        await AddParticipantAsync(caseId, "Victor Viewer", "viewer");
         await using var viewer = await portal.NewPageAsync();
         await viewer.SignInAsync("Victor Viewer", "Viewer");
 
@@ -81,6 +83,14 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
         await member.Page.GotoAsync("/#/templates/new");
         await Expect(member.Page.GetByText("Only admins can create or change templates.")).ToBeVisibleAsync();
         member.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Members and viewers see only the cases they take part in; the dev issuer derives their id from the name.</summary>
+    private async Task AddParticipantAsync(string caseId, string name, string role)
+    {
+        using var response = await portal.Api.PostJsonAsync(
+            $"/api/cases/{caseId}/participants", $$"""{"id":"{{DevIssuer.ObjectIdFor(name)}}","name":"{{name}}","role":"{{role}}"}""");
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
     }
 
     private async Task<(string TemplateId, string CaseId)> OpenCaseAsync(string title)

@@ -22,8 +22,8 @@ export async function render(main, id) {
   const timelineMore = h('div', { class: 'actions' });
   const timeline = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
     h('h2', { id: 'timeline-title', text: 'Timeline' }), timelineTools(id), timelineList, timelineMore);
-  const side = h('div', { class: 'case-main' }, stage);
-  mount(main, header, progress, h('div', { class: 'case-grid' }, side, h('div', { class: 'case-side' }, timeline)));
+  const work = h('div', { class: 'case-main' }, stage);
+  mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, timeline)));
   let linksShown = false;
 
   const load = async () => {
@@ -32,10 +32,10 @@ export async function render(main, id) {
     const changed = !before || before.timelineLength !== state.case.timelineLength || before.updatedAt !== state.case.updatedAt;
     if (!changed) return false;
     state.template = await getTemplate(state.case.templateId, state.case.templateVersion);
-    // Portal links: for people who work cases, once the API has them (the list answers 404/405 otherwise).
+    // Portal links: managed by the case owner and admins; for anyone else the list is refused and the section removes itself.
     if (!linksShown && can('work') && state.case.status === 'open') {
       linksShown = true;
-      side.append(portalLinksSection(id, () => poller?.nudge()));
+      work.append(portalLinksSection(id, () => poller?.nudge()));
     }
     const after = state.timeline.at(-1)?.seq;
     let token = after ? String(after) : null;
