@@ -17,7 +17,8 @@ export function currentSession() {
   if (!raw) return null;
   try {
     const session = JSON.parse(raw);
-    if (session.expiresAt && Date.now() > session.expiresAt) {
+    // A session is a token: anything else kept under this key (an expired token, an old tokenless entry) is not one.
+    if (!session.token || (session.expiresAt && Date.now() > session.expiresAt)) {
       sessionStorage.removeItem(KEY);
       return null;
     }
@@ -36,13 +37,6 @@ export function startSession(token) {
     roles,
     expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
   };
-  sessionStorage.setItem(KEY, JSON.stringify(session));
-  return session;
-}
-
-/** For an API that has no sign-in at all: no token, and the API lets everyone do everything. */
-export function startOpenSession() {
-  const session = { token: null, name: 'Open access', roles: ['CaseFy.Admin'], open: true };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }

@@ -21,6 +21,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public Uri BaseAddress => Api.Http.BaseAddress!;
 
+    /// <summary>The local host's services, for what a test cannot do through the API (such as letting time pass).</summary>
+    public IServiceProvider Services => _host!.Services;
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;

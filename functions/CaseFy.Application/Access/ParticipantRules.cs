@@ -10,7 +10,7 @@ public static class ParticipantRules
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = Validate(request.Id, request.Name);
-        if (request.Role is null or ParticipantRole.Owner)
+        if (request.Role is not (ParticipantRole.Member or ParticipantRole.Viewer))
         {
             errors.Add("$.role", "The role is 'member' or 'viewer' (change the owner with PUT .../owner).");
         }

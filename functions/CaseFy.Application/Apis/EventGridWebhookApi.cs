@@ -21,6 +21,7 @@ public static class EventGridWebhookApi
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Events");
         api.MapPost(ApiRoutes.EventGridWebhook, ReceiveAsync).AllowAnonymous()
             .Produces<SubscriptionValidationResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapMethods(ApiRoutes.EventGridWebhook, [HttpMethods.Options], AllowOrigin).AllowAnonymous()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -45,6 +46,13 @@ public static class EventGridWebhookApi
         if (!InboundSecret.Matches(events.Value.InboundSecret, request.Query["secret"]))
         {
             return ApiProblems.WrongSecret();
+        }
+
+        // Event Grid posts application/json, CloudEvents batches application/cloudevents-batch+json: anything else is
+        // not a delivery, whatever the bytes look like.
+        if (!request.HasJsonContentType())
+        {
+            return ApiProblems.UnsupportedMediaType();
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);

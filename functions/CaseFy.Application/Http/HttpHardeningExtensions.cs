@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CaseFy.Application.Http;
 
 /// <summary>
-/// The ASP.NET Core pipeline pieces for hosts that have one (the local host): security headers, CORS for the
-/// configured portal origin only, and the portal rate limiter as the global limiter. The Functions app applies
-/// the same pieces in worker middleware; its CORS is the platform's (<c>infra/modules/api.bicep</c>).
+/// The ASP.NET Core pipeline pieces for hosts that have one (the local host): security headers, the request body
+/// size cap (<see cref="RequestSizeLimit"/>), CORS for the configured portal origin only, and the portal rate
+/// limiter as the global limiter. The Functions app applies the same pieces in worker middleware; its CORS is the
+/// platform's (<c>infra/modules/api.bicep</c>).
 /// </summary>
 public static class HttpHardeningExtensions
 {
@@ -42,13 +43,13 @@ public static class HttpHardeningExtensions
         return services;
     }
 
-    /// <summary>Security headers, CORS and rate limiting, in that order; call before authentication and endpoints.</summary>
+    /// <summary>Security headers, the body size cap, CORS and rate limiting, in that order; call before authentication and endpoints.</summary>
     public static IApplicationBuilder UseCaseFyHttpHardening(this IApplicationBuilder app)
     {
         app.Use((context, next) =>
         {
             SecurityHeaders.Register(context);
-            return next(context);
+            return RequestSizeLimit.Check(context) is { } tooLarge ? tooLarge.ExecuteAsync(context) : next(context);
         });
         app.UseCors();
         app.UseRateLimiter();

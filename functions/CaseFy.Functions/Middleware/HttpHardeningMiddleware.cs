@@ -8,8 +8,9 @@ namespace CaseFy.Functions.Middleware;
 
 /// <summary>
 /// What the local host's pipeline does before authentication, for HTTP triggers: security headers on every
-/// response, and the portal routes' rate limits (the same <see cref="PortalRateLimiter"/>; a refused request
-/// never reaches its function). CORS is the Functions platform's, configured for the portal origin in Bicep.
+/// response, the request body size cap (<see cref="RequestSizeLimit"/>), and the portal routes' rate limits (the
+/// same <see cref="PortalRateLimiter"/>); a refused request never reaches its function. CORS is the Functions
+/// platform's, configured for the portal origin in Bicep.
 /// </summary>
 public sealed class HttpHardeningMiddleware(PortalRateLimiter limiter) : IFunctionsWorkerMiddleware
 {
@@ -19,6 +20,12 @@ public sealed class HttpHardeningMiddleware(PortalRateLimiter limiter) : IFuncti
         if (context.GetHttpContext() is { } http)
         {
             SecurityHeaders.Register(http);
+            if (RequestSizeLimit.Check(http) is { } tooLarge)
+            {
+                context.GetInvocationResult().Value = tooLarge.ToActionResult();
+                return;
+            }
+
             if (limiter.Acquire(http) is { } rejection)
             {
                 context.GetInvocationResult().Value = rejection.ToActionResult();

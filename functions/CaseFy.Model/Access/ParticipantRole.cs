@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using CaseFy.Model.Json;
 
 namespace CaseFy.Model.Access;
 
 /// <summary>A person's role on one case (JSON: <c>"owner"</c>, <c>"member"</c>, <c>"viewer"</c>).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ParticipantRole>))]
+[JsonConverter(typeof(NamedEnumConverter<ParticipantRole>))]
 public enum ParticipantRole
 {
     /// <summary>Reads the case.</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using CaseFy.Model.Json;
 
 namespace CaseFy.Model.Cases;
 
 /// <summary>Whether a task is still to do.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CaseTaskStatus>))]
+[JsonConverter(typeof(NamedEnumConverter<CaseTaskStatus>))]
 public enum CaseTaskStatus
 {
     [JsonStringEnumMemberName("open")]

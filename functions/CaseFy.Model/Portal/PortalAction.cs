@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using CaseFy.Model.Json;
 
 namespace CaseFy.Model.Portal;
 
 /// <summary>What an external party may do through a portal link (JSON: <c>"view"</c>, <c>"upload"</c>, <c>"answer"</c>).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PortalAction>))]
+[JsonConverter(typeof(NamedEnumConverter<PortalAction>))]
 public enum PortalAction
 {
     /// <summary>See the public view of the case.</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using CaseFy.Model.Json;
 
 namespace CaseFy.Model.Templates;
 
 /// <summary>What an automation does.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AutomationType>))]
+[JsonConverter(typeof(NamedEnumConverter<AutomationType>))]
 public enum AutomationType
 {
     /// <summary>Adds a task (<see cref="AutomationDefinition.Task"/>).</summary>

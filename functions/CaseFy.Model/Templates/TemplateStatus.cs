@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using CaseFy.Model.Json;
 
 namespace CaseFy.Model.Templates;
 
 /// <summary>Whether new cases may start on a template.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TemplateStatus>))]
+[JsonConverter(typeof(NamedEnumConverter<TemplateStatus>))]
 public enum TemplateStatus
 {
     [JsonStringEnumMemberName("active")]

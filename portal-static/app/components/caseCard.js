@@ -11,11 +11,12 @@ export function dueBadge(c, now = Date.now()) {
 }
 
 export function ownerName(c) {
-  return c.owner?.name ?? c.ownerName ?? null;
+  return c.owner?.name ?? c.ownerName ?? c.participants?.find(p => p.role === 'owner')?.name ?? null;
 }
 
 export function caseCard(c) {
   const pending = c.pendingTasks ?? null;
+  const since = c.enteredAt ?? c.currentStage?.enteredAt;
   return h('article', { class: 'case-card' },
     h('h3', {}, h('a', { href: `#/cases/${c.id}`, text: c.title })),
     h('p', { class: 'meta' },
@@ -23,6 +24,6 @@ export function caseCard(c) {
       c.pendingAdvance ? h('span', { class: 'badge badge-info', text: 'Moving…' }) : null,
       pending ? h('span', { class: 'badge badge-neutral', text: `${pending} task${pending === 1 ? '' : 's'} open` }) : null,
       dueBadge(c)),
-    c.enteredAt ? h('p', { class: 'meta since' }, 'In this stage since ', timeEl(h, c.enteredAt)) : null,
+    since ? h('p', { class: 'meta since' }, 'In this stage since ', timeEl(h, since)) : null,
   );
 }

@@ -17,7 +17,8 @@ const ICONS = [
   [/Participant|Owner/, '👤', 'person'],
 ];
 
-function icon(type) {
+/** The icon for an entry type (decorative: the text next to it says what happened). */
+export function timelineIcon(type) {
   const found = ICONS.find(([pattern]) => pattern.test(type)) ?? [null, '•', 'other'];
   return h('span', { class: `tl-icon tl-${found[2]}`, 'aria-hidden': 'true', text: found[1] });
 }
@@ -31,7 +32,7 @@ function details(entry) {
 
 export function timelineItem(entry, stageNames) {
   return h('li', { class: 'tl-item', dataset: { seq: entry.seq, type: entry.type } },
-    icon(entry.type),
+    timelineIcon(entry.type),
     h('div', { class: 'tl-body' },
       h('p', { class: 'tl-title' }, h('strong', { text: humanize(entry.type) }), ' · ', h('span', { class: 'tl-actor', text: entry.actor?.name ?? 'Someone' })),
       h('p', { class: 'tl-meta' }, timeEl(h, entry.at), ' · ', h('span', { text: stageNames.get(entry.stage) ?? entry.stage }), ` · #${entry.seq}`),

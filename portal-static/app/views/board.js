@@ -1,11 +1,14 @@
-// The board: one column per stage of the chosen template, a card per open case.
+// The board: one column per stage of the chosen template, a card per open case. Admins get the board route (every
+// case); members and viewers see the same columns built from the case list, which holds only the cases they take part in.
 import { h, mount, uid } from '../dom.js';
 import { api, enc } from '../api.js';
-import { listTemplates, getTemplate } from '../data.js';
+import { listTemplates, getTemplate, listAllCases } from '../data.js';
 import { caseCard } from '../components/caseCard.js';
 import { openCreateCase } from '../components/createCase.js';
 import { can } from '../session.js';
 import { navigate, queryParams } from '../main.js';
+
+const PER_STAGE = 50;
 
 export async function render(main) {
   const templates = await listTemplates();
@@ -38,7 +41,7 @@ export async function render(main) {
     return;
   }
 
-  const board = await api(`/api/templates/${enc(template.id)}/board?casesPerStage=50`);
+  const board = can('templates') ? await api(`/api/templates/${enc(template.id)}/board?casesPerStage=${PER_STAGE}`) : await boardOfMyCases(template);
   const columns = board.stages.map((column, index) => {
     const headingId = uid('col');
     const more = column.count - column.cases.length;
@@ -49,7 +52,21 @@ export async function render(main) {
       more > 0 ? h('a', { class: 'column-more', href: `#/cases?templateId=${enc(template.id)}&stage=${enc(column.key)}&status=open`, text: `${more} more…` }) : null);
   });
   main.append(
-    h('p', { class: 'hint' }, `${board.name} · version ${board.templateVersion} · ${board.openCases} open case${board.openCases === 1 ? '' : 's'} · `,
+    h('p', { class: 'hint' }, `${board.name} · version ${board.templateVersion} · ${board.openCases} open case${board.openCases === 1 ? '' : 's'}${can('templates') ? '' : ' you take part in'} · `,
       h('a', { href: `#/cases?templateId=${enc(template.id)}`, text: 'all cases as a list' })),
     h('div', { class: 'board' }, columns));
+}
+
+/** The board's shape from the open cases the caller takes part in (the board route is for admins only). */
+async function boardOfMyCases(template) {
+  const cases = await listAllCases({ templateId: template.id, status: 'open' });
+  return {
+    name: template.name,
+    templateVersion: template.version,
+    openCases: cases.length,
+    stages: template.stages.map(stage => {
+      const here = cases.filter(c => c.currentStage?.key === stage.key);
+      return { key: stage.key, name: stage.name, count: here.length, cases: here.slice(0, PER_STAGE) };
+    }),
+  };
 }

@@ -9,6 +9,7 @@ import { startPolling } from '../poll.js';
 import { renderTimeline } from '../components/timeline.js';
 import { stageProgress } from '../components/stageProgress.js';
 import { dueBadge, ownerName } from '../components/caseCard.js';
+import { portalLinksSection } from '../components/portalLinks.js';
 
 const PAGE = 20;
 
@@ -21,7 +22,9 @@ export async function render(main, id) {
   const timelineMore = h('div', { class: 'actions' });
   const timeline = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
     h('h2', { id: 'timeline-title', text: 'Timeline' }), timelineTools(id), timelineList, timelineMore);
-  mount(main, header, progress, h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, stage), h('div', { class: 'case-side' }, timeline)));
+  const work = h('div', { class: 'case-main' }, stage);
+  mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, timeline)));
+  let linksShown = false;
 
   const load = async () => {
     const before = state.case;
@@ -29,6 +32,11 @@ export async function render(main, id) {
     const changed = !before || before.timelineLength !== state.case.timelineLength || before.updatedAt !== state.case.updatedAt;
     if (!changed) return false;
     state.template = await getTemplate(state.case.templateId, state.case.templateVersion);
+    // Portal links: managed by the case owner and admins; for anyone else the list is refused and the section removes itself.
+    if (!linksShown && can('work') && state.case.status === 'open') {
+      linksShown = true;
+      work.append(portalLinksSection(id, () => poller?.nudge()));
+    }
     const after = state.timeline.at(-1)?.seq;
     let token = after ? String(after) : null;
     do {
@@ -76,8 +84,9 @@ export async function render(main, id) {
     }
   };
 
+  let poller = null;
   await load();
-  const poller = startPolling(load);
+  poller = startPolling(load);
   return () => poller.stop();
 }
 

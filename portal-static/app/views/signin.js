@@ -1,7 +1,7 @@
 // Sign in. Locally: the development issuer's "sign in as" form. Deployed: see docs/PORTAL.md (Entra ID).
 import { h, mount, field, setFieldError } from '../dom.js';
 import { api, ApiError } from '../api.js';
-import { startSession, startOpenSession } from '../session.js';
+import { startSession } from '../session.js';
 import { navigate } from '../main.js';
 import { showErrors } from '../forms.js';
 
@@ -11,30 +11,27 @@ const ROLES = [
   ['CaseFy.Viewer', 'Viewer', 'Read only'],
 ];
 
+// What the page says when nobody can sign in from here: plainly, with no way around it (the app never runs
+// without a token, and it never pretends to know someone's role).
+const CANNOT_SIGN_IN = {
+  none: 'Sign-in is not configured for this CaseFy installation, so nobody can sign in. Ask your administrator to set it up.',
+  entra: 'This CaseFy installation signs people in with Microsoft Entra ID, which this version of the portal does not support yet. Ask your administrator.',
+  unreachable: 'CaseFy could not read its sign-in settings. Check your connection and reload the page; if it keeps happening, ask your administrator.',
+};
+
 export async function render(main) {
-  let config;
+  let config = null;
   try {
     config = await api('/api/config', { token: null });
   } catch (error) {
-    config = null;
     if (!(error instanceof ApiError)) throw error;
   }
-  // An API without /api/config predates sign-in and checks nobody: say so and go on without a token.
-  const mode = config ? config.signIn?.mode ?? 'none' : 'open';
-  if (mode === 'open') {
-    startOpenSession();
-    navigate('/');
-    return;
-  }
+  const mode = config ? config.signIn?.mode ?? 'none' : 'unreachable';
   const card = h('section', { class: 'signin card', 'aria-labelledby': 'signin-title' }, h('h1', { id: 'signin-title', text: 'Sign in to CaseFy' }));
   mount(main, h('div', { class: 'signin-page' }, card));
 
   if (mode !== 'dev') {
-    card.append(h('p', {
-      text: mode === 'entra'
-        ? 'Sign-in with your organisation account is handled by the hosting platform. Open /.auth/login/aad to continue.'
-        : 'Sign-in is not configured for this CaseFy installation. Ask your administrator.',
-    }));
+    card.append(h('p', { class: 'notice', role: 'status', text: CANNOT_SIGN_IN[mode] ?? CANNOT_SIGN_IN.none }));
     return;
   }
 

@@ -1,0 +1,140 @@
+// The external case page, opened from a portal link: /portal.html#<token>. The token stays in the fragment
+// (browsers never send it to a server or in a Referer) and is sent only to the API, in the request path.
+// Built for a phone first: one column, large targets, plain words. Everything from the API goes in as text.
+import { h, mount, toast } from './dom.js';
+import { api, enc } from './api.js';
+import { formatAbsolute, humanize, timeEl, formatBytes } from './format.js';
+import { stageProgress } from './components/stageProgress.js';
+import { timelineIcon } from './components/timeline.js';
+
+const main = document.getElementById('main');
+const token = readToken();
+
+/** The token from the fragment; anything that does not even decode counts as a bad link. */
+function readToken() {
+  try {
+    return decodeURIComponent(location.hash.replace(/^#/, ''));
+  } catch {
+    return '';
+  }
+}
+
+/** One neutral message for every kind of bad link: expired, revoked, mistyped or unknown look the same. */
+function showUnavailable() {
+  document.title = 'Link not available · CaseFy';
+  mount(main, h('section', { class: 'card empty' },
+    h('h1', { text: 'This link is not available' }),
+    h('p', { text: 'It may have expired or been withdrawn. Please ask the person who sent it to you for a new link.' })));
+  main.focus({ preventScroll: true });
+}
+
+async function load() {
+  if (!/^[\w-]{16,}$/.test(token)) return showUnavailable();
+  let view;
+  try {
+    view = await api(`/api/portal/${enc(token)}`, { token: null });
+  } catch (error) {
+    if (error.status === 404 || error.status === 400) return showUnavailable();
+    mount(main, h('section', { class: 'card empty' },
+      h('h1', { text: 'Please try again' }),
+      h('p', { text: error.status === 429 ? 'Too many requests were made with this link. Wait a minute, then reload the page.' : error.message })));
+    return;
+  }
+  render(view);
+}
+
+function render(view) {
+  document.title = `${view.title} · CaseFy`;
+  const closed = view.status === 'closed';
+  mount(main,
+    h('p', { class: 'hint', text: `Hello ${view.yourName}. This page shows where your case stands.` }),
+    h('div', { class: 'title-row' }, h('h1', { text: view.title }), h('span', { class: `badge ${closed ? 'badge-neutral' : 'badge-info'}`, text: closed ? 'Closed' : 'In progress' })),
+    h('section', { class: 'card progress-card', 'aria-labelledby': 'where-title' },
+      h('h2', { id: 'where-title', text: 'Where your case stands' }),
+      h('p', { class: 'where-now', text: whereNow(view) }),
+      stageProgress(view.stages, { currentStage: view.currentStage, status: view.status })),
+    asked(view),
+    view.actions.includes('view') ? publicTimeline(view) : null,
+    h('p', { class: 'portal-note', text: `This personal link works until ${formatAbsolute(view.expiresAt)}. Do not share it.` }));
+  main.focus({ preventScroll: true });
+}
+
+function whereNow(view) {
+  if (view.status === 'closed') return 'This case is closed. Nothing more is needed from you.';
+  const total = view.stages.length;
+  const step = view.currentStage.index + 1;
+  return total ? `Step ${step} of ${total}: ${view.currentStage.name}.` : `Now: ${view.currentStage.name}.`;
+}
+
+/**
+ * What is asked of this person: the documents to upload, with their limits, and what they already sent. Shown only
+ * when the API lists requests for this link (`requestedDocuments`); without that list there is nothing to promise.
+ */
+function asked(view) {
+  const requests = view.requestedDocuments;
+  if (!Array.isArray(requests) || !view.actions.includes('upload')) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'asked-title' },
+    h('h2', { id: 'asked-title', text: 'What we need from you' }),
+    requests.length
+      ? h('ul', { class: 'checklist' }, requests.map(requestItem))
+      : h('p', { class: 'hint', text: 'Nothing is needed from you right now. This page will list it when something is.' }));
+}
+
+function requestItem(request) {
+  const uploads = request.uploads ?? [];
+  const done = uploads.length > 0 || request.uploaded === true || request.status === 'uploaded';
+  const types = request.contentTypes ?? [];
+  const limits = [types.length ? `Accepted: ${types.join(', ')}` : null, request.maxBytes ? `up to ${formatBytes(request.maxBytes)}` : null].filter(Boolean).join(' · ');
+  const input = h('input', { type: 'file', id: `file-${request.key}`, accept: types.join(',') || null, 'aria-describedby': limits ? `limits-${request.key}` : null });
+  const button = h('button', { type: 'submit', class: 'button primary', text: done ? 'Send another file' : 'Upload' });
+  const form = h('form', { class: 'upload-row' },
+    h('label', { for: input.id, text: `Choose a file for “${request.name}”` }), input,
+    limits ? h('p', { class: 'hint', id: `limits-${request.key}`, text: limits }) : null, button);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const file = input.files?.[0];
+    if (!file) return toast('Choose a file first.', 'error');
+    // The API checks the limits too; checking here spares a slow upload that would be refused.
+    if (request.maxBytes && file.size > request.maxBytes) return toast(`This file is larger than ${formatBytes(request.maxBytes)}.`, 'error');
+    button.disabled = true;
+    try {
+      await api(`/api/portal/${enc(token)}/documents/${enc(request.key)}`, { method: 'POST', file, token: null });
+      toast('Thank you, your file was received.', 'success');
+      await load();
+    } catch (error) {
+      toast(error.message, 'error');
+      button.disabled = false;
+    }
+  });
+  return h('li', { class: `check ${done ? 'check-done' : ''}` },
+    h('div', {}, h('strong', { text: request.name }),
+      request.description ? h('p', { class: 'hint', text: request.description }) : null,
+      uploads.length
+        ? h('ul', { class: 'your-uploads', 'aria-label': `What you sent for ${request.name}` }, uploads.map(u => h('li', {}, h('span', { text: u.fileName }), u.at ? [' · ', timeEl(h, u.at)] : null)))
+        : done ? h('p', { class: 'hint', text: `Received${request.fileName ? `: ${request.fileName}` : ''}` }) : null),
+    form);
+}
+
+/** Plain words for what an outsider sees happen (stage names are the only data the API gives them). */
+function describe(entry) {
+  switch (entry.type) {
+    case 'StageEntered': return entry.stageName ? `Moved to ${entry.stageName}` : 'Moved to the next step';
+    case 'StageExited': return entry.stageName ? `${entry.stageName} finished` : 'A step finished';
+    case 'CaseClosed': return 'Case closed';
+    default: return humanize(entry.type);
+  }
+}
+
+function publicTimeline(view) {
+  const entries = [...view.timeline].reverse();
+  return h('section', { class: 'card', 'aria-labelledby': 'history-title' },
+    h('h2', { id: 'history-title', text: 'What has happened' }),
+    entries.length
+      ? h('ol', { class: 'timeline', 'aria-label': 'What has happened, newest first' }, entries.map(e => h('li', { class: 'tl-item' },
+        timelineIcon(e.type),
+        h('div', { class: 'tl-body' }, h('p', { class: 'tl-title' }, h('strong', { text: describe(e) })), h('p', { class: 'tl-meta' }, timeEl(h, e.at))))))
+      : h('p', { class: 'hint', text: 'Nothing yet.' }));
+}
+
+addEventListener('hashchange', () => location.reload());
+load();

@@ -1,0 +1,58 @@
+using CaseFy.Model;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFy.IntegrationTests.HostileInput;
+
+/// <summary>
+/// A route as the local host maps it, read from its endpoint data source so routes added later are attacked too.
+/// </summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Pattern">The route pattern without leading slash, e.g. <c>api/cases/{id}</c>.</param>
+/// <param name="Parameters">The names of the pattern's parameters, in order.</param>
+/// <param name="BodyType">The body type the endpoint declares (<c>Accepts&lt;T&gt;</c>), if any.</param>
+/// <param name="ReadsBody">Whether the handler reads a JSON body (declared, or found by probing).</param>
+/// <param name="Pages">Whether it answers a <see cref="Page{T}"/> (so it takes <c>pageSize</c> and <c>continuationToken</c>).</param>
+public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<string> Parameters, Type? BodyType, bool ReadsBody, bool Pages)
+{
+    public string Key => $"{Method} {Pattern}";
+
+    public override string ToString() => Key;
+
+    /// <summary>Every method × pattern the host maps.</summary>
+    public static List<HostileRoute> From(EndpointDataSource endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var routes = new List<HostileRoute>();
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
+            var pages = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>()
+                .Any(m => m.Type is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Page<>));
+            var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                routes.Add(new HostileRoute(
+                    method, endpoint.RoutePattern.RawText!.Trim('/'), parameters, accepts?.RequestType, accepts is not null, pages));
+            }
+        }
+
+        return [.. routes.OrderBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether the method may carry a body worth attacking.</summary>
+    public bool TakesBody => Method is "POST" or "PUT" or "PATCH";
+
+    /// <summary>The path with each parameter replaced by <paramref name="valueOf"/> (raw, already encoded).</summary>
+    public string PathWith(Func<string, string> valueOf)
+    {
+        ArgumentNullException.ThrowIfNull(valueOf);
+        var path = "/" + Pattern;
+        foreach (var parameter in Parameters)
+        {
+            path = path.Replace("{" + parameter + "}", valueOf(parameter), StringComparison.Ordinal);
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CaseFy.LocalHost.Identity;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Json;
+using CaseFy.Model.Ports;
+using CaseFy.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseFy.PortalTests;
+
+/// <summary>
+/// The external case page opened from a portal link in a fresh, phone-sized browser; what each role sees; and the
+/// sign-in page when nobody can sign in.
+/// </summary>
+public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string Unavailable = "This link is not available";
+    private const string XssTitle = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    [Fact]
+    public async Task PortalLink_OpenedOnAPhoneThenRevoked_ShowsCaseThenOneNeutralMessage()
+    {
+        var (_, caseId) = await OpenCaseAsync("Claim 7781: water damage");
+        using (var advanced = await portal.Api.AdvanceAsync(caseId, "Assessed on site"))
+        {
+            await CaseFyClient.ExpectAsync(advanced, HttpStatusCode.Accepted);
+        }
+
+        await portal.Api.WaitForStageEnteredAsync(caseId, "decision");
+        await using var team = await portal.NewPageAsync();
+        await team.SignInAsync("Olivia Owner", "Admin");
+        await team.Page.GotoAsync($"/#/cases/{caseId}");
+        await team.Page.GetByText("Create a link").ClickAsync();
+        await team.Page.GetByLabel("Their name").FillAsync("Pat Policyholder");
+        await team.Page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        var url = await team.Page.Locator(".link-url").InputValueAsync();
+        Assert.Contains("/portal.html#", url, StringComparison.Ordinal);
+        await team.AssertAccessibleAsync();
+
+        // A fresh browser context on a phone-sized screen: no session, nothing shared with the team member's browser.
+        await using var outsider = await portal.NewPageAsync(Phone);
+        var page = outsider.Page;
+        await page.GotoAsync(url);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Claim 7781: water damage");
+        await Expect(page.GetByText("Hello Pat Policyholder")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Step 2 of 2: Decision.")).ToBeVisibleAsync();
+        await Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Decision");
+        await Expect(page.Locator(".step-done")).ToContainTextAsync("Assessment");
+        var history = page.GetByRole(AriaRole.List, new() { Name = "What has happened, newest first" });
+        await Expect(history.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
+        await Expect(history.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Moved to Decision");
+        await Expect(history).ToContainTextAsync("Assessment finished");
+        await Expect(page.GetByText("Assessed on site")).ToHaveCountAsync(0); // reasons are internal
+        await AssertFitsTheScreenAsync(page);
+        await outsider.AssertAccessibleAsync();
+        await outsider.ScreenshotAsync("external-page");
+
+        await team.Page.GetByRole(AriaRole.Button, new() { Name = "Revoke the link for Pat Policyholder" }).ClickAsync();
+        await Expect(team.Page.GetByText("revoked", new() { Exact = true })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Unavailable })).ToBeVisibleAsync();
+        var revokedText = await page.Locator("main").InnerTextAsync();
+        await outsider.AssertAccessibleAsync();
+
+        // Unknown, short and undecodable tokens: the same words as a revoked link, nothing about which it was.
+        foreach (var bad in new[] { "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "short", "%zz" })
+        {
+            await page.GotoAsync("about:blank");
+            await page.GotoAsync("/portal.html#" + bad);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Unavailable })).ToBeVisibleAsync();
+            Assert.Equal(revokedText, await page.Locator("main").InnerTextAsync());
+        }
+
+        outsider.AssertNoConsoleErrors();
+        team.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task PortalLink_CaseTitledWithMarkupThenExpired_ShowsTitleAsTextThenOneNeutralMessage()
+    {
+        var (_, caseId) = await OpenCaseAsync(XssTitle);
+        var url = await CreateLinkAsync(caseId, "Sam Supplier");
+        await using var outsider = await portal.NewPageAsync(Phone);
+        var page = outsider.Page;
+
+        await page.GotoAsync(url);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(XssTitle);
+        Assert.Equal(0, await page.Locator("main img, main script").CountAsync());
+        Assert.Equal($"{XssTitle} · CaseFy", await page.TitleAsync());
+        Assert.Empty(outsider.Dialogs);
+        await AssertFitsTheScreenAsync(page);
+
+        // Let the link run out, as time would: the stored expiry moves into the past.
+        var store = portal.Services.GetRequiredService<ICaseStore>();
+        var now = portal.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await store.UpdateAsync(
+            caseId,
+            c => new CaseChange(c with { PortalLinks = c.PortalLinks.Select(l => l with { ExpiresAt = now.AddMinutes(-1) }).ToList() }, []),
+            TestContext.Current.CancellationToken);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Unavailable })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("expired on");
+        await outsider.AssertAccessibleAsync();
+        Assert.Empty(outsider.Dialogs);
+        outsider.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData("""{"signIn":{"mode":"none","scopes":[]}}""", 200, "Sign-in is not configured")]
+    [InlineData("""{"signIn":{"mode":"entra","authority":"https://login.microsoftonline.com/x","clientId":"y","scopes":[]}}""", 200, "Microsoft Entra ID")]
+    [InlineData("""{"title":"Unavailable"}""", 503, "could not read its sign-in settings")]
+    public async Task SignIn_NoUsableSignIn_SaysSoAndOpensNothing(string config, int status, string message)
+    {
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        // The sign-in settings are the server's to choose; the test host runs the dev issuer, so its answer is replaced.
+        await page.RouteAsync("**/api/config", route => route.FulfillAsync(new() { Status = status, ContentType = "application/json", Body = config }));
+
+        await page.GotoAsync("/#/cases");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to CaseFy" })).ToBeVisibleAsync();
+        await Expect(page.GetByText(message)).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Your name")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeHiddenAsync();
+        await browser.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Viewer_OnBoardAndCase_SeesNoWorkActions()
+    {
+        var (templateId, caseId) = await OpenCaseAsync("Read-only look");
+        await AddParticipantAsync(caseId, "Victor Viewer", "viewer");
+        await using var viewer = await portal.NewPageAsync();
+        await viewer.SignInAsync("Victor Viewer", "Viewer");
+
+        await viewer.Page.GotoAsync($"/#/?template={templateId}");
+        await Expect(viewer.Page.GetByRole(AriaRole.Link, new() { Name = "Read-only look" })).ToBeVisibleAsync();
+        await Expect(viewer.Page.GetByRole(AriaRole.Button, new() { Name = "New case" })).ToHaveCountAsync(0);
+        await Expect(viewer.Page.GetByRole(AriaRole.Link, new() { Name = "New template" })).ToHaveCountAsync(0);
+        await Expect(viewer.Page.Locator(".role-badge")).ToHaveTextAsync("Viewer");
+
+        await viewer.Page.GotoAsync($"/#/cases/{caseId}");
+        await Expect(viewer.Page.GetByText("You can read this case.")).ToBeVisibleAsync();
+        await Expect(viewer.Page.GetByRole(AriaRole.Button, new() { Name = "Advance to Decision" })).ToHaveCountAsync(0);
+        await Expect(viewer.Page.GetByRole(AriaRole.Heading, new() { Name = "Links for outside people" })).ToHaveCountAsync(0);
+        await viewer.AssertAccessibleAsync();
+        viewer.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Member_OnBoard_CanOpenCasesButNotEditTemplates()
+    {
+        var (templateId, _) = await OpenCaseAsync("Member view");
+        await using var member = await portal.NewPageAsync();
+        await member.SignInAsync("Mia Member", "Member");
+
+        await member.Page.GotoAsync($"/#/?template={templateId}");
+        await Expect(member.Page.GetByRole(AriaRole.Button, new() { Name = "New case" })).ToBeVisibleAsync();
+        await Expect(member.Page.GetByRole(AriaRole.Link, new() { Name = "New template" })).ToHaveCountAsync(0);
+        await member.Page.GotoAsync("/#/templates/new");
+        await Expect(member.Page.GetByText("Only admins can create or change templates.")).ToBeVisibleAsync();
+        member.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Nothing wider than a phone's screen: no sideways scrolling.</summary>
+    private static async Task AssertFitsTheScreenAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
+
+    private async Task<string> CreateLinkAsync(string caseId, string name)
+    {
+        using var response = await portal.Api.PostJsonAsync(
+            $"/api/cases/{caseId}/portal-links", $$"""{"name":"{{name}}","actions":["view","upload"],"expiresInDays":7}""");
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
+        using var created = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), cancellationToken: TestContext.Current.CancellationToken);
+        return created.RootElement.GetProperty("url").GetString()!;
+    }
+
+    /// <summary>Members and viewers see only the cases they take part in; the dev issuer derives their id from the name.</summary>
+    private async Task AddParticipantAsync(string caseId, string name, string role)
+    {
+        using var response = await portal.Api.PostJsonAsync(
+            $"/api/cases/{caseId}/participants", $$"""{"id":"{{DevIssuer.ObjectIdFor(name)}}","name":"{{name}}","role":"{{role}}"}""");
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+    }
+
+    private async Task<(string TemplateId, string CaseId)> OpenCaseAsync(string title)
+    {
+        using var response = await portal.Api.PostJsonAsync("/api/templates", """
+            {"name":"Home insurance claim","stages":[{"key":"assessment","name":"Assessment"},{"key":"decision","name":"Decision"}]}
+            """);
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
+        var template = await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken);
+        var opened = await portal.Api.OpenCaseAsync(template!.Id, title);
+        await portal.Api.WaitForStageEnteredAsync(opened.Id, "assessment");
+        return (template.Id, opened.Id);
+    }
+}
