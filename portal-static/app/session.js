@@ -33,6 +33,7 @@ export function startSession(token) {
   const roles = Array.isArray(claims.roles) ? claims.roles : claims.roles ? [claims.roles] : [];
   const session = {
     token,
+    id: claims.oid ?? claims.sub ?? null,
     name: claims.name ?? claims.preferred_username ?? 'Signed in',
     roles,
     expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
@@ -55,6 +56,20 @@ export function can(action) {
     case 'work': return member;
     default: return roles.length > 0;
   }
+}
+
+/**
+ * What the signed-in person may do on one case: 'manage' (also portal links and people), 'work', 'read' or 'none'.
+ * The same rule as the API's CaseAccessRules: admins manage every case; otherwise the app role caps the case role.
+ */
+export function caseAccess(c) {
+  const session = currentSession();
+  const roles = session?.roles ?? [];
+  if (roles.includes('CaseFy.Admin')) return 'manage';
+  const role = c.participants?.find(p => p.id === session?.id)?.role;
+  if (!role || !(roles.includes('CaseFy.Member') || roles.includes('CaseFy.Viewer'))) return 'none';
+  if (!roles.includes('CaseFy.Member')) return 'read';
+  return role === 'owner' ? 'manage' : role === 'member' ? 'work' : 'read';
 }
 
 export function roleLabel(roles) {

@@ -153,15 +153,23 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Member_OnBoard_CanOpenCasesButNotEditTemplates()
+    public async Task Member_AsViewerOfACase_CanOpenCasesButNotWorkThatCaseNorEditTemplates()
     {
-        var (templateId, _) = await OpenCaseAsync("Member view");
+        var (templateId, caseId) = await OpenCaseAsync("Member view");
+        await AddParticipantAsync(caseId, "Mia Member", "viewer");
         await using var member = await portal.NewPageAsync();
         await member.SignInAsync("Mia Member", "Member");
 
         await member.Page.GotoAsync($"/#/?template={templateId}");
         await Expect(member.Page.GetByRole(AriaRole.Button, new() { Name = "New case" })).ToBeVisibleAsync();
         await Expect(member.Page.GetByRole(AriaRole.Link, new() { Name = "New template" })).ToHaveCountAsync(0);
+        await member.Page.GetByRole(AriaRole.Link, new() { Name = "Member view" }).ClickAsync();
+
+        // A member by app role, a viewer on this case: the case role decides, as in the API.
+        await Expect(member.Page.GetByText("You can read this case.")).ToBeVisibleAsync();
+        await Expect(member.Page.GetByRole(AriaRole.Button, new() { Name = "Advance to Decision" })).ToHaveCountAsync(0);
+        await Expect(member.Page.GetByRole(AriaRole.Heading, new() { Name = "Links for outside people" })).ToHaveCountAsync(0);
+
         await member.Page.GotoAsync("/#/templates/new");
         await Expect(member.Page.GetByText("Only admins can create or change templates.")).ToBeVisibleAsync();
         member.AssertNoConsoleErrors();

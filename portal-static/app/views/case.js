@@ -4,7 +4,7 @@ import { h, mount, uid, toast } from '../dom.js';
 import { api, enc, download } from '../api.js';
 import { getTemplate } from '../data.js';
 import { timeEl } from '../format.js';
-import { can } from '../session.js';
+import { caseAccess } from '../session.js';
 import { startPolling } from '../poll.js';
 import { renderTimeline } from '../components/timeline.js';
 import { stageProgress } from '../components/stageProgress.js';
@@ -32,8 +32,8 @@ export async function render(main, id) {
     const changed = !before || before.timelineLength !== state.case.timelineLength || before.updatedAt !== state.case.updatedAt;
     if (!changed) return false;
     state.template = await getTemplate(state.case.templateId, state.case.templateVersion);
-    // Portal links: managed by the case owner and admins; for anyone else the list is refused and the section removes itself.
-    if (!linksShown && can('work') && state.case.status === 'open') {
+    // Portal links: managed by the case owner and admins only.
+    if (!linksShown && caseAccess(state.case) === 'manage' && state.case.status === 'open') {
       linksShown = true;
       work.append(portalLinksSection(id, () => poller?.nudge()));
     }
@@ -101,7 +101,7 @@ function drawStage(section, c, t, { act }) {
     if (c.pendingAdvance) {
       children.push(h('p', { class: 'notice', role: 'status', text: last ? 'Closing the case…' : 'Moving to the next stage…' }));
     }
-    if (can('work')) {
+    if (['work', 'manage'].includes(caseAccess(c))) {
       const reasonId = uid();
       const reason = h('input', { id: reasonId, type: 'text', maxlength: 500, placeholder: 'Optional' });
       const button = h('button', { type: 'submit', class: 'button primary', disabled: Boolean(c.pendingAdvance) || !c.currentStage.enteredAt, text: last ? 'Close case' : `Advance to ${t.stages[c.currentStage.index + 1].name}` });
@@ -113,7 +113,7 @@ function drawStage(section, c, t, { act }) {
       });
       children.push(form);
     } else {
-      children.push(h('p', { class: 'hint', text: 'You can read this case. Members and admins can work it.' }));
+      children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
     }
   }
   mount(section, ...children);
