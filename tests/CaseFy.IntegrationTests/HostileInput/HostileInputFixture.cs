@@ -37,9 +37,8 @@ public sealed class HostileInputFixture : IAsyncLifetime
         _storage = await TestStorage.StartAsync(ct);
         _host = await TestHost.StartAsync(_storage.ConnectionString, TaskHub, ct, $"--Events:InboundSecret={HostileWorld.InboundSecret}");
         Http = new HttpClient { BaseAddress = _host.Address };
-        var world = await HostileWorld.CreateAsync(_host, ct);
-
         var mapped = HostileRoute.From(_host.Services.GetRequiredService<EndpointDataSource>());
+        var world = await HostileWorld.CreateAsync(_host, mapped.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), ct);
         var signedIn = new HashSet<string>(StringComparer.Ordinal);
         var routes = new List<HostileRoute>();
         foreach (var route in mapped)

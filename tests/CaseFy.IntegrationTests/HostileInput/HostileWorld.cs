@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Portal;
 using CaseFy.LocalHost.Identity;
@@ -11,10 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseFy.IntegrationTests.HostileInput;
 
 /// <summary>
-/// What the attacks aim at: a template, a case with a participant and portal links (live, revoked, expired), another
-/// case with its own link, and a separate "probe" template and case used only to find out, before the storage is
-/// snapshotted, which routes read a body (a probe may change them). Route parameters get these real values unless
-/// the attack is on that very parameter, so the attack is the only thing wrong with a request.
+/// What the attacks aim at: a template, a case with a participant, a task (where tasks exist) and portal links (live,
+/// revoked, expired), another case with its own link, and a separate "probe" template and case used only to find
+/// out, before the storage is snapshotted, which routes read a body (a probe may change them). Route parameters get
+/// these real values unless the attack is on that very parameter, so the attack is the only thing wrong with a request.
 /// </summary>
 public sealed class HostileWorld
 {
@@ -39,16 +40,19 @@ public sealed class HostileWorld
     public string ExpiredToken { get; private set; } = string.Empty;
 
     /// <summary>The real values a route's parameters take.</summary>
-    private sealed record Targets(string TemplateId, string CaseId, string LinkId, string Token);
+    private sealed record Targets(string TemplateId, string CaseId, string LinkId, string Token, string TaskId);
 
-    public static async Task<HostileWorld> CreateAsync(TestHost host, CancellationToken cancellationToken)
+    /// <summary>Creates the targets; <paramref name="routes"/> (the mapped route keys) says which kinds of thing can exist.</summary>
+    public static async Task<HostileWorld> CreateAsync(TestHost host, IReadOnlySet<string> routes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(routes);
+        var tasks = routes.Contains(AddTaskRoute);
         var world = new HostileWorld { AdminAuthorization = host.Api.Http.DefaultRequestHeaders.Authorization!.ToString() };
-        world._main = await CreateTargetsAsync(host.Api, "Hostile target", cancellationToken);
-        world._probe = await CreateTargetsAsync(host.Api, "Probe target", cancellationToken);
+        world._main = await CreateTargetsAsync(host.Api, "Hostile target", tasks, cancellationToken);
+        world._probe = await CreateTargetsAsync(host.Api, "Probe target", tasks, cancellationToken);
 
-        var other = await CreateTargetsAsync(host.Api, "Other case", cancellationToken);
+        var other = await CreateTargetsAsync(host.Api, "Other case", tasks: false, cancellationToken);
         world.OtherCaseToken = other.Token;
 
         var revoked = await CreateLinkAsync(host.Api, world._main.CaseId, cancellationToken);
@@ -90,6 +94,7 @@ public sealed class HostileWorld
             "templateId" => targets.TemplateId,
             "participantId" => DevIssuer.ObjectIdFor(ParticipantName),
             "linkId" => targets.LinkId,
+            "taskId" => targets.TaskId,
             "token" => targets.Token,
             _ => UnknownId,
         };
@@ -120,11 +125,23 @@ public sealed class HostileWorld
             "POST api/cases/{id}/portal-links" => """{"name":"Hx Outsider","email":"outsider@example.com","actions":["view"],"expiresInDays":7}""",
             "POST api/dev/token" => """{"name":"Hx Someone","roles":["CaseFy.Viewer"]}""",
             "POST api/events/eventgrid" => "[]",
+            "PUT api/templates/{id}" => """{"name":"Hostile","stages":[{"key":"a","name":"A"}]}""",
+            AddTaskRoute => """{"title":"Hx task","dueAt":"2030-01-01T09:00:00Z","required":false}""",
+            "POST api/cases/{id}/tasks/{taskId}/assign" => $$$"""{"assignee":{"id":"{{{participant}}}","name":"{{{ParticipantName}}}"}}""",
+            "POST api/cases/{id}/tasks/{taskId}/due" => """{"dueAt":"2030-01-01T09:00:00Z"}""",
+            "POST api/cases/{id}/tasks/{taskId}/complete" => """{"note":"hostile"}""",
+            "POST api/cases/{id}/decision" => """{"option":"approve","rationale":"hostile"}""",
+            "POST api/cases/{id}/move" => """{"stage":"review","reason":"hostile"}""",
+            "POST api/cases/{id}/close" => """{"reason":"hostile","outcome":"withdrawn"}""",
+            "POST api/cases/{id}/comments" => """{"text":"hostile"}""",
+            _ when route.Method == "POST" && route.Pattern.StartsWith("api/cases/{id}/", StringComparison.Ordinal) => """{"reason":"hostile"}""",
             _ => "{}",
         };
     }
 
-    private static async Task<Targets> CreateTargetsAsync(CaseFyClient api, string title, CancellationToken cancellationToken)
+    private const string AddTaskRoute = "POST api/cases/{id}/tasks";
+
+    private static async Task<Targets> CreateTargetsAsync(CaseFyClient api, string title, bool tasks, CancellationToken cancellationToken)
     {
         var template = await api.CreateTemplateAsync("intake", "review");
         var opened = await api.OpenCaseAsync(template.Id, title);
@@ -135,7 +152,16 @@ public sealed class HostileWorld
         }
 
         var link = await CreateLinkAsync(api, opened.Id, cancellationToken);
-        return new Targets(template.Id, opened.Id, link.Link.Id, link.Token);
+        var taskId = UnknownId;
+        if (tasks)
+        {
+            using var added = await api.PostJsonAsync($"/api/cases/{opened.Id}/tasks", """{"title":"Hx existing task"}""");
+            await CaseFyClient.ExpectAsync(added, HttpStatusCode.OK);
+            using var changed = JsonDocument.Parse(await added.Content.ReadAsStringAsync(cancellationToken));
+            taskId = changed.RootElement.GetProperty("tasks").EnumerateArray().Last().GetProperty("id").GetString()!;
+        }
+
+        return new Targets(template.Id, opened.Id, link.Link.Id, link.Token, taskId);
     }
 
     private static async Task<CreatedPortalLink> CreateLinkAsync(CaseFyClient api, string caseId, CancellationToken cancellationToken)
