@@ -7,6 +7,7 @@ const routes = [
   [/^\/signin$/, () => import('./views/signin.js'), { public: true }],
   [/^\/$/, () => import('./views/board.js')],
   [/^\/cases$/, () => import('./views/list.js')],
+  [/^\/tasks$/, () => import('./views/tasks.js')],
   [/^\/cases\/([\w-]+)$/, () => import('./views/case.js')],
   [/^\/templates\/new$/, () => import('./views/template.js')],
   [/^\/templates\/([\w-]+)$/, () => import('./views/template.js')],
@@ -78,6 +79,7 @@ function renderShell() {
   mount(nav,
     link('/', 'Board', path === '/'),
     link('/cases', 'Cases', path.startsWith('/cases')),
+    link('/tasks', 'My tasks', path === '/tasks'),
     can('templates') ? link('/templates/new', 'New template', path.startsWith('/templates')) : null);
   mount(account,
     h('span', { class: 'who' }, h('span', { class: 'who-name', text: session.name }), h('span', { class: 'role-badge', text: roleLabel(session.roles) })),

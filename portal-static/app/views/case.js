@@ -10,6 +10,7 @@ import { renderTimeline } from '../components/timeline.js';
 import { stageProgress } from '../components/stageProgress.js';
 import { dueBadge, ownerName } from '../components/caseCard.js';
 import { portalLinksSection } from '../components/portalLinks.js';
+import { stageWork } from '../components/stageWork.js';
 
 const PAGE = 20;
 
@@ -57,7 +58,7 @@ export async function render(main, id) {
       h('p', { class: 'crumbs' }, h('a', { href: `#/?template=${enc(c.templateId)}`, text: t.name }), ` · version ${c.templateVersion}`),
       h('div', { class: 'title-row' },
         h('h1', { text: c.title }),
-        h('span', { class: `badge ${c.status === 'open' ? 'badge-info' : 'badge-neutral'}`, text: c.status === 'open' ? 'Open' : 'Closed' }),
+        statusBadge(c),
         dueBadge(c)),
       h('p', { class: 'meta' },
         'Owner: ', h('strong', { text: ownerName(c) ?? 'none' }),
@@ -101,7 +102,15 @@ function drawStage(section, c, t, { act }) {
     if (c.pendingAdvance) {
       children.push(h('p', { class: 'notice', role: 'status', text: last ? 'Closing the case…' : 'Moving to the next stage…' }));
     }
-    if (['work', 'manage'].includes(caseAccess(c))) {
+    const canWork = ['work', 'manage'].includes(caseAccess(c));
+    const stage = t.stages[c.currentStage.index];
+    children.push(stageWork(c, stage, { canWork, act }));
+    if (c.status === 'onHold') {
+      children.push(h('p', { class: 'notice', text: 'On hold: work can be recorded, but the case does not move on until it is resumed.' }));
+    } else if (stage.advance === 'auto') {
+      // The orchestration advances an automatic stage as soon as its checklist is done: no button to press.
+      children.push(h('p', { class: 'hint', text: 'This stage moves on by itself once its checklist is done.' }));
+    } else if (canWork) {
       const reasonId = uid();
       const reason = h('input', { id: reasonId, type: 'text', maxlength: 500, placeholder: 'Optional' });
       const button = h('button', { type: 'submit', class: 'button primary', disabled: Boolean(c.pendingAdvance) || !c.currentStage.enteredAt, text: last ? 'Close case' : `Advance to ${t.stages[c.currentStage.index + 1].name}` });
@@ -112,11 +121,15 @@ function drawStage(section, c, t, { act }) {
           last ? 'Closing the case.' : 'Advancing the case.');
       });
       children.push(form);
-    } else {
-      children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
     }
+    if (!canWork) children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
   }
   mount(section, ...children);
+}
+
+function statusBadge(c) {
+  const [text, kind] = { open: ['Open', 'badge-info'], onHold: ['On hold', 'badge-warn'], closed: ['Closed', 'badge-neutral'] }[c.status] ?? [c.status, 'badge-neutral'];
+  return h('span', { class: `badge ${kind}`, text });
 }
 
 /** Export (JSON, CSV) and "verify integrity", which recomputes the hash chain on the server. */

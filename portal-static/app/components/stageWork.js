@@ -1,0 +1,88 @@
+// The current stage's checklist on the case page: its documents (status), its tasks (complete) and its decision
+// (the form, or what was decided). Only this visit's items count, as in the API's exit criteria.
+import { h, uid } from '../dom.js';
+import { api, enc } from '../api.js';
+import { formatAbsolute, formatRelative, timeEl } from '../format.js';
+
+const DOC_STATUS = { requested: ['Requested', 'badge-warn'], uploaded: ['Uploaded, to review', 'badge-info'], accepted: ['Accepted', 'badge-success'] };
+
+/** The checklist section's children, or null when the stage asks for nothing. `canWork`: may complete and decide. */
+export function stageWork(c, stage, { canWork, act }) {
+  const visit = c.currentStage.visit;
+  const tasks = (c.tasks ?? []).filter(t => t.stageKey === stage.key && (visit === undefined || t.visit === visit));
+  const documentKeys = new Set((stage.documents ?? []).map(d => d.key));
+  const documents = (c.documents ?? []).filter(d => documentKeys.has(d.key));
+  const decision = stage.decision ?? null;
+  if (!tasks.length && !documents.length && !decision) return null;
+  const decided = (c.decisions ?? []).find(d => d.stageKey === stage.key && (visit === undefined || d.visit === visit));
+  const items = [
+    ...documents.map(documentItem),
+    ...tasks.map(t => taskItem(c, t, canWork, act)),
+  ];
+  return [
+    h('h3', { class: 'checklist-title', text: 'Checklist' }),
+    items.length ? h('ul', { class: 'checklist', 'aria-label': 'Checklist of this stage' }, items) : null,
+    decision ? decisionBlock(c, decision, decided, canWork, act) : null,
+  ];
+}
+
+function documentItem(d) {
+  const [label, badge] = DOC_STATUS[d.status] ?? [d.status, 'badge-neutral'];
+  return h('li', { class: `check ${d.status === 'accepted' ? 'check-done' : ''}` },
+    h('div', {}, h('strong', { text: d.name }), ' ', h('span', { class: `badge ${badge}`, text: label }),
+      h('p', { class: 'hint', text: d.provider === 'external' ? 'From the outside party, through their link' : 'From the team' }),
+      d.rejectionReason ? h('p', { class: 'hint', text: `Rejected: ${d.rejectionReason}` }) : null));
+}
+
+function taskItem(c, t, canWork, act) {
+  const done = t.status === 'completed';
+  const who = t.assignee?.name ?? (t.assigneeRole ? `Role: ${t.assigneeRole} (nobody yet)` : 'Unassigned');
+  const due = !done && t.dueAt
+    ? h('span', { class: `badge ${t.overdue || new Date(t.dueAt) < Date.now() ? 'badge-danger' : 'badge-neutral'}`, title: formatAbsolute(t.dueAt), text: `Due ${formatRelative(t.dueAt)}` })
+    : null;
+  const complete = !done && canWork && c.status !== 'closed'
+    ? h('button', { type: 'button', class: 'button', text: 'Complete', 'aria-label': `Complete “${t.title}”` })
+    : null;
+  complete?.addEventListener('click', () =>
+    act(complete, () => api(`/api/cases/${enc(c.id)}/tasks/${enc(t.id)}/complete`, { method: 'POST', body: {} }), 'Task completed.'));
+  return h('li', { class: `check ${done ? 'check-done' : ''}`, dataset: { task: t.id } },
+    h('div', {},
+      h('strong', { text: `${done ? '✓ ' : ''}${t.title}` }), ' ',
+      t.required ? h('span', { class: 'badge badge-neutral', text: 'Required' }) : null, ' ', due,
+      h('p', { class: 'hint' }, done ? ['Completed by ', h('span', { text: t.completedBy?.name ?? '' }), ' ', timeEl(h, t.completedAt)] : h('span', { text: who })),
+      t.note ? h('p', { class: 'hint', text: `Note: ${t.note}` }) : null),
+    complete);
+}
+
+function decisionBlock(c, decision, decided, canWork, act) {
+  const heading = h('h3', { class: 'checklist-title', text: `Decision: ${decision.question}` });
+  if (decided) {
+    const label = decision.options.find(o => o.key === decided.option)?.label ?? decided.option;
+    return h('div', { class: 'decision decided' }, heading,
+      h('p', {}, h('strong', { text: label }), ' — decided by ', h('span', { text: decided.by?.name ?? '' }), ' ', timeEl(h, decided.at)),
+      decided.rationale ? h('p', { class: 'hint', text: `Why: ${decided.rationale}` }) : null);
+  }
+  if (!canWork || c.status === 'closed') return h('div', { class: 'decision' }, heading, h('p', { class: 'hint', text: 'Not decided yet.' }));
+  const name = uid('decision');
+  const options = decision.options.map((o, i) => {
+    const input = h('input', { type: 'radio', name, value: o.key, id: `${name}-${i}`, required: true });
+    return h('div', { class: 'radio' }, input, h('label', { for: input.id, text: o.label }));
+  });
+  const rationaleId = uid();
+  const rationale = h('textarea', { id: rationaleId, rows: 2, maxlength: 2000 });
+  const submit = h('button', { type: 'submit', class: 'button primary', text: 'Record decision' });
+  const form = h('form', { class: 'decision', novalidate: true }, heading,
+    h('fieldset', { class: 'field' }, h('legend', { class: 'visually-hidden', text: decision.question }), options),
+    h('div', { class: 'field' }, h('label', { for: rationaleId, text: 'Why (optional)' }), rationale),
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const option = form.elements[name].value;
+    if (!option) {
+      options[0].querySelector('input').focus();
+      return;
+    }
+    act(submit, () => api(`/api/cases/${enc(c.id)}/decision`, { method: 'POST', body: { option, rationale: rationale.value.trim() || null } }), 'Decision recorded.');
+  });
+  return form;
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using CaseFy.Model.Json;
+using CaseFy.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseFy.PortalTests;
+
+/// <summary>The current stage's checklist on the case page (complete a task, record the decision) and "My tasks".</summary>
+public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    // Opened through the API by the test host's admin, who becomes the owner and so the assignee of "owner" tasks.
+    private const string Owner = TestHost.AdminName;
+
+    [Fact]
+    public async Task Checklist_CompleteTaskThenDecide_CaseMovesOnByItself()
+    {
+        var caseId = await OpenCaseAsync("Invoice 3307 from Northwind", withDecision: true);
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(Owner, "Admin");
+        await page.GotoAsync($"/#/cases/{caseId}");
+
+        var checklist = page.GetByRole(AriaRole.List, new() { Name = "Checklist of this stage" });
+        await Expect(checklist).ToContainTextAsync("Check the invoice");
+        await Expect(checklist).ToContainTextAsync(Owner);
+        await Expect(checklist).ToContainTextAsync("Required");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decision: Pay the invoice?" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("This stage moves on by itself once its checklist is done.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Advance to Payout" })).ToHaveCountAsync(0);
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("case-checklist");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete “Check the invoice”" }).ClickAsync();
+        await Expect(checklist).ToContainTextAsync("Completed by " + Owner);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete “Check the invoice”" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Now: Review" })).ToBeVisibleAsync(); // the decision is still missing
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Pay" }).CheckAsync();
+        await page.GetByLabel("Why (optional)").FillAsync("Within budget");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+
+        // An automatic stage: with the task done and the decision recorded, the orchestration moves the case on.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Now: Payout" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Payout");
+        var timeline = page.GetByRole(AriaRole.List, new() { Name = "Timeline, newest first" });
+        await Expect(timeline).ToContainTextAsync("Decision recorded");
+        await Expect(timeline).ToContainTextAsync("Within budget");
+        await Expect(timeline).ToContainTextAsync("Task completed");
+        await browser.AssertAccessibleAsync();
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task MyTasks_TaskAssignedToMe_ListedWithItsCase()
+    {
+        var caseId = await OpenCaseAsync("Invoice 4411 from Contoso", withDecision: false);
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(Owner, "Admin");
+        await page.GotoAsync("/#/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "My tasks" }).ClickAsync();
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Invoice 4411 from Contoso" });
+        await Expect(row).ToContainTextAsync("Check the invoice");
+        await Expect(row).ToContainTextAsync("Due in");
+        await browser.AssertAccessibleAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Invoice 4411 from Contoso" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/cases/{caseId}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Invoice 4411 from Contoso");
+        browser.AssertNoConsoleErrors();
+    }
+
+    private async Task<string> OpenCaseAsync(string title, bool withDecision)
+    {
+        var decision = withDecision
+            ? ""","decision":{"question":"Pay the invoice?","options":[{"key":"pay","label":"Pay","outcome":"next"},{"key":"reject","label":"Reject","outcome":"close:rejected"}]}"""
+            : "";
+        using var response = await portal.Api.PostJsonAsync("/api/templates", $$"""
+            {"name":"Invoice approval","stages":[
+              {"key":"review","name":"Review","advance":"auto",
+               "tasks":[{"key":"check","title":"Check the invoice","assignee":"owner","dueInHours":48,"required":true}]{{decision}}},
+              {"key":"payout","name":"Payout"}]}
+            """);
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
+        var template = await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken);
+        var opened = await portal.Api.OpenCaseAsync(template!.Id, title);
+        await portal.Api.WaitForAsync(opened.Id, c => c.CurrentStage.EnteredAt is not null && c.Tasks.Count == 1);
+        return opened.Id;
+    }
+}
