@@ -61,7 +61,7 @@ public sealed class CaseWorkApiTests(LocalHostFixture host) : IClassFixture<Loca
         ExpectedTimeline.AssertExactly(timeline,
         [
             (TimelineEntryTypes.CaseCreated, "review"), (TimelineEntryTypes.StageEntered, "review"), (TimelineEntryTypes.TaskCreated, "review"),
-            (TimelineEntryTypes.AutomationRan, "review"), (TimelineEntryTypes.AutomationRan, "review"), (TimelineEntryTypes.TaskCompleted, "review"),
+            (TimelineEntryTypes.EventRaised, "review"), (TimelineEntryTypes.AutomationRan, "review"), (TimelineEntryTypes.AutomationRan, "review"), (TimelineEntryTypes.TaskCompleted, "review"),
             (TimelineEntryTypes.DecisionRecorded, "review"), (TimelineEntryTypes.StageExited, "review"), (TimelineEntryTypes.CaseClosed, "review"),
         ]);
         var webhook = timeline.Single(e => e.Type == TimelineEntryTypes.AutomationRan && e.Data["automation"] == "webhook");

@@ -89,8 +89,11 @@ public sealed class ExitCriteriaTests
     public void Automation_RunTwice_IsRecordedOnce()
     {
         var automation = new AutomationDefinition { Type = AutomationType.PublishEvent, Event = "claim-received" };
-        var once = AutomationRules.Apply(Entered(), Template, automation, visit: 1, "enter-0", T0)!.Case;
+        var once = AutomationRules.Apply(Entered(), Template, automation, visit: 1, "enter-0", T0)!;
 
-        Assert.Null(AutomationRules.Apply(once, Template, automation, visit: 1, "enter-0", T0));
+        Assert.Equal([Model.Timeline.TimelineEntryTypes.EventRaised, Model.Timeline.TimelineEntryTypes.AutomationRan], once.Entries.Select(e => e.Type));
+        Assert.Equal("claim-received", once.Entries[0].Data["event"]);
+        Assert.True(Model.Timeline.LifecycleEntryTypes.IsLifecycle(once.Entries[0].Type));
+        Assert.Null(AutomationRules.Apply(once.Case, Template, automation, visit: 1, "enter-0", T0));
     }
 }

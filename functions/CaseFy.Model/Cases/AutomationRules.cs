@@ -85,9 +85,11 @@ public static class AutomationRules
                 outcome = string.Create(CultureInfo.InvariantCulture, $"{targets.Count} task(s) assigned");
                 break;
             case AutomationType.PublishEvent:
-                // The event publisher (outbox) sends lifecycle events from the timeline: this entry is the event due.
+                // The event is an entry of its own: lifecycle entries go to the outbox in this same transaction and the
+                // publisher sends them as CloudEvents (casefy.case.eventRaised, the template's name in data.event).
                 data["event"] = automation.Event!;
-                outcome = "event due";
+                writer.Append(TimelineEntryTypes.EventRaised, Actor.System, new() { ["event"] = automation.Event! });
+                outcome = "event raised";
                 break;
             default:
                 throw new ArgumentException("Webhooks are run by the caller and recorded with RecordOutcome.", nameof(automation));

@@ -23,7 +23,7 @@ public enum AutomationType
     [JsonStringEnumMemberName("webhook")]
     Webhook,
 
-    /// <summary>Records that a lifecycle event (<see cref="AutomationDefinition.Event"/>) is due; the event publisher sends it.</summary>
+    /// <summary>Raises a named lifecycle event (<see cref="AutomationDefinition.Event"/>): an <c>EventRaised</c> entry the event publisher sends.</summary>
     [JsonStringEnumMemberName("publishEvent")]
     PublishEvent,
 }

@@ -15,15 +15,14 @@ public static class LifecycleEntryTypes
         TimelineEntryTypes.StageEntered,
         TimelineEntryTypes.StageExited,
         TimelineEntryTypes.CaseClosed,
-
-        // Entry types the case-work rules add; listed by name so their events are published from the first entry.
-        "DocumentUploaded",
-        "DocumentAccepted",
-        "DocumentRejected",
-        "TaskCompleted",
-        "DecisionRecorded",
-        "SlaBreached",
-        "CaseReopened",
+        TimelineEntryTypes.DocumentUploaded,
+        TimelineEntryTypes.DocumentAccepted,
+        TimelineEntryTypes.DocumentRejected,
+        TimelineEntryTypes.TaskCompleted,
+        TimelineEntryTypes.DecisionRecorded,
+        TimelineEntryTypes.SlaBreached,
+        TimelineEntryTypes.CaseReopened,
+        TimelineEntryTypes.EventRaised,
     ], StringComparer.Ordinal);
 
     /// <summary>Whether entries of <paramref name="type"/> are published.</summary>

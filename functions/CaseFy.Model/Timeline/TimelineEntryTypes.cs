@@ -27,6 +27,9 @@ public static class TimelineEntryTypes
     public const string CaseReopened = nameof(CaseReopened);
     public const string CommentAdded = nameof(CommentAdded);
     public const string AutomationRan = nameof(AutomationRan);
+
+    /// <summary>A template's publishEvent automation raised a named event (published as a lifecycle event).</summary>
+    public const string EventRaised = nameof(EventRaised);
     public const string SlaBreached = nameof(SlaBreached);
     public const string ParticipantAdded = nameof(ParticipantAdded);
     public const string ParticipantRoleChanged = nameof(ParticipantRoleChanged);
