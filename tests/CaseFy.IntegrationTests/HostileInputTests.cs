@@ -99,6 +99,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         if (hostile.Body is not null)
         {
             request.Content = new ByteArrayContent(hostile.Body);
+            request.Headers.TransferEncodingChunked = hostile.Chunked;
             if (hostile.ContentType is not null)
             {
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", hostile.ContentType);

@@ -13,6 +13,7 @@ namespace CaseFy.IntegrationTests.HostileInput;
 /// <param name="Body">The body bytes, or <see langword="null"/> for none.</param>
 /// <param name="ContentType">The Content-Type header of the body, or <see langword="null"/> for none.</param>
 /// <param name="Expected">The statuses allowed; <see langword="null"/>: any 4xx.</param>
+/// <param name="Chunked">The body goes with chunked transfer encoding, without a Content-Length.</param>
 /// <param name="RefusedByServer">
 /// Kestrel itself refuses it while parsing the request line (a NUL in the path), before any application code runs,
 /// with a bare 400 the application cannot shape: only the status and the unchanged storage are checked.
@@ -27,6 +28,7 @@ public sealed record HostileRequest(
     byte[]? Body,
     string? ContentType,
     IReadOnlyCollection<int>? Expected = null,
+    bool Chunked = false,
     bool RefusedByServer = false)
 {
     public override string ToString()

@@ -12,7 +12,9 @@ public sealed partial class HostileRequestGenerator
 
     private static readonly string HugeString = "\"" + new string('x', 100_000) + "\"";
     private static readonly string HugeArray = "[" + string.Join(",", Enumerable.Repeat("\"x\"", 20_000)) + "]";
-    private static readonly byte[] TwoMegabytes = Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024) + "{}");
+    // Just over the hosts' 1 MiB cap (RequestSizeLimit), which no route may let through.
+    private static readonly byte[] OverTheCap = Encoding.UTF8.GetBytes(new string(' ', (1024 + 1) * 1024) + "{}");
+    private static readonly byte[] SixHundredKilobytes = Encoding.UTF8.GetBytes(new string(' ', 600 * 1024) + "{}");
     private static readonly string DeepArray = new string('[', 40) + new string(']', 40);
 
     /// <summary>
@@ -25,7 +27,7 @@ public sealed partial class HostileRequestGenerator
         {
             var path = route.PathWith(p => world.ValueOf(route.Pattern, p)) + HostileWorld.QueryFor(route);
             yield return new HostileRequest(
-                Bodies, route.Key, "2 MB body on a route that reads none", route.Method, path, world.AdminAuthorization, TwoMegabytes, Json, [413]);
+                Bodies, route.Key, "body over 1 MiB on a route that reads none", route.Method, path, world.AdminAuthorization, OverTheCap, Json, [413]);
         }
 
         foreach (var route in _routes.Where(r => r.ReadsBody))
@@ -36,6 +38,11 @@ public sealed partial class HostileRequestGenerator
             {
                 yield return new HostileRequest(Bodies, route.Key, attack, route.Method, path, world.AdminAuthorization, body, contentType, expected);
             }
+
+            // No Content-Length to refuse up front: the route's own reading must stop at its limit. (Under the hosts' 1 MB
+            // cap: past it Kestrel ends the connection while the client still sends, and no answer can be read.)
+            yield return new HostileRequest(
+                Bodies, route.Key, "600 KB body, chunked", route.Method, path, world.AdminAuthorization, SixHundredKilobytes, Json, Chunked: true);
 
             foreach (var (name, kind) in PropertiesOf(route, valid))
             {
@@ -92,7 +99,7 @@ public sealed partial class HostileRequestGenerator
             yield return ("300 KB extra field", With(valid, "zzPad", "\"" + new string('x', 300 * 1024) + "\""), Json, null);
         }
 
-        yield return ("2 MB body", Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024) + valid), Json, [413]);
+        yield return ("body over 1 MiB", Encoding.UTF8.GetBytes(new string(' ', (1024 + 1) * 1024) + valid), Json, [413]);
 
         foreach (var contentType in new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz" })
         {
