@@ -18,8 +18,8 @@ export class ApiError extends Error {
 let onUnauthorized = () => {};
 export const setUnauthorizedHandler = handler => { onUnauthorized = handler; };
 
-export async function api(path, { method = 'GET', body, file, token, signal } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function api(path, { method = 'GET', body, file, token, signal, headers: extra } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   const bearer = token === undefined ? currentSession()?.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let payload;

@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using CaseFy.Model.Json;
+using CaseFy.Model.Templates;
 using CaseFy.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CaseFy.PortalTests;
 
-/// <summary>The current stage's checklist on the case page (complete a task, record the decision) and "My tasks".</summary>
+/// <summary>The current stage's checklist on the case page (complete a task, record the decision), "My tasks", and a new
+/// template version from the editor that keeps what the editor does not show.</summary>
 public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     // Opened through the API by the test host's admin, who becomes the owner and so the assignee of "owner" tasks.
@@ -72,7 +74,37 @@ public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFi
         browser.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task TemplateEditor_RenameStageOfATemplateWithTasks_SavesNextVersionKeepingTasksAndDecision()
+    {
+        var template = await CreateTemplateAsync(withDecision: true);
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(Owner, "Admin");
+        await page.GotoAsync($"/#/templates/{template.Id}");
+        await page.GetByLabel("Stage 1 name").FillAsync("Invoice review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();
+        await Expect(page.GetByText("Version 2 ·")).ToBeVisibleAsync();
+
+        using var response = await portal.Api.Http.GetAsync(new Uri($"/api/templates/{template.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        var saved = await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken);
+        Assert.Equal((2, "Invoice review", "review"), (saved!.Version, saved.Stages[0].Name, saved.Stages[0].Key));
+        Assert.Equal("Check the invoice", Assert.Single(saved.Stages[0].Tasks).Title);
+        Assert.Equal("Pay the invoice?", saved.Stages[0].Decision?.Question);
+        Assert.Equal(template.Stages[0].Advance, saved.Stages[0].Advance);
+        browser.AssertNoConsoleErrors();
+    }
+
     private async Task<string> OpenCaseAsync(string title, bool withDecision)
+    {
+        var template = await CreateTemplateAsync(withDecision);
+        var opened = await portal.Api.OpenCaseAsync(template.Id, title);
+        await portal.Api.WaitForAsync(opened.Id, c => c.CurrentStage.EnteredAt is not null && c.Tasks.Count == 1);
+        return opened.Id;
+    }
+
+    private async Task<CaseTemplate> CreateTemplateAsync(bool withDecision)
     {
         var decision = withDecision
             ? ""","decision":{"question":"Pay the invoice?","options":[{"key":"pay","label":"Pay","outcome":"next"},{"key":"reject","label":"Reject","outcome":"close:rejected"}]}"""
@@ -84,9 +116,6 @@ public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFi
               {"key":"payout","name":"Payout"}]}
             """);
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        var template = await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken);
-        var opened = await portal.Api.OpenCaseAsync(template!.Id, title);
-        await portal.Api.WaitForAsync(opened.Id, c => c.CurrentStage.EnteredAt is not null && c.Tasks.Count == 1);
-        return opened.Id;
+        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken))!;
     }
 }

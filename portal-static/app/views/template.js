@@ -17,7 +17,8 @@ export async function render(main, id) {
   const draft = {
     name: existing?.name ?? '',
     description: existing?.description ?? '',
-    stages: existing?.stages.map(s => ({ key: s.key, name: s.name, keyEdited: true })) ?? [{ key: '', name: '' }],
+    // Each stage keeps what this editor does not edit yet (documents, tasks, decision, automations, SLA, advance mode).
+    stages: existing?.stages.map(s => ({ ...s, keyEdited: true })) ?? [{ key: '', name: '' }],
   };
 
   const name = field('Name', h('input', { type: 'text', maxlength: 200, value: draft.name, required: true }), 'What the process is called, e.g. "Employee onboarding".');
@@ -82,9 +83,12 @@ export async function render(main, id) {
       const body = {
         name: draft.name,
         description: draft.description.trim() || null,
-        stages: draft.stages.map(s => ({ key: s.key, name: s.name })),
+        stages: draft.stages.map(({ keyEdited, ...stage }) => stage),
       };
-      const saved = await api('/api/templates', { method: 'POST', body });
+      // An existing template gets its next version (If-Match: its ETag, the version it was read at), keeping its id.
+      const saved = existing
+        ? await api(`/api/templates/${enc(existing.id)}`, { method: 'PUT', body, headers: { 'If-Match': `"${existing.version}"` } })
+        : await api('/api/templates', { method: 'POST', body });
       navigate(`/templates/${saved.id}`);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -97,7 +101,7 @@ export async function render(main, id) {
   const header = h('div', { class: 'page-header' }, h('h1', { id: 'editor-title', text: existing ? existing.name : 'New template' }),
     existing ? h('div', { class: 'toolbar' }, h('a', { class: 'button', href: `#/?template=${enc(existing.id)}`, text: 'Open its board' })) : null);
   const info = existing
-    ? h('p', { class: 'hint' }, `Version ${existing.version} · created by `, h('span', { text: existing.createdBy?.name ?? '' }), ' ', timeEl(h, existing.createdAt), '. Cases keep the version they started with.')
+    ? h('p', { class: 'hint' }, `Version ${existing.version} · created by `, h('span', { text: existing.createdBy?.name ?? '' }), ' ', timeEl(h, existing.createdAt), '. Saving makes the next version; cases keep the version they started with. Each stage keeps its documents, tasks, decision, automations and SLA: this editor changes names, keys and order.')
     : null;
   mount(main, header, info, form);
   if (!existing) name.input.focus();
