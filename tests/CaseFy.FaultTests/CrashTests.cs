@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CaseFy.FaultTests.Infrastructure;
 using CaseFy.Model.Cases;
@@ -14,16 +15,17 @@ public sealed class CrashTests
     private static readonly string[] Stages = ["intake", "review", "decide"];
 
     /// <summary>
-    /// Known failure, reported loudly rather than hidden: after a kill, a case can stay open with its advance pending
-    /// while its orchestration instance is Running (see the session note on issue 9). Until that is fixed the suite
-    /// runs on request: <c>CASEFY_CRASH_SUITE=1</c> (and <c>CASEFY_FAULT_SCALE=full</c> for the long form).
+    /// Runs on request until proven green on a quiet machine: <c>CASEFY_CRASH_SUITE=1</c> (and
+    /// <c>CASEFY_FAULT_SCALE=full</c> for the long form). Seen after kills: an instance blocked on an activity that
+    /// never completes while later signals are processed (a repeated advance now replaces such an execution), and on
+    /// an overloaded machine duplicate activity completions (work items outliving the 10 s visibility timeout).
     /// </summary>
     public static bool CrashSuiteRequested =>
         Environment.GetEnvironmentVariable("CASEFY_CRASH_SUITE") == "1" || FaultScale.Current.Kills > 5;
 
     [Fact(
         SkipUnless = nameof(CrashSuiteRequested),
-        Skip = "Known bug: a case can stay stuck with a pending advance after kill -9 (issue 9 note). Run with CASEFY_CRASH_SUITE=1.")]
+        Skip = "Not yet proven green after kill -9 (issue 9 notes). Run with CASEFY_CRASH_SUITE=1.")]
     public async Task Cases_HostKilledAtRandomMoments_AllCloseWithExactTimelines()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -39,12 +41,25 @@ public sealed class CrashTests
 
         // Cases open spread over the killing window, so there is always work in flight when the host dies.
         var window = TimeSpan.FromSeconds(3 * scale.Kills);
-        var deadline = DateTime.UtcNow + window + TimeSpan.FromSeconds(15 * scale.Kills) + TimeSpan.FromMinutes(2);
+        // Stuck means not closed two minutes after the last restart: on a busy machine the restarts themselves are
+        // slow, and nothing can progress while the host is down.
+        var killingEnds = DateTime.UtcNow + window;
+        DateTime Deadline() => (host.LastStartedAt > killingEnds ? host.LastStartedAt : killingEnds) + TimeSpan.FromMinutes(2);
+        var stuck = new ConcurrentQueue<string>();
         var driving = Task.WhenAll(Enumerable.Range(1, scale.CrashCases).Select(async i =>
         {
             await Task.Delay(Random.Shared.Next((int)window.TotalMilliseconds), ct);
             var opened = await api.OpenCaseAsync(template.Id, $"Crash case {i}", ct);
-            return await ResilientDriver.DriveToClosureAsync(api, opened.Id, Stages.Length, deadline, probe, ct);
+            try
+            {
+                return await ResilientDriver.DriveToClosureAsync(api, opened.Id, Stages.Length, Deadline, probe, ct);
+            }
+            catch (Xunit.Sdk.XunitException ex)
+            {
+                // Every stuck case is reported, not only the first: the engine's state of each tells why.
+                stuck.Enqueue(ex.Message);
+                return null;
+            }
         }));
 
         var killsWhileDriving = 0;
@@ -56,10 +71,12 @@ public sealed class CrashTests
             await host.StartAsync(ct);
         }
 
-        var closed = await driving;
-        var timelines = await Task.WhenAll(closed.Select(c => api.GetTimelineAsync(c.Id, ct)));
+        var driven = await driving;
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{closed.Length} cases, {scale.Kills} kills ({killsWhileDriving} with cases in flight), {host.Starts} host starts, {clock.Elapsed.TotalSeconds:F1} s");
+            $"{scale.CrashCases} cases ({stuck.Count} stuck), {scale.Kills} kills ({killsWhileDriving} with cases in flight), {host.Starts} host starts ({host.TimeStarting.TotalSeconds:F1} s starting), {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(stuck.IsEmpty, $"{stuck.Count} of {scale.CrashCases} cases did not close:{Environment.NewLine}{string.Join(Environment.NewLine, stuck)}");
+        var closed = driven.OfType<CaseRecord>().ToArray();
+        var timelines = await Task.WhenAll(closed.Select(c => api.GetTimelineAsync(c.Id, ct)));
 
         Assert.Equal(scale.CrashCases, closed.Select(c => c.Id).Distinct().Count());
         Assert.All(closed, c => Assert.Equal(CaseStatus.Closed, c.Status));

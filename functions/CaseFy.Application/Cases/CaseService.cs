@@ -12,6 +12,9 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     // Longer than the engine normally needs to carry out an advance, even on a busy machine.
     private static readonly TimeSpan StalePendingAdvance = TimeSpan.FromSeconds(10);
 
+    // An execution that has not carried out a stored advance within this time, signals notwithstanding, is replaced.
+    private static readonly TimeSpan StuckPendingAdvance = TimeSpan.FromMinutes(1);
+
     /// <summary>The store the service writes to (handlers read cases through it for access checks).</summary>
     public ICaseStore Store => cases;
 
@@ -55,12 +58,13 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         catch (CaseRuleException)
         {
             // An advance stored a while ago and still pending may have lost its signal (the process died between
-            // storing and signalling) or its orchestration (a continue-as-new lost to a crash): a repeated request
-            // repairs both. Everything is derived from the stored case, so a spare signal or restart is harmless.
-            if (await cases.GetAsync(caseId, cancellationToken) is { PendingAdvance: { } pending } current
-                && time.GetUtcNow() - pending.RequestedAt > StalePendingAdvance)
+            // storing and signalling) or its orchestration: a repeated request repairs both. Everything is derived
+            // from the stored case, so a spare signal or restart is harmless.
+            var now = time.GetUtcNow();
+            if (await cases.GetAsync(caseId, cancellationToken) is { PendingAdvance: { } pending }
+                && now - pending.RequestedAt > StalePendingAdvance)
             {
-                await engine.RepairAsync(caseId, current.CurrentStage.Index, cancellationToken);
+                await engine.RepairAsync(caseId, pending.RequestedAt, StuckPendingAdvance, now, cancellationToken);
             }
 
             throw;

@@ -40,11 +40,18 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
         await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal(action), cancellationToken);
     }
 
-    public async Task RepairAsync(string caseId, int stageIndex, CancellationToken cancellationToken)
+    public async Task RepairAsync(string caseId, DateTimeOffset waitingSince, TimeSpan patience, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The stage comes from the stored case, not from the instance's generation (which counts stage visits): any
+        // running instance can take the case on from where storage says it is, so a signal is the first remedy.
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
-        var generation = instance?.ReadInputAs<CaseOrchestrationInput>()?.Generation;
-        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending } && generation >= stageIndex)
+        var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
+
+        // A running execution that already existed when the work was stored and has not carried it out, signals
+        // notwithstanding, for longer than the patience is blocked (e.g. on an activity whose message a killed
+        // process took with it): it is replaced. Its replacement started after the work, so it is only signalled.
+        var blocked = running && instance!.CreatedAt < waitingSince && now - waitingSince > patience;
+        if (running && !blocked)
         {
             await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal("repair"), cancellationToken);
             return;
@@ -52,13 +59,15 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 
         if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Suspended })
         {
-            await client.TerminateInstanceAsync(caseId, "Behind its case's stored stage; replaced.", cancellationToken);
+            await client.TerminateInstanceAsync(caseId, "Not carrying out its case's stored work; replaced.", cancellationToken);
             await WaitUntilFinishedAsync(caseId, cancellationToken);
         }
 
+        // Missing, ended or replaced: a new execution reads the case and carries on where storage says.
+        var generation = instance?.ReadInputAs<CaseOrchestrationInput>()?.Generation + 1 ?? 0;
         await client.ScheduleNewOrchestrationInstanceAsync(
             new TaskName(nameof(CaseOrchestrator)),
-            new CaseOrchestrationInput(caseId, Generation: stageIndex),
+            new CaseOrchestrationInput(caseId, generation),
             new StartOrchestrationOptions(InstanceId: caseId),
             cancellationToken);
     }

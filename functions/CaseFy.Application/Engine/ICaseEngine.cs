@@ -13,12 +13,13 @@ public interface ICaseEngine
     Task SignalAsync(string caseId, string action, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes sure an orchestration is working on the case's current stage: signals it when it is, and replaces it
-    /// with one starting at <paramref name="stageIndex"/> when it is missing, finished or stuck in an earlier stage
-    /// (a continue-as-new lost to a crash or a storage outage leaves it there). Safe because the orchestration
-    /// derives everything from the stored case.
+    /// Makes sure an orchestration carries out stored work that has waited since <paramref name="waitingSince"/>
+    /// (e.g. a pending advance whose signal died with the process): signals the running instance; starts one when
+    /// it is missing or ended; replaces it when it is suspended, or when the execution that was running when the
+    /// work was stored still has not carried it out after <paramref name="patience"/>. Safe because the
+    /// orchestration derives everything from the stored case and its activities are idempotent.
     /// </summary>
-    Task RepairAsync(string caseId, int stageIndex, CancellationToken cancellationToken);
+    Task RepairAsync(string caseId, DateTimeOffset waitingSince, TimeSpan patience, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>One round trip to the engine's backend; throws when it is unreachable.</summary>
     Task ProbeAsync(CancellationToken cancellationToken);

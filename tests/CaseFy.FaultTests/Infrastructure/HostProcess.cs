@@ -31,6 +31,12 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>When the host last answered after a start (UTC).</summary>
+    public DateTime LastStartedAt { get; private set; }
+
+    /// <summary>How long all starts took until the host answered: time in which nothing could progress.</summary>
+    public TimeSpan TimeStarting { get; private set; }
+
     /// <summary>The host's last lines of output, for a failure message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
@@ -63,6 +69,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var starting = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -71,6 +78,8 @@ public sealed class HostProcess : IAsyncDisposable
         _process = process;
         Starts++;
         await WaitUntilListeningAsync(cancellationToken);
+        TimeStarting += starting.Elapsed;
+        LastStartedAt = DateTime.UtcNow;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, leases and in-flight work items are left as they are.</summary>

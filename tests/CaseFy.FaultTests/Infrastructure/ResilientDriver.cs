@@ -14,8 +14,9 @@ public static class ResilientDriver
     // How long a stored advance may wait for the engine before the client asks again (the API re-signals on 409).
     private static readonly TimeSpan NudgeAfter = TimeSpan.FromSeconds(15);
 
+    /// <param name="deadline">Asked afresh at every look, so a caller can move it (e.g. after each host restart).</param>
     public static async Task<CaseRecord> DriveToClosureAsync(
-        ResilientApi api, string caseId, int stageCount, DateTime deadline, EngineProbe? probe, CancellationToken cancellationToken)
+        ResilientApi api, string caseId, int stageCount, Func<DateTime> deadline, EngineProbe? probe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         try
@@ -34,7 +35,7 @@ public static class ResilientDriver
         }
     }
 
-    private static async Task AdvanceOutOfAsync(ResilientApi api, string caseId, int stage, DateTime deadline, CancellationToken cancellationToken)
+    private static async Task AdvanceOutOfAsync(ResilientApi api, string caseId, int stage, Func<DateTime> deadline, CancellationToken cancellationToken)
     {
         var lastAsked = DateTime.MinValue;
         while (true)
@@ -59,13 +60,13 @@ public static class ResilientDriver
                 }
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (entered {current.CurrentStage.EnteredAt}, pending advance {current.PendingAdvance}).");
+            Assert.True(DateTime.UtcNow < deadline(), $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (entered {current.CurrentStage.EnteredAt}, pending advance {current.PendingAdvance}).");
             await Task.Delay(PollPause, cancellationToken);
         }
     }
 
     private static async Task<CaseRecord> WaitAsync(
-        ResilientApi api, string caseId, Func<CaseRecord, bool> condition, DateTime deadline, CancellationToken cancellationToken)
+        ResilientApi api, string caseId, Func<CaseRecord, bool> condition, Func<DateTime> deadline, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -75,7 +76,7 @@ public static class ResilientDriver
                 return current;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (pending advance {current.PendingAdvance}).");
+            Assert.True(DateTime.UtcNow < deadline(), $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (pending advance {current.PendingAdvance}).");
             await Task.Delay(PollPause, cancellationToken);
         }
     }
