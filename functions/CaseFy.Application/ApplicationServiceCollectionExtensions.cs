@@ -1,5 +1,6 @@
 using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
+using CaseFy.Application.Documents;
 using CaseFy.Application.Events;
 using CaseFy.Application.Health;
 using CaseFy.Application.Portal;
@@ -35,6 +36,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TimelineService>();
         services.AddSingleton<BoardService>();
         services.AddSingleton<MetricsService>();
+        services.AddOptions<DocumentOptions>()
+            .BindConfiguration(DocumentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IDocumentUploadRecorder, DocumentUploadRecorder>();
         services.AddCaseFyEvents();
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.SectionName)

@@ -1,4 +1,5 @@
 using CaseFy.Model.Ports;
+using CaseFy.Storage.Blobs;
 using CaseFy.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<ITemplateStore, TableTemplateStore>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
+        services.AddSingleton<BlobDocumentStore>();
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<BlobDocumentStore>());
         return services;
     }
 }

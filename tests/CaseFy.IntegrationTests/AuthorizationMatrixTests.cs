@@ -25,6 +25,12 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
 {
     private const string Extra = "Mx Extra";
 
+    /// <summary>The body marker for the upload routes: a multipart form with one small text file instead of JSON.</summary>
+    private const string FileUpload = "<multipart file>";
+
+    /// <summary>The ad-hoc document every matrix case has one version of.</summary>
+    private const string DocumentKey = "evidence";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private enum Caller { Anonymous, Viewer, MemberNotParticipant, MemberParticipant, Owner, Admin, PortalLink, OtherCasePortalLink }
@@ -97,9 +103,21 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/cases/{id}/close"] = (ManageCase(200), true, """{"reason":"matrix"}"""),
         ["POST api/cases/{id}/reopen"] = (ManageCase(409), false, null),
 
+        ["POST api/cases/{id}/documents/{key}"] = (WorkCase(200), true, FileUpload),
+        ["GET api/cases/{id}/documents"] = (ReadCase, false, null),
+
+        // Allowed callers are redirected to a read-only link to the blob in Azurite, which the client follows.
+        ["GET api/cases/{id}/documents/{key}/versions/{version}/content"] = (ReadCase, false, null),
+        ["POST api/cases/{id}/documents/{key}/accept"] = (WorkCase(200), true, null),
+        ["POST api/cases/{id}/documents/{key}/reject"] = (WorkCase(200), true, """{"reason":"matrix"}"""),
+
         // The token in the URL is the capability: internal callers send an unknown token (a bearer opens nothing here),
         // the other case's link opens its own case's view.
         ["GET api/portal/{token}"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
+
+        // The matrix's document is the team's, never asked of an outsider: 404 for every token (PortalDocumentsTests
+        // covers the links that may and may not upload a document that is).
+        ["POST api/portal/{token}/documents/{key}"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, FileUpload),
     };
 
     [Fact]
@@ -210,6 +228,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
             using var task = await _owner.PostJsonAsync($"/api/cases/{opened.Id}/tasks", """{"title":"Matrix task"}""");
             await CaseFyClient.ExpectAsync(task, HttpStatusCode.OK);
             var withTask = (await task.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, Ct))!;
+            using var document = await _owner.Http.PostAsync(
+                new Uri($"/api/cases/{opened.Id}/documents/{DocumentKey}", UriKind.Relative), DocumentForms.File("matrix"u8.ToArray(), "text/plain", "m.txt"), Ct);
+            await CaseFyClient.ExpectAsync(document, HttpStatusCode.OK);
             return new MatrixCase(opened, created.Link.Id, created.Token, withTask.Tasks[^1].Id);
         }
 
@@ -229,9 +250,15 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
                 .Replace("{taskId}", target.TaskId, StringComparison.Ordinal)
                 .Replace("{participantId}", DevIssuer.ObjectIdFor(Extra), StringComparison.Ordinal)
                 .Replace("{linkId}", target.LinkId, StringComparison.Ordinal)
+                .Replace("{key}", DocumentKey, StringComparison.Ordinal)
+                .Replace("{version}", "1", StringComparison.Ordinal)
                 .Replace("{token}", token, StringComparison.Ordinal) + query;
             var request = new HttpRequestMessage(new HttpMethod(route[..space]), new Uri(path, UriKind.Relative));
-            if (body is not null)
+            if (body == FileUpload)
+            {
+                request.Content = DocumentForms.File("matrix upload"u8.ToArray(), "text/plain", "matrix.txt");
+            }
+            else if (body is not null)
             {
                 request.Content = new StringContent(body.Replace("{templateId}", _templateId, StringComparison.Ordinal), Encoding.UTF8, "application/json");
             }

@@ -16,4 +16,5 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(CreatedPortalLink))]
 [JsonSerializable(typeof(List<PortalLinkSummary>))]
 [JsonSerializable(typeof(PortalView))]
+[JsonSerializable(typeof(CaseFy.Application.Documents.CaseDocumentList))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

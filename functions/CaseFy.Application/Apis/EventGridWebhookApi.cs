@@ -1,3 +1,4 @@
+using CaseFy.Application.Engine;
 using CaseFy.Application.Events;
 using CaseFy.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,7 @@ public static class EventGridWebhookApi
         IOptions<EventsOptions> events,
         IOptions<StorageOptions> storage,
         IDocumentUploadRecorder recorder,
+        ICaseEngine engine,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -80,7 +82,7 @@ public static class EventGridWebhookApi
         // uploads recorded before it are then recognised by their blob names and not recorded twice.
         foreach (var upload in batch.Uploads)
         {
-            await recorder.RecordAsync(upload, cancellationToken);
+            await recorder.RecordAsync(upload, engine, cancellationToken);
         }
 
         return TypedResults.Ok();

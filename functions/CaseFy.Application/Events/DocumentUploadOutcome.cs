@@ -14,7 +14,4 @@ public enum DocumentUploadOutcome
 
     /// <summary>The file broke the template's size or content-type limits: the blob was removed.</summary>
     Rejected,
-
-    /// <summary>This build has no documents feature to record with.</summary>
-    Unavailable,
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseFy.Application.Events;
 
@@ -15,8 +14,6 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<ILifecycleEventSender, EventGridLifecycleEventSender>();
         services.AddHostedService<LifecycleEventPublisher>();
 
-        // The documents feature registers the real recorder; until then uploads are reported as not recordable.
-        services.TryAddSingleton<IDocumentUploadRecorder, UnavailableDocumentUploadRecorder>();
         return services;
     }
 }

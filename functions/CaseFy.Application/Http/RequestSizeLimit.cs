@@ -7,7 +7,9 @@ namespace CaseFy.Application.Http;
 /// <summary>
 /// The largest request body either host takes at all: the Event Grid webhook's 1 MB batches. JSON routes stop
 /// reading well before (<see cref="RequestBody.MaxBytes"/>); this cap is for every other request, including routes
-/// that read no body, so nobody can make a host swallow megabytes (the server default is 30 MB).
+/// that read no body, so nobody can make a host swallow megabytes (the server default is 30 MB). The one exception:
+/// multipart/form-data posts to the document upload routes get <see cref="DocumentUpload.MaxRequestBytes"/>, and the
+/// upload itself holds each file to its document's own limit.
 /// </summary>
 public static class RequestSizeLimit
 {
@@ -21,16 +23,33 @@ public static class RequestSizeLimit
     public static IResult? Check(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var cap = IsDocumentUpload(context.Request) ? DocumentUpload.MaxRequestBytes : MaxBodyBytes;
+        if (context.Request.ContentLength > cap)
         {
-            return ApiProblems.TooLarge(MaxBodyBytes);
+            return ApiProblems.TooLarge(cap);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = cap;
         }
 
         return null;
+    }
+
+    /// <summary>A multipart post to <c>/api/cases/{id}/documents/{key}</c> or <c>/api/portal/{token}/documents/{key}</c>.</summary>
+    private static bool IsDocumentUpload(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return false;
+        }
+
+        // Routing ignores case: so does this.
+        var s = (request.Path.Value ?? string.Empty).Trim('/').Split('/');
+        return s.Length == 5 && Is(s[0], ApiRoutes.Prefix) && (Is(s[1], "cases") || Is(s[1], "portal")) && s[2].Length > 0
+            && Is(s[3], "documents") && s[4].Length > 0;
+
+        static bool Is(string segment, string expected) => string.Equals(segment, expected, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,14 +1,16 @@
 using CaseFy.Application.Cases;
+using CaseFy.Application.Documents;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Portal;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
+using Microsoft.Extensions.Options;
 
 namespace CaseFy.Application.Portal;
 
 /// <summary>Portal links: creating (the token is returned once), revoking, finding a link from its token, the public view.</summary>
-public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates, TimeProvider time)
+public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates, IOptions<DocumentOptions> documents, TimeProvider time)
 {
     /// <summary>The most timeline entries read for a public view (the newest public ones are shown).</summary>
     public const int MaxTimelineRead = 2000;
@@ -94,7 +96,8 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
             link.Actions,
             link.Name,
             link.ExpiresAt,
-            timeline);
+            timeline,
+            PortalDocuments.RequestsFor(record, link, template, documents.Value.AdHocMaxBytes));
     }
 
     // Stage changes for everyone, plus what this party did themselves; no data except a stage name.

@@ -1,9 +1,11 @@
 using CaseFy.Application.Apis;
+using CaseFy.Application.Engine;
 using CaseFy.Application.Events;
 using CaseFy.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.Functions.Http;
@@ -14,8 +16,9 @@ public sealed class EventGridWebhookFunctions(
 {
     [Function("ReceiveEventGridEvents")]
     public async Task<IActionResult> ReceiveAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.EventGridWebhook)] HttpRequest req) =>
-        (await EventGridWebhookApi.ReceiveAsync(req, events, storage, recorder, req.HttpContext.RequestAborted)).ToActionResult();
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.EventGridWebhook)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        (await EventGridWebhookApi.ReceiveAsync(req, events, storage, recorder, new DurableCaseEngine(client), req.HttpContext.RequestAborted)).ToActionResult();
 
     [Function("AllowEventGridOrigin")]
     public IActionResult AllowOrigin(

@@ -1,0 +1,206 @@
+using CaseFy.Application.Cases;
+using CaseFy.Application.Documents;
+using CaseFy.Application.Engine;
+using CaseFy.Application.Events;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>
+/// One multipart/form-data upload of a document version, shared by the team route and the portal route. The file part
+/// streams straight to its blob (never buffered whole, counted against the document's limit); the blob name comes
+/// from <see cref="DocumentRules.BlobName"/>, the client's file name is only sanitised metadata. The blob is written
+/// first and then recorded through the ETag-checked case update; when the record is refused the blob is deleted, so
+/// no answer but a success leaves a blob behind.
+/// </summary>
+public static class DocumentUpload
+{
+    /// <summary>Room for the multipart framing around the file (boundaries, part headers, small extra fields).</summary>
+    public const long MultipartOverheadBytes = 64 * 1024;
+
+    /// <summary>The largest upload request either host reads: the largest document a template may allow, framed.</summary>
+    public const long MaxRequestBytes = TemplateRules.MaxDocumentBytes + MultipartOverheadBytes;
+
+    private const int MaxParts = 8;
+
+    /// <summary>Uploads the file of <paramref name="request"/> as the next version of document <paramref name="key"/>.</summary>
+    /// <param name="current">The case as read by the access check.</param>
+    /// <param name="key">The document key (checked here).</param>
+    /// <param name="request">The multipart request.</param>
+    /// <param name="actor">Who uploads (a person, or a portal link's party).</param>
+    /// <param name="engine">Told to look at the case after the record.</param>
+    /// <returns>The case after the record, or the 400/404/409/413/415 problem to answer with.</returns>
+    public static async Task<(CaseRecord? Updated, IResult? Problem)> RunAsync(
+        CaseRecord current, string key, HttpRequest request, Actor actor, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(request);
+        var services = request.HttpContext.RequestServices;
+        var cancellationToken = request.HttpContext.RequestAborted;
+
+        // The body's type first: a request that is no upload at all is told so, whatever else is wrong with it.
+        if (!TryReadBoundary(request, out var boundary, out var problem))
+        {
+            return (null, problem!);
+        }
+
+        if (!TemplateKeys.IsKey(key))
+        {
+            return (null, ApiProblems.Invalid("key", "A document key starts with a lower-case letter, then up to 39 lower-case letters, digits or '-'."));
+        }
+
+        if (current.Status == CaseStatus.Closed)
+        {
+            return (null, ApiProblems.Conflict("The case is closed: reopen it first."));
+        }
+
+        var template = await services.GetRequiredService<ITemplateStore>().GetAsync(current.TemplateId, current.TemplateVersion, cancellationToken);
+        if (template is null)
+        {
+            return (null, ApiProblems.NotFound("case"));
+        }
+
+        var (contentTypes, maxBytes) = DocumentRules.LimitsOf(template, key, services.GetRequiredService<IOptions<DocumentOptions>>().Value.AdHocMaxBytes);
+        if (request.ContentLength > maxBytes + MultipartOverheadBytes)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+
+        var documents = services.GetRequiredService<IDocumentStore>();
+        var reader = new MultipartReader(boundary!, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
+        string? blobName = null;
+        try
+        {
+            var part = await NextFilePartAsync(reader, cancellationToken);
+            if (part is null)
+            {
+                return (null, ApiProblems.Invalid("file", "Send one file part (Content-Disposition: form-data; name=\"file\"; filename=\"...\")."));
+            }
+
+            var (section, disposition) = part.Value;
+            var contentType = DocumentContentTypes.Normalize(section.ContentType);
+            if (contentType is null || !DocumentContentTypes.Allows(contentTypes, contentType))
+            {
+                return (null, UnsupportedFileType(contentTypes));
+            }
+
+            var fileName = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(
+                disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+            var version = DocumentRules.NextVersion(current, key);
+            var name = DocumentRules.BlobName(current.Id, key, version);
+            var counted = new SizeLimitedStream(section.Body, maxBytes);
+            if (!await documents.CreateAsync(name, counted, contentType, DocumentBlobMetadata.For(fileName, actor), cancellationToken))
+            {
+                // Written by a racing upload, or by an earlier attempt that stopped before its record: record it the way
+                // its BlobCreated event would (nothing happens when it is recorded already), and ask for a retry.
+                await services.GetRequiredService<IDocumentUploadRecorder>().RecordAsync(
+                    new BlobCreatedNotice(current.Id, key, version, name, contentType, 0), engine, cancellationToken);
+                return (null, ApiProblems.Conflict($"Another upload of document '{key}' happened at the same time: upload again."));
+            }
+
+            blobName = name;
+            if (counted.BytesRead == 0)
+            {
+                return (null, ApiProblems.Invalid("file", "The file is empty."));
+            }
+
+            if (await NextFilePartAsync(reader, cancellationToken) is not null)
+            {
+                return (null, ApiProblems.Invalid("file", "Send one file per request."));
+            }
+
+            var file = new UploadedFile(key, name, fileName, contentType, counted.BytesRead);
+            var updated = await services.GetRequiredService<CaseService>().ActAsync(
+                current.Id, "document-uploaded", (c, t, now) => DocumentRules.RecordUpload(c, t, file, actor, now), engine, cancellationToken);
+            if (updated is null)
+            {
+                return (null, ApiProblems.NotFound("case"));
+            }
+
+            blobName = null; // recorded: the blob stays
+            return (updated, null);
+        }
+        catch (FileTooLargeException)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A malformed multipart body, or a client that stopped sending: nothing was committed.
+            return (null, ApiProblems.Invalid("file", "The body is not a complete multipart/form-data request."));
+        }
+        catch (CaseRuleException ex)
+        {
+            return (null, ApiProblems.Conflict(ex.Message));
+        }
+        finally
+        {
+            if (blobName is not null)
+            {
+                // Refused after the write: take the blob away again (CancellationToken.None: the client may be gone).
+                await documents.DeleteAsync(blobName, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The next part that carries a file, skipping plain form fields; <see langword="null"/> at the end.</summary>
+    private static async Task<(MultipartSection Section, ContentDispositionHeaderValue Disposition)?> NextFilePartAsync(
+        MultipartReader reader, CancellationToken cancellationToken)
+    {
+        for (var parts = 0; parts < MaxParts; parts++)
+        {
+            var section = await reader.ReadNextSectionAsync(cancellationToken);
+            if (section is null)
+            {
+                return null;
+            }
+
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
+            {
+                return (section, disposition);
+            }
+        }
+
+        throw new InvalidDataException("Too many parts.");
+    }
+
+    private static bool TryReadBoundary(HttpRequest request, out string? boundary, out IResult? problem)
+    {
+        boundary = null;
+        problem = null;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: "Send the file as multipart/form-data with one file part.");
+            return false;
+        }
+
+        boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
+        {
+            problem = ApiProblems.Invalid("Content-Type", "A multipart/form-data request names its boundary (at most 70 characters).");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnsupportedFileType(IReadOnlyList<string>? allowed) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported file type",
+            detail: allowed is null
+                ? "The file part's Content-Type is not a valid media type."
+                : $"This document takes files of type {string.Join(", ", allowed)}.");
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using CaseFy.Application.Access;
+using CaseFy.Application.Cases;
+using CaseFy.Application.Documents;
+using CaseFy.Application.Engine;
+using CaseFy.Model.Access;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Json;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>
+/// Case documents: upload a version (multipart/form-data, one file part), list, download a version, accept, reject with
+/// a reason (the document is requested again). Listing and downloading need read access to the case, the rest work.
+/// </summary>
+public static class DocumentsApi
+{
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Documents");
+
+        // The form is read by the handler (streamed to Blob Storage), so it is described here rather than bound.
+        api.MapPost(ApiRoutes.CaseDocument, UploadAsync).Produces<CaseRecord>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Uploads a version of a document (multipart/form-data, one file part)");
+        api.MapGet(ApiRoutes.CaseDocuments, ListAsync).Produces<CaseDocumentList>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.DocumentContent, GetContentAsync)
+            .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Downloads a version: a redirect to a short-lived read-only link, or the bytes with ?stream=true");
+        api.MapPost(ApiRoutes.DocumentAccept, AcceptAsync).Produces<CaseRecord>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost(ApiRoutes.DocumentReject, RejectAsync).Produces<CaseRecord>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<IResult> UploadAsync(string id, string key, HttpRequest request, ICaseStore cases, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Work, request.HttpContext.RequestAborted);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var (updated, problem) = await DocumentUpload.RunAsync(access.Case!, key, request, RequestActor.Of(request.HttpContext), engine);
+        return problem ?? TypedResults.Ok(updated);
+    }
+
+    public static async Task<IResult> ListAsync(
+        string id, HttpRequest request, ICaseStore cases, ITemplateStore templates, IOptions<DocumentOptions> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(options);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Read, cancellationToken);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var current = access.Case!;
+        var template = await templates.GetAsync(current.TemplateId, current.TemplateVersion, cancellationToken);
+        return TypedResults.Ok(new CaseDocumentList(
+            [.. current.Documents.Select(d => DocumentListItem.From(d, template, options.Value.AdHocMaxBytes))]));
+    }
+
+    /// <summary>
+    /// A version's file. By default a 302 to a read-only SAS URL for that one blob (valid
+    /// <see cref="DocumentOptions.DownloadLinkLifetime"/>, served as an attachment with the sanitised file name), so the
+    /// bytes never pass through the API; with <c>?stream=true</c>, or when no link can be signed, the API streams the
+    /// bytes itself (for clients that cannot follow a redirect to another origin, such as a browser fetch with a token).
+    /// </summary>
+    public static async Task<IResult> GetContentAsync(
+        string id,
+        string key,
+        string version,
+        HttpRequest request,
+        ICaseStore cases,
+        IDocumentStore documents,
+        IOptions<DocumentOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Read, cancellationToken);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var stored = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? access.Case!.Documents.FirstOrDefault(d => d.Key == key)?.Versions.FirstOrDefault(v => v.Version == number)
+            : null;
+        if (stored is null)
+        {
+            return ApiProblems.NotFound("document version");
+        }
+
+        var stream = request.Query["stream"];
+        if (stream.Count > 1 || (stream.Count == 1 && stream[0] is not ("true" or "false")))
+        {
+            return ApiProblems.Invalid("stream", "stream=true streams the file through the API; stream=false (the default) redirects.");
+        }
+
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (stream != "true" && await documents.GetReadUrlAsync(
+            stored.BlobName, stored.FileName, stored.ContentType, time.GetUtcNow() + options.Value.DownloadLinkLifetime, cancellationToken) is { } url)
+        {
+            return TypedResults.Redirect(url.AbsoluteUri);
+        }
+
+        var blob = await documents.OpenReadAsync(stored.BlobName, cancellationToken);
+        return blob is null
+            ? ApiProblems.NotFound("document version")
+            : TypedResults.Stream(blob.Content, stored.ContentType, fileDownloadName: stored.FileName);
+    }
+
+    /// <summary>Accepts the latest version (no body, or <c>{}</c>).</summary>
+    public static Task<IResult> AcceptAsync(string id, string key, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, ValidateAccept,
+            (c, _, _, actor, now) => DocumentRules.Accept(c, key, actor, now), "document-accepted", cases, engine,
+            emptyBody: new ReasonRequest(Reason: null));
+
+    /// <summary>Rejects the latest version; <c>{"reason": "..."}</c> is required and the document is requested again.</summary>
+    public static Task<IResult> RejectAsync(string id, string key, HttpRequest request, CaseService cases, ICaseEngine engine) =>
+        CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, ValidateReject,
+            (c, _, body, actor, now) => DocumentRules.Reject(c, key, body.Reason!, actor, now), "document-rejected", cases, engine);
+
+    private static Dictionary<string, string[]> ValidateAccept(ReasonRequest request) =>
+        request.Reason is null ? [] : new() { ["$.reason"] = ["Accepting takes no reason."] };
+
+    private static Dictionary<string, string[]> ValidateReject(ReasonRequest request)
+    {
+        var errors = new Model.ValidationErrors();
+        Model.TextRules.RequireText(errors, "$.reason", request.Reason, Model.TextRules.MaxReasonLength);
+        return errors.ToDictionary();
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using CaseFy.Model.Ports;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Storage.Blobs;
+
+/// <summary>
+/// Document files in the <see cref="StorageOptions.DocumentsContainer"/> container. Read URLs are service SAS for one
+/// blob with read permission only: signed with the account key when a connection string is configured (Azurite), with
+/// a user delegation key when the app signs in with Entra ID (<see cref="StorageOptions.UsesIdentity"/>).
+/// </summary>
+public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IDocumentStore
+{
+    // Staged in blocks of this size: memory per upload stays bounded, and nothing is visible until the final commit.
+    private const int BlockBytes = 4 * 1024 * 1024;
+
+    private BlobContainerClient Container => service.GetBlobContainerClient(options.Value.DocumentsContainer);
+
+    /// <summary>Creates the container when it is missing (at start-up; Bicep creates it in Azure).</summary>
+    public Task EnsureContainerAsync(CancellationToken cancellationToken) =>
+        Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<bool> CreateAsync(
+        string blobName, Stream content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var upload = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = metadata.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+
+            // Create only: a version's bytes never change once written, and two racing uploads cannot both win.
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = BlockBytes, MaximumTransferSize = BlockBytes, MaximumConcurrency = 1 },
+        };
+        try
+        {
+            await Container.GetBlobClient(blobName).UploadAsync(content, upload, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<DocumentBlob?> OpenReadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            var details = download.Value.Details;
+            return new DocumentBlob(download.Value.Content, details.ContentType ?? "application/octet-stream", details.ContentLength);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<DocumentBlobInfo?> GetInfoAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new DocumentBlobInfo(
+                properties.ContentType ?? "application/octet-stream", properties.ContentLength, properties.Metadata.AsReadOnly());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Uri?> GetReadUrlAsync(
+        string blobName, string downloadName, string contentType, DateTimeOffset expiresOn, CancellationToken cancellationToken)
+    {
+        var blob = Container.GetBlobClient(blobName);
+        var startsOn = time.GetUtcNow().AddMinutes(-5); // clock skew between this host and Blob Storage
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresOn)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = startsOn,
+            Protocol = service.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+            ContentDisposition = AttachmentDisposition(downloadName),
+            ContentType = contentType,
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(sas);
+        }
+
+        // Entra ID has no account key to sign with: a user delegation key (needs a data role on the account) does.
+        // Not exercised locally: Azurite is reached with its key.
+        try
+        {
+            var key = await service.GetUserDelegationKeyAsync(startsOn, expiresOn, cancellationToken);
+            return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, service.AccountName) }.ToUri();
+        }
+        catch (RequestFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        await Container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    /// <summary><c>attachment</c> with an ASCII fallback name and the exact name in RFC 5987 form.</summary>
+    private static string AttachmentDisposition(string fileName)
+    {
+        var ascii = new StringBuilder(fileName.Length);
+        foreach (var c in fileName)
+        {
+            ascii.Append(c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_');
+        }
+
+        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CaseFy.Model.Json;
+using CaseFy.Model.Timeline;
+using CaseFy.Testing;
+
+namespace CaseFy.IntegrationTests;
+
+/// <summary>BlobCreated events for document blobs are recorded through the same rule as uploads: once per blob.</summary>
+[Collection(EventsTestGroup.Name)]
+public sealed class DocumentEventsTests(EventsFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Route => $"/api/events/eventgrid?secret={EventsFixture.InboundSecret}";
+
+    [Fact]
+    public async Task BlobCreated_ForAnUploadedBlob_IsRecordedOnce()
+    {
+        var caseId = await OpenCaseAsync();
+        using (var uploaded = await fixture.Api.Http.PostAsync(
+            new Uri($"/api/cases/{caseId}/documents/contract", UriKind.Relative), DocumentForms.File([1, 2, 3]), Ct))
+        {
+            await CaseFyClient.ExpectAsync(uploaded, HttpStatusCode.OK);
+        }
+
+        await DeliverTwiceAsync(BlobUrl($"{caseId}/contract/1"));
+
+        var entries = (await fixture.Api.GetTimelineAsync(caseId)).Where(e => e.Type == TimelineEntryTypes.DocumentUploaded).ToList();
+        Assert.Single(entries);
+    }
+
+    [Fact]
+    public async Task BlobCreated_ForABlobWrittenStraightToStorage_RecordsOneVersionWithItsMetadata()
+    {
+        var caseId = await OpenCaseAsync();
+        var blob = Container().GetBlobClient($"{caseId}/contract/1");
+        await blob.UploadAsync(
+            new BinaryData(Encoding.UTF8.GetBytes("signed")),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Metadata = new Dictionary<string, string> { ["filename"] = "signed%20contract.pdf" } },
+            Ct);
+
+        await DeliverTwiceAsync(blob.Uri.AbsoluteUri);
+
+        var document = (await fixture.Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract");
+        var version = Assert.Single(document.Versions);
+        Assert.Equal(("signed contract.pdf", 6L, "system"), (version.FileName, version.Size, version.UploadedBy.Id));
+    }
+
+    [Fact]
+    public async Task BlobCreated_BreakingTheTemplateLimits_RemovesTheBlobAndRecordsNothing()
+    {
+        var caseId = await OpenCaseAsync();
+        var blob = Container().GetBlobClient($"{caseId}/contract/1");
+        await blob.UploadAsync(
+            new BinaryData("<html>"u8.ToArray()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html" } }, Ct);
+
+        await DeliverTwiceAsync(blob.Uri.AbsoluteUri);
+
+        Assert.False(await blob.ExistsAsync(Ct));
+        Assert.Empty((await fixture.Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract").Versions);
+    }
+
+    private BlobContainerClient Container() => new BlobServiceClient(fixture.Storage.ConnectionString).GetBlobContainerClient("documents");
+
+    private string BlobUrl(string name) => Container().GetBlobClient(name).Uri.AbsoluteUri;
+
+    private async Task DeliverTwiceAsync(string url)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await fixture.Api.PostJsonAsync(Route, "[" + EventGridSchema.BlobCreated(url) + "]");
+            await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        }
+    }
+
+    private async Task<string> OpenCaseAsync()
+    {
+        using var response = await fixture.Api.PostJsonAsync("/api/templates", """
+            {"name":"Contracts","stages":[{"key":"sign","name":"Sign",
+              "documents":[{"key":"contract","name":"Contract","contentTypes":["application/pdf"],"maxBytes":1000}]},{"key":"filed","name":"Filed"}]}
+            """);
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
+        var template = (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
+        var opened = await fixture.Api.OpenCaseAsync(template.Id, "Contract");
+        await fixture.Api.WaitForAsync(opened.Id, c => c.Documents.Count == 1);
+        return opened.Id;
+    }
+}
