@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
 using CaseFy.Testing;
 
@@ -79,12 +77,10 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
 
     private async Task<string> OpenCaseAsync()
     {
-        using var response = await fixture.Api.PostJsonAsync("/api/templates", """
+        var template = await fixture.Api.CreateTemplateFromJsonAsync("""
             {"name":"Contracts","stages":[{"key":"sign","name":"Sign",
               "documents":[{"key":"contract","name":"Contract","contentTypes":["application/pdf"],"maxBytes":1000}]},{"key":"filed","name":"Filed"}]}
             """);
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        var template = (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
         var opened = await fixture.Api.OpenCaseAsync(template.Id, "Contract");
         await fixture.Api.WaitForAsync(opened.Id, c => c.Documents.Count == 1);
         return opened.Id;

@@ -1,13 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Azure.Storage.Blobs;
 using CaseFy.Application.Apis;
-using CaseFy.Application.Documents;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
-using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 using CaseFy.Testing;
 
@@ -141,9 +138,7 @@ public sealed class DocumentsApiTests(LocalHostFixture host) : IClassFixture<Loc
 
     private async Task<string> OpenCaseAsync()
     {
-        using var response = await Api.PostJsonAsync("/api/templates", Template);
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        var template = (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
+        var template = await Api.CreateTemplateFromJsonAsync(Template);
         var opened = await Api.OpenCaseAsync(template.Id, "Documents");
         await Api.WaitForAsync(opened.Id, c => c.Documents.Count == 1);
         return opened.Id;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Portal;
 using CaseFy.Model.Cases;
-using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
 using CaseFy.Testing;
 
@@ -86,9 +85,7 @@ public sealed class PortalDocumentsTests(LocalHostFixture host) : IClassFixture<
 
     private async Task<string> OpenCaseAsync()
     {
-        using var response = await Api.PostJsonAsync("/api/templates", Template);
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        var template = (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
+        var template = await Api.CreateTemplateFromJsonAsync(Template);
         var opened = await Api.OpenCaseAsync(template.Id, "Supplier");
         await Api.WaitForAsync(opened.Id, c => c.Documents.Count == 2);
         return opened.Id;

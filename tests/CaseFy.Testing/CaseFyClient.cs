@@ -16,10 +16,16 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
 
     public HttpClient Http => http;
 
-    public async Task<CaseTemplate> CreateTemplateAsync(params string[] stageKeys)
+    public Task<CaseTemplate> CreateTemplateAsync(params string[] stageKeys)
     {
         var stages = string.Join(",", stageKeys.Select(k => $$"""{"key":"{{k}}","name":"Stage {{k}}"}"""));
-        using var response = await PostJsonAsync("/api/templates", $$"""{"name":"Process {{Guid.NewGuid():N}}","stages":[{{stages}}]}""");
+        return CreateTemplateFromJsonAsync($$"""{"name":"Process {{Guid.NewGuid():N}}","stages":[{{stages}}]}""");
+    }
+
+    /// <summary>Creates a template from its JSON (documents, automations...: what the stage-key overload cannot say).</summary>
+    public async Task<CaseTemplate> CreateTemplateFromJsonAsync(string json)
+    {
+        using var response = await PostJsonAsync("/api/templates", json);
         await ExpectAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
     }
