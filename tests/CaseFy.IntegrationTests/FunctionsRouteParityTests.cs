@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using CaseFy.LocalHost.Storage;
 
 namespace CaseFy.IntegrationTests;
 
@@ -91,16 +92,5 @@ public sealed class FunctionsRouteParityTests
             .ToList();
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CaseFy.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CaseFy.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string RepoRoot() => RepoPaths.FindRoot();
 }

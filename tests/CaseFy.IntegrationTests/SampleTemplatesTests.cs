@@ -4,6 +4,7 @@ using CaseFy.LocalHost;
 using CaseFy.Model.Json;
 using CaseFy.Model.Templates;
 using CaseFy.Testing;
+using CaseFy.LocalHost.Storage;
 
 namespace CaseFy.IntegrationTests;
 
@@ -45,16 +46,5 @@ public sealed class SampleTemplatesTests
         (await host.Api.Http.GetFromJsonAsync(
             new Uri("/api/templates", UriKind.Relative), CaseFyJsonContext.Default.ListTemplateSummary, TestContext.Current.CancellationToken))!;
 
-    private static string SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CaseFy.sln")))
-            {
-                return Path.Combine(dir.FullName, "samples", "templates");
-            }
-        }
-
-        throw new InvalidOperationException("No CaseFy.sln above the test output.");
-    }
+    private static string SamplesFolder() => Path.Combine(RepoPaths.FindRoot(), "samples", "templates");
 }
