@@ -180,9 +180,9 @@ public sealed class SampleScenarioTests(LocalHostFixture host) : IClassFixture<L
         await PostAsync($"/api/cases/{caseId}/tasks/{task.Id}/complete", """{"note":"done"}""");
     }
 
-    private Task WaitForTasksAsync(string caseId, int tasks) => Api.WaitForAsync(caseId, c => c.Tasks.Count == tasks);
+    private Task<CaseRecord> WaitForTasksAsync(string caseId, int tasks) => Api.WaitForAsync(caseId, c => c.Tasks.Count == tasks);
 
-    private Task WaitForStageAsync(string caseId, string stage, int tasks, int visit = 1, int automations = 0) =>
+    private Task<CaseRecord> WaitForStageAsync(string caseId, string stage, int tasks, int visit = 1, int automations = 0) =>
         Api.WaitForAsync(caseId, c => c.CurrentStage.Key == stage && c.CurrentStage.Visit >= visit && c.Tasks.Count == tasks
             && c.CurrentStage.AutomationsDone.Count == automations);
 
