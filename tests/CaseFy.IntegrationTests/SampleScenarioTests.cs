@@ -42,7 +42,7 @@ public sealed class SampleScenarioTests(LocalHostFixture host) : IClassFixture<L
         await PostAsync($"/api/cases/{caseId}/decision", """{"option":"approve","rationale":"Covered by the storm clause"}""");
         await PostAsync($"/api/cases/{caseId}/advance", """{"reason":"Assessed"}""", HttpStatusCode.Accepted);
 
-        await WaitForStageAsync(caseId, "payment", tasks: 1);
+        await WaitForStageAsync(caseId, "payment", tasks: 3);
         await CompleteAsync(caseId, "pay");
         var closed = await Api.WaitForAsync(caseId, c => c.Status == CaseStatus.Closed);
 
@@ -51,9 +51,9 @@ public sealed class SampleScenarioTests(LocalHostFixture host) : IClassFixture<L
         await AssertTimelineAsync(caseId,
         [
             (CaseCreated, "notice"), (StageEntered, "notice"), (DocumentRequested, "notice"), (DocumentRequested, "notice"),
-            (EventRaised, "notice"), (AutomationRan, "notice"), (PortalLinkCreated, "notice"), (PortalLinkUsed, "notice"),
-            (DocumentUploaded, "notice"), (DocumentUploaded, "notice"), (DocumentAccepted, "notice"), (DocumentRejected, "notice"),
-            (DocumentUploaded, "notice"), (DocumentAccepted, "notice"), (StageExited, "notice"),
+            (EventRaised, "notice"), (AutomationRan, "notice"), (PortalLinkCreated, "notice"), (DocumentUploaded, "notice"),
+            (PortalLinkUsed, "notice"), (DocumentUploaded, "notice"), (DocumentAccepted, "notice"), (DocumentRejected, "notice"),
+            (DocumentRequested, "notice"), (DocumentUploaded, "notice"), (DocumentAccepted, "notice"), (StageExited, "notice"),
             (StageEntered, "assessment"), (TaskCreated, "assessment"), (TaskCreated, "assessment"),
             (TaskCompleted, "assessment"), (TaskCompleted, "assessment"), (DecisionRecorded, "assessment"), (StageExited, "assessment"),
             (StageEntered, "payment"), (TaskCreated, "payment"), (TaskCompleted, "payment"),
@@ -84,7 +84,7 @@ public sealed class SampleScenarioTests(LocalHostFixture host) : IClassFixture<L
         await AssertTimelineAsync(caseId,
         [
             (CaseCreated, "request"), (StageEntered, "request"), (TaskCreated, "request"), (DocumentRequested, "request"),
-            (PortalLinkCreated, "request"), (PortalLinkUsed, "request"), (DocumentUploaded, "request"), (DocumentAccepted, "request"),
+            (PortalLinkCreated, "request"), (DocumentUploaded, "request"), (PortalLinkUsed, "request"), (DocumentAccepted, "request"),
             (TaskCompleted, "request"), (StageExited, "request"),
             (StageEntered, "conflict-check"), (TaskCreated, "conflict-check"), (TaskCompleted, "conflict-check"),
             (DecisionRecorded, "conflict-check"), (StageExited, "conflict-check"),
@@ -135,11 +135,12 @@ public sealed class SampleScenarioTests(LocalHostFixture host) : IClassFixture<L
         [
             (CaseCreated, "offer"), (StageEntered, "offer"), (TaskCreated, "offer"), (DocumentRequested, "offer"), (DocumentRequested, "offer"),
             (EventRaised, "offer"), (AutomationRan, "offer"), (PortalLinkCreated, "offer"), (TaskCompleted, "offer"),
-            (PortalLinkUsed, "offer"), (DocumentUploaded, "offer"), (DocumentUploaded, "offer"),
+            (DocumentUploaded, "offer"), (PortalLinkUsed, "offer"), (DocumentUploaded, "offer"),
             (DocumentAccepted, "offer"), (DocumentAccepted, "offer"), (StageExited, "offer"),
             .. preparation,
+            // On-exit automations run whenever the stage is left, also when its decision routes the case back.
             (StageEntered, "first-week"), (TaskCreated, "first-week"), (TaskCompleted, "first-week"),
-            (DecisionRecorded, "first-week"), (StageExited, "first-week"),
+            (DecisionRecorded, "first-week"), (EventRaised, "first-week"), (AutomationRan, "first-week"), (StageExited, "first-week"),
             .. preparation,
             (StageEntered, "first-week"), (TaskCreated, "first-week"), (TaskCompleted, "first-week"), (DecisionRecorded, "first-week"),
             (EventRaised, "first-week"), (AutomationRan, "first-week"), (StageExited, "first-week"), (CaseClosed, "first-week"),
