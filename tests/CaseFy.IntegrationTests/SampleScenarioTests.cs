@@ -150,9 +150,7 @@ public sealed class SampleScenarioTests(LocalHostFixture host) : IClassFixture<L
     /// <summary>Loads a sample through the API, opens a case on it and gives its outside party an upload link.</summary>
     private async Task<(string CaseId, string PortalToken)> OpenAsync(string sample, string title)
     {
-        using var created = await Api.PostJsonAsync("/api/templates", await File.ReadAllTextAsync(SamplePath(sample), Ct));
-        await CaseFyClient.ExpectAsync(created, HttpStatusCode.Created);
-        var template = (await created.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
+        var template = await Api.CreateTemplateFromJsonAsync(await File.ReadAllTextAsync(SamplePath(sample), Ct));
         var opened = await Api.OpenCaseAsync(template.Id, title);
         var first = template.Stages[0];
         await Api.WaitForAsync(opened.Id, c => c.CurrentStage.Visit == 1 && c.CurrentStage.AutomationsDone.Count == first.OnEnter.Count
