@@ -2,6 +2,7 @@ using System.Text.Json;
 using CaseFy.Application;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Engine;
+using CaseFy.LocalHost.Storage;
 using CaseFy.Orchestration;
 using CaseFy.Orchestration.Orchestrators;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using CaseFy.LocalHost.Storage;
 
 namespace CaseFy.IntegrationTests;
 

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using CaseFy.Application.Templates;
 using CaseFy.LocalHost;
+using CaseFy.LocalHost.Storage;
 using CaseFy.Model.Json;
 using CaseFy.Model.Templates;
 using CaseFy.Testing;
-using CaseFy.LocalHost.Storage;
 
 namespace CaseFy.IntegrationTests;
 
