@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using CaseFy.Application.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
 using CaseFy.Model.Templates;
@@ -19,18 +20,34 @@ public sealed class CaseWorkApiTests(LocalHostFixture host) : IClassFixture<Loca
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<CaseTemplate> CreateTemplateAsync(string json)
-    {
-        using var response = await Api.PostJsonAsync("/api/templates", json);
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
-    }
+    private Task<CaseTemplate> CreateTemplateAsync(string json) => Api.CreateTemplateFromJsonAsync(json);
 
     private async Task<CaseRecord> PostAsync(string path, string json, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await Api.PostJsonAsync(path, json);
         await CaseFyClient.ExpectAsync(response, expected);
         return expected == HttpStatusCode.OK ? (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, Ct))! : null!;
+    }
+
+    [Fact]
+    public async Task TemplateRead_ByNonAdmin_HasNoWebhookSecrets()
+    {
+        var template = await CreateTemplateAsync($$"""
+            {"name":"Signed hooks","stages":[{"key":"a","name":"A",
+              "onEnter":[{"type":"webhook","url":"http://127.0.0.1:9/hook","secret":"{{Secret}}"}],
+              "slaHours":1,"onBreach":{"escalateTo":"owner","webhookUrl":"http://127.0.0.1:9/late","webhookSecret":"{{Secret}}"}
+              }]}
+            """);
+        using var member = await host.Host.SignInAsync("Mo Member", CaseFyRoles.Member);
+
+        var asAdmin = await Api.Http.GetStringAsync(new Uri($"/api/templates/{template.Id}", UriKind.Relative), Ct);
+        var asMember = await member.Http.GetStringAsync(new Uri($"/api/templates/{template.Id}", UriKind.Relative), Ct);
+        var versionsAsMember = await member.Http.GetStringAsync(new Uri($"/api/templates/{template.Id}/versions", UriKind.Relative), Ct);
+
+        Assert.Equal(2, asAdmin.Split(Secret).Length - 1);
+        Assert.DoesNotContain(Secret, asMember, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, versionsAsMember, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:9/late", asMember, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public static class TemplatesApi
         }
 
         request.HttpContext.Response.Headers.ETag = ETagOf(found.Version);
-        return TypedResults.Ok(found);
+        return TypedResults.Ok(await IsAdminAsync(request) ? found : TemplateSecrets.Redact(found));
     }
 
     public static async Task<IResult> UpdateTemplateAsync(
@@ -156,8 +156,17 @@ public static class TemplatesApi
         }
 
         var versions = CaseIds.IsWellFormed(id) ? await templates.ListVersionsAsync(id, cancellationToken) : [];
-        return versions.Count == 0 ? ApiProblems.NotFound("template") : TypedResults.Ok(versions);
+        if (versions.Count == 0)
+        {
+            return ApiProblems.NotFound("template");
+        }
+
+        return TypedResults.Ok(await IsAdminAsync(request) ? versions : [.. versions.Select(TemplateSecrets.Redact)]);
     }
+
+    // Webhook secrets are shown to admins only (they edit templates); other readers get them redacted.
+    private static async Task<bool> IsAdminAsync(HttpRequest request) =>
+        await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is null;
 
     public static async Task<IResult> ArchiveTemplateAsync(
         string id, HttpRequest request, TemplateService templates, CancellationToken cancellationToken)
