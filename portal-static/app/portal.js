@@ -87,22 +87,28 @@ function requestItem(request) {
   const limits = [types.length ? `Accepted: ${types.join(', ')}` : null, request.maxBytes ? `up to ${formatBytes(request.maxBytes)}` : null].filter(Boolean).join(' · ');
   const input = h('input', { type: 'file', id: `file-${request.key}`, accept: types.join(',') || null, 'aria-describedby': limits ? `limits-${request.key}` : null });
   const button = h('button', { type: 'submit', class: 'button primary', text: done ? 'Send another file' : 'Upload' });
+  // Why a file was refused stays next to the form (a toast would vanish before it is read on a phone).
+  const problem = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const refuse = message => { problem.textContent = message; problem.hidden = false; input.setAttribute('aria-invalid', 'true'); };
   const form = h('form', { class: 'upload-row' },
     h('label', { for: input.id, text: `Choose a file for “${request.name}”` }), input,
-    limits ? h('p', { class: 'hint', id: `limits-${request.key}`, text: limits }) : null, button);
+    limits ? h('p', { class: 'hint', id: `limits-${request.key}`, text: limits }) : null, problem, button);
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    problem.hidden = true;
+    input.removeAttribute('aria-invalid');
     const file = input.files?.[0];
-    if (!file) return toast('Choose a file first.', 'error');
+    if (!file) return refuse('Choose a file first.');
+    const tooLarge = `This file is larger than ${formatBytes(request.maxBytes)}.`;
     // The API checks the limits too; checking here spares a slow upload that would be refused.
-    if (request.maxBytes && file.size > request.maxBytes) return toast(`This file is larger than ${formatBytes(request.maxBytes)}.`, 'error');
+    if (request.maxBytes && file.size > request.maxBytes) return refuse(tooLarge);
     button.disabled = true;
     try {
       await api(`/api/portal/${enc(token)}/documents/${enc(request.key)}`, { method: 'POST', file, token: null });
       toast('Thank you, your file was received.', 'success');
       await load();
     } catch (error) {
-      toast(error.message, 'error');
+      refuse(error.status === 413 && request.maxBytes ? tooLarge : error.message);
       button.disabled = false;
     }
   });

@@ -20,6 +20,13 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
 {
     private const string Unavailable = "This link is not available";
     private const string XssTitle = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    private const string DocumentTemplate = """
+        {"name":"Supplier check","stages":[
+          {"key":"collect","name":"Collect","documents":[
+            {"key":"certificate","name":"Insurance certificate","provider":"external","contentTypes":["application/pdf"],"maxBytes":2048}]},
+          {"key":"done","name":"Done"}]}
+        """;
+
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     [Fact]
@@ -108,6 +115,47 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
         await outsider.AssertAccessibleAsync();
         Assert.Empty(outsider.Dialogs);
         outsider.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task PortalLink_OutsiderUploadsTheRequestedDocumentOnAPhone_TeamCaseShowsItUploaded()
+    {
+        var template = await portal.Api.CreateTemplateFromJsonAsync(DocumentTemplate);
+        var opened = await portal.Api.OpenCaseAsync(template.Id, "Supplier check: Acme");
+        await portal.Api.WaitForAsync(opened.Id, c => c.Documents.Count == 1);
+        var url = await CreateLinkAsync(opened.Id, "Sam Supplier");
+        await using var outsider = await portal.NewPageAsync(Phone);
+        var page = outsider.Page;
+
+        await page.GotoAsync(url);
+        var asked = page.GetByRole(AriaRole.Region, new() { Name = "What we need from you" });
+        var input = asked.GetByLabel("Choose a file for “Insurance certificate”");
+        await Expect(input).ToHaveAttributeAsync("accept", "application/pdf");
+        await Expect(asked.GetByText("Accepted: application/pdf · up to 2 KB")).ToBeVisibleAsync();
+        await AssertFitsTheScreenAsync(page);
+        await outsider.AssertAccessibleAsync();
+
+        // A type the document does not take: the API's own words, next to the form, and nothing recorded.
+        await input.SetInputFilesAsync(new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "hello"u8.ToArray() });
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Expect(asked.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This document takes files of type application/pdf.");
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "certificate.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        var sent = page.GetByRole(AriaRole.List, new() { Name = "What you sent for Insurance certificate" });
+        await Expect(sent).ToContainTextAsync("certificate.pdf");
+        await Expect(asked.GetByRole(AriaRole.Button, new() { Name = "Send another file" })).ToBeVisibleAsync();
+        await outsider.AssertAccessibleAsync();
+        Assert.All(outsider.ConsoleErrors, e => Assert.Contains("415", e, StringComparison.Ordinal)); // the refused upload only
+
+        await using var team = await portal.NewPageAsync();
+        await team.SignInAsync("Olivia Owner", "Admin");
+        await team.Page.GotoAsync($"/#/cases/{opened.Id}");
+        var item = team.Page.GetByRole(AriaRole.List, new() { Name = "Checklist of this stage" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Insurance certificate" });
+        await Expect(item).ToContainTextAsync("Uploaded, to review");
+        await Expect(item).ToContainTextAsync("certificate.pdf");
+        await team.AssertAccessibleAsync();
+        team.AssertNoConsoleErrors();
     }
 
     [Theory]

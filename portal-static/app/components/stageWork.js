@@ -2,7 +2,7 @@
 // (the form, or what was decided). Only this visit's items count, as in the API's exit criteria.
 import { h, uid } from '../dom.js';
 import { api, enc } from '../api.js';
-import { formatAbsolute, formatRelative, timeEl } from '../format.js';
+import { formatAbsolute, formatBytes, formatRelative, timeEl } from '../format.js';
 
 const DOC_STATUS = { requested: ['Requested', 'badge-warn'], uploaded: ['Uploaded, to review', 'badge-info'], accepted: ['Accepted', 'badge-success'] };
 
@@ -28,9 +28,11 @@ export function stageWork(c, stage, { canWork, act }) {
 
 function documentItem(d) {
   const [label, badge] = DOC_STATUS[d.status] ?? [d.status, 'badge-neutral'];
+  const latest = d.versions?.at(-1);
   return h('li', { class: `check ${d.status === 'accepted' ? 'check-done' : ''}` },
     h('div', {}, h('strong', { text: d.name }), ' ', h('span', { class: `badge ${badge}`, text: label }),
       h('p', { class: 'hint', text: d.provider === 'external' ? 'From the outside party, through their link' : 'From the team' }),
+      latest ? h('p', { class: 'hint' }, `Version ${latest.version}: `, h('span', { text: latest.fileName }), ` · ${formatBytes(latest.size)} · `, timeEl(h, latest.uploadedAt)) : null,
       d.rejectionReason ? h('p', { class: 'hint', text: `Rejected: ${d.rejectionReason}` }) : null));
 }
 
