@@ -23,7 +23,8 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
     private const string DocumentTemplate = """
         {"name":"Supplier check","stages":[
           {"key":"collect","name":"Collect","documents":[
-            {"key":"certificate","name":"Insurance certificate","provider":"external","contentTypes":["application/pdf"],"maxBytes":2048}]},
+            {"key":"certificate","name":"Insurance certificate","provider":"external","contentTypes":["application/pdf"],"maxBytes":2048},
+            {"key":"memo","name":"Internal memo","contentTypes":["text/plain"],"maxBytes":2048}]},
           {"key":"done","name":"Done"}]}
         """;
 
@@ -118,11 +119,11 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task PortalLink_OutsiderUploadsTheRequestedDocumentOnAPhone_TeamCaseShowsItUploaded()
+    public async Task PortalLink_OutsiderUploadsTheRequestedDocumentOnAPhone_TeamSeesDownloadsAndAcceptsIt()
     {
         var template = await portal.Api.CreateTemplateFromJsonAsync(DocumentTemplate);
         var opened = await portal.Api.OpenCaseAsync(template.Id, "Supplier check: Acme");
-        await portal.Api.WaitForAsync(opened.Id, c => c.Documents.Count == 1);
+        await portal.Api.WaitForAsync(opened.Id, c => c.Documents.Count == 2);
         var url = await CreateLinkAsync(opened.Id, "Sam Supplier");
         await using var outsider = await portal.NewPageAsync(Phone);
         var page = outsider.Page;
@@ -151,9 +152,30 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
         await using var team = await portal.NewPageAsync();
         await team.SignInAsync("Olivia Owner", "Admin");
         await team.Page.GotoAsync($"/#/cases/{opened.Id}");
-        var item = team.Page.GetByRole(AriaRole.List, new() { Name = "Checklist of this stage" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Insurance certificate" });
+        var checklist = team.Page.GetByRole(AriaRole.List, new() { Name = "Checklist of this stage" });
+        var item = checklist.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Insurance certificate" });
         await Expect(item).ToContainTextAsync("Uploaded, to review");
         await Expect(item).ToContainTextAsync("certificate.pdf");
+        await team.AssertAccessibleAsync();
+
+        // The download streams through the API with the session's token and arrives under the file's own name.
+        var download = await team.Page.RunAndWaitForDownloadAsync(() => item.GetByRole(AriaRole.Button, new() { Name = "Download certificate.pdf" }).ClickAsync());
+        Assert.Equal("certificate.pdf", download.SuggestedFilename);
+        Assert.Equal("%PDF-1.4\n%%EOF\n", await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+
+        await item.GetByRole(AriaRole.Button, new() { Name = "Accept “Insurance certificate”" }).ClickAsync();
+        await Expect(item).ToContainTextAsync("Accepted");
+        await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Accept “Insurance certificate”" })).ToHaveCountAsync(0);
+
+        // The team's own document: uploaded from the checklist, then rejected with a reason (asked for again).
+        var memo = checklist.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Internal memo" });
+        await memo.GetByLabel("File for “Internal memo”").SetInputFilesAsync(new FilePayload { Name = "memo.txt", MimeType = "text/plain", Buffer = "draft"u8.ToArray() });
+        await memo.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Expect(memo).ToContainTextAsync("Version 1: memo.txt");
+        await memo.GetByLabel("Reason to reject").FillAsync("Unsigned");
+        await memo.GetByRole(AriaRole.Button, new() { Name = "Reject “Internal memo”" }).ClickAsync();
+        await Expect(memo).ToContainTextAsync("Rejected: Unsigned");
+        await Expect(memo).ToContainTextAsync("Requested");
         await team.AssertAccessibleAsync();
         team.AssertNoConsoleErrors();
     }

@@ -1,7 +1,7 @@
 // The current stage's checklist on the case page: its documents (status), its tasks (complete) and its decision
 // (the form, or what was decided). Only this visit's items count, as in the API's exit criteria.
 import { h, uid } from '../dom.js';
-import { api, enc } from '../api.js';
+import { api, download, enc } from '../api.js';
 import { formatAbsolute, formatBytes, formatRelative, timeEl } from '../format.js';
 
 const DOC_STATUS = { requested: ['Requested', 'badge-warn'], uploaded: ['Uploaded, to review', 'badge-info'], accepted: ['Accepted', 'badge-success'] };
@@ -16,7 +16,7 @@ export function stageWork(c, stage, { canWork, act }) {
   if (!tasks.length && !documents.length && !decision) return null;
   const decided = (c.decisions ?? []).find(d => d.stageKey === stage.key && (visit === undefined || d.visit === visit));
   const items = [
-    ...documents.map(documentItem),
+    ...documents.map(d => documentItem(c, d, stage.documents.find(x => x.key === d.key), canWork && c.status !== 'closed', act)),
     ...tasks.map(t => taskItem(c, t, canWork, act)),
   ];
   return [
@@ -26,14 +26,57 @@ export function stageWork(c, stage, { canWork, act }) {
   ];
 }
 
-function documentItem(d) {
+function documentItem(c, d, asked, canWork, act) {
   const [label, badge] = DOC_STATUS[d.status] ?? [d.status, 'badge-neutral'];
   const latest = d.versions?.at(-1);
-  return h('li', { class: `check ${d.status === 'accepted' ? 'check-done' : ''}` },
+  const path = `/api/cases/${enc(c.id)}/documents/${enc(d.key)}`;
+  const get = latest ? h('button', { type: 'button', class: 'button', text: 'Download', 'aria-label': `Download ${latest.fileName}` }) : null;
+  // stream=true: a fetch with a bearer token cannot follow the redirect to the storage link.
+  get?.addEventListener('click', () =>
+    act(get, () => download(`${path}/versions/${latest.version}/content?stream=true`, latest.fileName)));
+  return h('li', { class: `check ${d.status === 'accepted' ? 'check-done' : ''}`, dataset: { document: d.key } },
     h('div', {}, h('strong', { text: d.name }), ' ', h('span', { class: `badge ${badge}`, text: label }),
       h('p', { class: 'hint', text: d.provider === 'external' ? 'From the outside party, through their link' : 'From the team' }),
       latest ? h('p', { class: 'hint' }, `Version ${latest.version}: `, h('span', { text: latest.fileName }), ` · ${formatBytes(latest.size)} · `, timeEl(h, latest.uploadedAt)) : null,
-      d.rejectionReason ? h('p', { class: 'hint', text: `Rejected: ${d.rejectionReason}` }) : null));
+      d.rejectionReason ? h('p', { class: 'hint', text: `Rejected: ${d.rejectionReason}` }) : null,
+      canWork && d.provider !== 'external' && d.status !== 'accepted' ? uploadForm(d, asked, path, act) : null,
+      canWork && d.status === 'uploaded' ? reviewForm(d, path, act) : null),
+    get);
+}
+
+/** The team's own upload of a document the stage asks of them, with the template's limits on the picker. */
+function uploadForm(d, asked, path, act) {
+  const types = asked?.contentTypes ?? d.contentTypes ?? [];
+  const max = asked?.maxBytes ?? d.maxBytes;
+  const input = h('input', { type: 'file', id: uid('doc'), accept: types.join(',') || null });
+  const button = h('button', { type: 'submit', class: 'button', text: 'Upload' });
+  const limits = [types.length ? `Accepted: ${types.join(', ')}` : null, max ? `up to ${formatBytes(max)}` : null].filter(Boolean).join(' · ');
+  const form = h('form', { class: 'inline-form' },
+    h('div', { class: 'field' }, h('label', { for: input.id, text: `File for “${d.name}”` }), input, limits ? h('p', { class: 'hint', text: limits }) : null), button);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const file = input.files?.[0];
+    if (file) act(button, () => api(path, { method: 'POST', file }), 'Document uploaded.');
+    else input.focus();
+  });
+  return form;
+}
+
+/** Accept the latest version, or reject it with a reason (the document is then asked for again). */
+function reviewForm(d, path, act) {
+  const accept = h('button', { type: 'button', class: 'button primary', text: 'Accept', 'aria-label': `Accept “${d.name}”` });
+  accept.addEventListener('click', () => act(accept, () => api(`${path}/accept`, { method: 'POST' }), 'Document accepted.'));
+  const reason = h('input', { type: 'text', id: uid('reason'), maxlength: 500, required: true });
+  const reject = h('button', { type: 'submit', class: 'button', text: 'Reject', 'aria-label': `Reject “${d.name}”` });
+  const form = h('form', { class: 'inline-form' }, accept,
+    h('div', { class: 'field' }, h('label', { for: reason.id, text: 'Reason to reject' }), reason), reject);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const text = reason.value.trim();
+    if (text) act(reject, () => api(`${path}/reject`, { method: 'POST', body: { reason: text } }), 'Document rejected.');
+    else reason.focus();
+  });
+  return form;
 }
 
 function taskItem(c, t, canWork, act) {
