@@ -58,6 +58,57 @@ public sealed class ConcurrencyTests
         Assert.All(exits, e => Assert.Matches("^person [0-9]+$", e.Data["reason"]));
     }
 
+    [Fact]
+    public async Task Work_ManyConcurrentTaskOwnerAndCommentUpdates_EveryAcceptedOneVisibleOnceAndChainValid()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var updates = FaultScale.Current.ConcurrentUpdates;
+        await using var storage = await FaultStorage.StartAsync(ct);
+        await using var host = new HostProcess(storage.ConnectionString, HostProcess.NewTaskHub());
+        await host.StartAsync(ct);
+        using var api = new ResilientApi(host.Address, patience: TimeSpan.FromSeconds(120));
+        var template = await api.CreateTemplateAsync(Stages, ct);
+        var opened = await api.OpenCaseAsync(template.Id, "Busy case", ct);
+        await WaitForAsync(api, opened.Id, c => c.CurrentStage.EnteredAt is not null, ct);
+
+        // Half add a task, a quarter hand the case to a new owner, the rest comment: all at the same moment.
+        var sent = Enumerable.Range(0, updates).Select(async i =>
+        {
+            var (method, path, body) = (i % 4) switch
+            {
+                0 or 1 => (HttpMethod.Post, "tasks", $$"""{"title":"Task {{i}}"}"""),
+                2 => (HttpMethod.Put, "owner", $$"""{"id":"{{OwnerId(i)}}","name":"Owner {{i}}"}"""),
+                _ => (HttpMethod.Post, "comments", $$"""{"text":"Comment {{i}}"}"""),
+            };
+            using var request = new HttpRequestMessage(method, new Uri($"/api/cases/{opened.Id}/{path}", UriKind.Relative))
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            using var response = await api.Http.SendAsync(request, ct);
+            return (I: i, Kind: path, response.StatusCode);
+        });
+        var results = await Task.WhenAll(sent);
+        var accepted = results.Where(r => r.StatusCode == HttpStatusCode.OK).ToList();
+        var current = await api.GetCaseAsync(opened.Id, ct);
+        var timeline = await api.GetTimelineAsync(opened.Id, ct);
+
+        Assert.All(results, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
+        Assert.NotEmpty(accepted);
+        Assert.Equal(
+            accepted.Where(r => r.Kind == "tasks").Select(r => $"Task {r.I}").Order(),
+            current.Tasks.Select(t => t.Title).Order());
+        Assert.Equal(
+            accepted.Where(r => r.Kind == "comments").Select(r => $"Comment {r.I}").Order(),
+            timeline.Where(e => e.Type == "CommentAdded").Select(e => e.Data["text"]).Order());
+        var ownerChanges = timeline.Where(e => e.Type == "OwnerChanged").ToList();
+        Assert.Equal(accepted.Count(r => r.Kind == "owner"), ownerChanges.Count);
+        Assert.Equal(ownerChanges[^1].Data["ownerId"], CaseListing.OwnerId(current));
+        Assert.Equal(Enumerable.Range(1, timeline.Count).Select(n => (long)n), timeline.Select(e => e.Seq));
+        Assert.All(timeline.Zip(timeline.Skip(1)), pair => Assert.Equal(pair.First.Hash, pair.Second.PreviousHash));
+
+        static string OwnerId(int i) => new Guid(i, 0, 0, new byte[8]).ToString("D");
+    }
+
     private static async Task<CaseRecord> WaitForAsync(ResilientApi api, string caseId, Func<CaseRecord, bool> condition, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
