@@ -18,12 +18,8 @@ public sealed class ConcurrencyTests
     {
         var ct = TestContext.Current.CancellationToken;
         var updates = FaultScale.Current.ConcurrentUpdates;
-        await using var storage = await FaultStorage.StartAsync(ct);
-        await using var host = new HostProcess(storage.ConnectionString, HostProcess.NewTaskHub());
-        await host.StartAsync(ct);
-        using var api = new ResilientApi(host.Address, patience: TimeSpan.FromSeconds(30));
-        var template = await api.CreateTemplateAsync(Stages, ct);
-        var opened = await api.OpenCaseAsync(template.Id, "Everyone at once", ct);
+        await using var one = await OneCase.StartAsync("Everyone at once", TimeSpan.FromSeconds(30), ct);
+        var (api, opened) = (one.Api, one.Case);
 
         var accepted = new List<int>();
         var refused = new List<int>();
@@ -63,12 +59,8 @@ public sealed class ConcurrencyTests
     {
         var ct = TestContext.Current.CancellationToken;
         var updates = FaultScale.Current.ConcurrentUpdates;
-        await using var storage = await FaultStorage.StartAsync(ct);
-        await using var host = new HostProcess(storage.ConnectionString, HostProcess.NewTaskHub());
-        await host.StartAsync(ct);
-        using var api = new ResilientApi(host.Address, patience: TimeSpan.FromSeconds(120));
-        var template = await api.CreateTemplateAsync(Stages, ct);
-        var opened = await api.OpenCaseAsync(template.Id, "Busy case", ct);
+        await using var one = await OneCase.StartAsync("Busy case", TimeSpan.FromSeconds(120), ct);
+        var (api, opened) = (one.Api, one.Case);
         await WaitForAsync(api, opened.Id, c => c.CurrentStage.EnteredAt is not null, ct);
 
         // Half add a task, a quarter hand the case to a new owner, the rest comment: all at the same moment.
@@ -107,6 +99,31 @@ public sealed class ConcurrencyTests
         Assert.All(timeline.Zip(timeline.Skip(1)), pair => Assert.Equal(pair.First.Hash, pair.Second.PreviousHash));
 
         static string OwnerId(int i) => new Guid(i, 0, 0, new byte[8]).ToString("D");
+    }
+
+    /// <summary>A host process on its own Azurite with one open case of a three-stage template.</summary>
+    private sealed class OneCase(FaultStorage storage, HostProcess host, ResilientApi api, CaseRecord opened) : IAsyncDisposable
+    {
+        public ResilientApi Api => api;
+
+        public CaseRecord Case => opened;
+
+        public static async Task<OneCase> StartAsync(string title, TimeSpan patience, CancellationToken ct)
+        {
+            var storage = await FaultStorage.StartAsync(ct);
+            var host = new HostProcess(storage.ConnectionString, HostProcess.NewTaskHub());
+            await host.StartAsync(ct);
+            var api = new ResilientApi(host.Address, patience);
+            var template = await api.CreateTemplateAsync(Stages, ct);
+            return new OneCase(storage, host, api, await api.OpenCaseAsync(template.Id, title, ct));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            api.Dispose();
+            await host.DisposeAsync();
+            await storage.DisposeAsync();
+        }
     }
 
     private static async Task<CaseRecord> WaitForAsync(ResilientApi api, string caseId, Func<CaseRecord, bool> condition, CancellationToken ct)
