@@ -57,16 +57,10 @@ public static class CasesApi
             return denied;
         }
 
-        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.NewCase, optional: false, cancellationToken);
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.NewCase, CaseRules.Validate, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
-        }
-
-        var errors = CaseRules.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
         }
 
         CaseRecord? opened;

@@ -51,16 +51,10 @@ public static class ParticipantsApi
             return access.Problem;
         }
 
-        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.NewParticipant, optional: false, cancellationToken);
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.NewParticipant, ParticipantRules.Validate, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
-        }
-
-        var errors = ParticipantRules.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
         }
 
         var participant = new CaseParticipant(
@@ -100,16 +94,10 @@ public static class ParticipantsApi
             return access.Problem;
         }
 
-        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.NewOwner, optional: false, cancellationToken);
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.NewOwner, ParticipantRules.Validate, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
-        }
-
-        var errors = ParticipantRules.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
         }
 
         var ownerId = ParticipantRules.NormalizeId(body.Value!.Id)!;

@@ -39,16 +39,10 @@ public static class PortalLinksApi
             return access.Problem;
         }
 
-        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.NewPortalLink, optional: false, cancellationToken);
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.NewPortalLink, PortalLinkRequestRules.Validate, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
-        }
-
-        var errors = PortalLinkRequestRules.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
         }
 
         try

@@ -15,6 +15,22 @@ public static class RequestBody
     /// <summary>The outcome of reading a body: a value, or the problem to answer with.</summary>
     public readonly record struct Read<T>(T? Value, IResult? Problem);
 
+    /// <summary>Reads a required body and checks it with <paramref name="validate"/>: a 400 naming each invalid field.</summary>
+    public static async Task<Read<T>> ReadValidAsync<T>(
+        HttpRequest request, JsonTypeInfo<T> typeInfo, Func<T, Dictionary<string, string[]>> validate, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        var body = await ReadAsync(request, typeInfo, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body;
+        }
+
+        var errors = validate(body.Value!);
+        return errors.Count > 0 ? new(null, ApiProblems.Invalid(errors)) : body;
+    }
+
     public static async Task<Read<T>> ReadAsync<T>(
         HttpRequest request, JsonTypeInfo<T> typeInfo, bool optional, CancellationToken cancellationToken)
         where T : class

@@ -48,16 +48,10 @@ public static class TemplatesApi
             return denied;
         }
 
-        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.TemplateDraft, optional: false, cancellationToken);
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.TemplateDraft, TemplateRules.Validate, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
-        }
-
-        var errors = TemplateRules.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
         }
 
         var created = await templates.CreateAsync(body.Value!, RequestActor.Of(request.HttpContext), cancellationToken);
@@ -123,16 +117,10 @@ public static class TemplatesApi
             return Stale();
         }
 
-        var body = await RequestBody.ReadAsync(request, CaseFyJsonContext.Default.TemplateDraft, optional: false, cancellationToken);
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.TemplateDraft, TemplateRules.Validate, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
-        }
-
-        var errors = TemplateRules.Validate(body.Value!);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
         }
 
         var (updated, stale) = await templates.UpdateAsync(id, body.Value!, expected, RequestActor.Of(request.HttpContext), cancellationToken);
