@@ -21,7 +21,6 @@ public sealed class NewcomerJourneyTests(PortalFixture portal) : IClassFixture<P
         await page.GetByLabel("Stage 2 name").FillAsync("Approve supplier");
         await Expect(page.GetByLabel("Key").Nth(1)).ToHaveValueAsync("approve-supplier");
         await browser.AssertAccessibleAsync();
-        await browser.ScreenshotAsync("template-editor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
         await Expect(page.GetByText("Version 1")).ToBeVisibleAsync();
 

@@ -24,13 +24,17 @@ export async function render(main) {
   if (templates.length) {
     const selectId = uid();
     const select = h('select', { id: selectId, on: { change: e => { localStorage.setItem('casefy.boardTemplate', e.target.value); navigate(`/?template=${e.target.value}`); } } },
-      templates.map(t => h('option', { value: t.id, selected: t.id === template.id, text: t.name })));
+      templates.map(t => h('option', { value: t.id, selected: t.id === template.id, text: t.status === 'archived' ? `${t.name} (archived)` : t.name })));
     tools.append(h('label', { for: selectId, class: 'inline-label', text: 'Process' }), select);
   }
-  if (can('work') && template && template.status !== 'archived') {
+  // The template read has no status: the list says whether it is archived (no new cases then).
+  const archived = templates.find(t => t.id === template?.id)?.status === 'archived';
+  if (can('templates') && template) tools.append(h('a', { class: 'button', href: `#/templates/${enc(template.id)}`, text: 'Edit process' }));
+  if (can('work') && template && !archived) {
     tools.append(h('button', { type: 'button', class: 'button primary', text: 'New case', on: { click: () => openCreateCase(templates, template?.id) } }));
   }
   mount(main, header);
+  if (archived) main.append(h('p', { class: 'notice', text: 'Archived: no new cases can be opened from this process. Cases already running continue.' }));
 
   if (!template) {
     main.append(h('section', { class: 'empty card' },
