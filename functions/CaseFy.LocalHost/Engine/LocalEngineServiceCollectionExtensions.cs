@@ -1,6 +1,7 @@
 using CaseFy.Application.Engine;
 using CaseFy.Orchestration;
 using Grpc.Net.Client;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 
@@ -9,7 +10,13 @@ namespace CaseFy.LocalHost.Engine;
 /// <summary>Registers the local engine and, over one gRPC channel to it, the worker running CaseFy's tasks and the client.</summary>
 public static class LocalEngineServiceCollectionExtensions
 {
-    public static IServiceCollection AddLocalEngine(this IServiceCollection services)
+    public static IServiceCollection AddLocalEngine(this IServiceCollection services) =>
+        services
+            .AddLocalEngine(registry => registry.AddCaseTasks())
+            .AddSingleton<ICaseEngine>(sp => new DurableCaseEngine(sp.GetRequiredService<DurableTaskClient>()));
+
+    /// <summary>The same engine running other tasks: the benchmark's raw baseline and the engine's own fault tests.</summary>
+    public static IServiceCollection AddLocalEngine(this IServiceCollection services, Action<DurableTaskRegistry> addTasks)
     {
         services.AddOptions<LocalEngineOptions>()
             .BindConfiguration(LocalEngineOptions.SectionName)
@@ -26,7 +33,7 @@ public static class LocalEngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LocalEngineSidecar>());
         services.AddDurableTaskWorker(builder =>
         {
-            builder.AddTasks(registry => registry.AddCaseTasks());
+            builder.AddTasks(addTasks);
             builder.UseGrpc(channel);
         });
         services.AddDurableTaskClient(builder =>
@@ -34,7 +41,6 @@ public static class LocalEngineServiceCollectionExtensions
             builder.UseGrpc(channel);
             builder.RegisterDirectly();
         });
-        services.AddSingleton<ICaseEngine>(sp => new DurableCaseEngine(sp.GetRequiredService<DurableTaskClient>()));
         return services;
     }
 }

@@ -1,9 +1,7 @@
 using Azure.Data.Tables;
 using CaseFy.LocalHost.Engine;
 using CaseFy.Storage;
-using Grpc.Net.Client;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,26 +34,11 @@ public sealed class RawEngineHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = connectionString }));
-        builder.Services.AddSingleton(Options.Create(new LocalEngineOptions { TaskHub = taskHub, WorkerId = taskHub, MaxQueuePollingInterval = queuePolling }));
+        builder.Services.AddLocalEngine(registry => registry.AddOrchestrator<RawStageOrchestrator>().AddActivity<WriteRowActivity>());
+        builder.Services.Configure<LocalEngineOptions>(o => (o.TaskHub, o.WorkerId, o.MaxQueuePollingInterval) = (taskHub, taskHub, queuePolling));
         var table = new TableClient(connectionString, "BenchRaw");
         await table.CreateIfNotExistsAsync(cancellationToken);
         builder.Services.AddSingleton(new RawTable(table));
-
-        var endpoint = LocalEngineEndpoint.OnFreeLoopbackPort();
-        var channel = GrpcChannel.ForAddress(endpoint.Address);
-        builder.Services.AddSingleton(endpoint);
-        builder.Services.AddSingleton<LocalEngineSidecar>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalEngineSidecar>());
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.AddTasks(registry => registry.AddOrchestrator<RawStageOrchestrator>().AddActivity<WriteRowActivity>());
-            worker.UseGrpc(channel);
-        });
-        builder.Services.AddDurableTaskClient(client =>
-        {
-            client.UseGrpc(channel);
-            client.RegisterDirectly();
-        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new RawEngineHost(host);
