@@ -1,0 +1,97 @@
+using CaseFy.FaultTests.Infrastructure;
+using CaseFy.LocalHost.Engine;
+using CaseFy.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CaseFy.FaultTests.Engine;
+
+/// <summary>
+/// The local engine when an activity message a previous process left behind comes back while the next generation
+/// of the same instance runs its own first activity (same task id) — what a kill -9 between an activity's answer
+/// and the deletion of its message leaves. The preview sidecar would lose the answer to one of the two and the
+/// instance would wait forever (the cause of the crash suite's stuck cases); <see cref="ActivityTaskIdGuard"/>
+/// runs them one after the other.
+/// </summary>
+public sealed class RedeliveredActivityTests
+{
+    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Activity_LeftBehindAndRedeliveredWhileNextGenerationRunsSameTaskId_BothRunAndInstanceCompletes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await FaultStorage.StartAsync(ct);
+        var (gate, hub) = (new ActivityGate(), HostProcess.NewTaskHub());
+        string id;
+
+        // First process: generation 1's activity outlives its message's visibility, so the message cannot be deleted
+        // once the answer is sent (another receipt holds it): it stays behind, as after a kill at that moment.
+        using (var first = await StartEngineAsync(storage.ConnectionString, hub, gate, ct))
+        {
+            var client = first.Services.GetRequiredService<DurableTaskClient>();
+            id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TwoGenerationOrchestrator), 1, ct);
+            await gate.WaitForRunAsync(1, 0, Patience, ct);
+            await Task.Delay(Visibility + TimeSpan.FromSeconds(2), ct);
+            gate.Release(1, 0);
+            await WaitForAsync(client, id, i => i.SerializedCustomStatus?.Contains(TwoGenerationOrchestrator.Waiting, StringComparison.Ordinal) == true, ct);
+            await first.StopAsync(ct);
+        }
+
+        // Second process: the message left behind is delivered again; while that copy runs, generation 2 schedules
+        // the same task id.
+        using var second = await StartEngineAsync(storage.ConnectionString, hub, gate, ct);
+        try
+        {
+            var client = second.Services.GetRequiredService<DurableTaskClient>();
+            await gate.WaitForRunAsync(1, 1, Patience, ct);
+            await client.RaiseEventAsync(id, TwoGenerationOrchestrator.Go, true, ct);
+            await Task.Delay(TimeSpan.FromSeconds(4), ct);
+            Assert.DoesNotContain(2, gate.Started);
+            gate.ReleaseAll();
+
+            var finished = await WaitForAsync(client, id, i => i.IsCompleted, ct);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+            Assert.Equal(2, finished.ReadOutputAs<int>());
+            Assert.Equal([1, 1, 2], gate.Started);
+        }
+        finally
+        {
+            gate.ReleaseAll();
+            await second.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<IHost> StartEngineAsync(string connectionString, string taskHub, ActivityGate gate, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(gate);
+        builder.Services.Configure<StorageOptions>(o => o.ConnectionString = connectionString);
+        builder.Services.AddLocalEngine(r => r.AddOrchestrator<TwoGenerationOrchestrator>().AddActivity<HeldActivity>());
+        builder.Services.Configure<LocalEngineOptions>(o => (o.TaskHub, o.WorkItemVisibilityTimeout) = (taskHub, Visibility));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    private static async Task<OrchestrationMetadata> WaitForAsync(
+        DurableTaskClient client, string id, Func<OrchestrationMetadata, bool> condition, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            if (instance is not null && condition(instance))
+            {
+                return instance;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Instance {id} is stuck: {instance?.RuntimeStatus}, {instance?.SerializedCustomStatus}.");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
