@@ -10,6 +10,11 @@ export function dueBadge(c, now = Date.now()) {
   return h('span', { class: `badge ${overdue ? 'badge-danger' : 'badge-neutral'}`, title: formatAbsolute(due), text: overdue ? `Overdue ${formatRelative(due)}` : `Due ${formatRelative(due)}` });
 }
 
+export function statusBadge(c) {
+  const [text, kind] = { open: ['Open', 'badge-info'], onHold: ['On hold', 'badge-warn'], closed: ['Closed', 'badge-neutral'] }[c.status] ?? [c.status, 'badge-neutral'];
+  return h('span', { class: `badge ${kind}`, text });
+}
+
 export function ownerName(c) {
   return c.owner?.name ?? c.ownerName ?? c.participants?.find(p => p.role === 'owner')?.name ?? null;
 }

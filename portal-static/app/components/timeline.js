@@ -1,6 +1,6 @@
 // The timeline, newest first: an icon per kind of entry, who, when (relative and absolute) and in which stage.
 import { h, mount } from '../dom.js';
-import { timeEl, humanize } from '../format.js';
+import { timeEl, humanize, formatAbsolute } from '../format.js';
 
 const ICONS = [
   [/Created$/, '+', 'create'],
@@ -8,6 +8,9 @@ const ICONS = [
   [/StageExited/, '✓', 'exit'],
   [/Closed$/, '■', 'close'],
   [/Reopened$/, '↺', 'enter'],
+  [/Moved$/, '⇄', 'enter'],
+  [/OnHold$/, '⏸', 'warn'],
+  [/Resumed$/, '▶', 'enter'],
   [/Document/, '⎙', 'doc'],
   [/Task/, '☑', 'task'],
   [/Decision/, '⚖', 'decision'],
@@ -27,7 +30,8 @@ export function timelineIcon(type) {
 function details(entry) {
   const data = Object.entries(entry.data ?? {}).filter(([key]) => !/hash|id$/i.test(key));
   if (!data.length) return null;
-  return h('dl', { class: 'tl-data' }, data.flatMap(([key, value]) => [h('dt', { text: humanize(key) }), h('dd', { text: value })]));
+  return h('dl', { class: 'tl-data' }, data.flatMap(([key, value]) => [h('dt', { text: humanize(key) }),
+    h('dd', { text: /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-][\d:]+)$/.test(value) ? formatAbsolute(value) : value })]));
 }
 
 export function timelineItem(entry, stageNames) {

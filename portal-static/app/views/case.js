@@ -8,9 +8,12 @@ import { caseAccess } from '../session.js';
 import { startPolling } from '../poll.js';
 import { renderTimeline } from '../components/timeline.js';
 import { stageProgress } from '../components/stageProgress.js';
-import { dueBadge, ownerName } from '../components/caseCard.js';
+import { dueBadge, ownerName, statusBadge } from '../components/caseCard.js';
 import { portalLinksSection } from '../components/portalLinks.js';
 import { stageWork } from '../components/stageWork.js';
+import { caseActions } from '../components/caseActions.js';
+import { peopleSection } from '../components/people.js';
+import { commentsSection } from '../components/comments.js';
 
 const PAGE = 20;
 
@@ -23,8 +26,15 @@ export async function render(main, id) {
   const timelineMore = h('div', { class: 'actions' });
   const timeline = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
     h('h2', { id: 'timeline-title', text: 'Timeline' }), timelineTools(id), timelineList, timelineMore);
-  const work = h('div', { class: 'case-main' }, stage);
-  mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, timeline)));
+  // Refreshes at once after an action, then polls quickly while the orchestration reacts.
+  const refresh = async () => {
+    await load();
+    poller?.nudge();
+  };
+  const people = peopleSection(id, refresh);
+  const comments = commentsSection(id, refresh);
+  const work = h('div', { class: 'case-main' }, stage, comments.section);
+  mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, people.section, timeline)));
   let linksShown = false;
 
   const load = async () => {
@@ -53,6 +63,7 @@ export async function render(main, id) {
     const c = state.case;
     const t = state.template;
     const stageNames = new Map(t.stages.map(s => [s.key, s.name]));
+    const access = caseAccess(c);
     document.title = `${c.title} · CaseFy`;
     mount(header,
       h('p', { class: 'crumbs' }, h('a', { href: `#/?template=${enc(c.templateId)}`, text: t.name }), ` · version ${c.templateVersion}`),
@@ -63,7 +74,10 @@ export async function render(main, id) {
       h('p', { class: 'meta' },
         'Owner: ', h('strong', { text: ownerName(c) ?? 'none' }),
         ' · Opened by ', h('span', { text: c.createdBy?.name ?? '' }), ' ', timeEl(h, c.createdAt),
-        ' · Updated ', timeEl(h, c.updatedAt)));
+        ' · Updated ', timeEl(h, c.updatedAt)),
+      caseActions(c, t, access, refresh));
+    people.update(c, access === 'manage');
+    comments.update(state.timeline, access === 'work' || access === 'manage');
     mount(progress, stageProgress(t.stages, c));
     drawStage(stage, c, t, { act });
     const more = renderTimeline(timelineList, state.timeline, stageNames, state.shown, () => { state.shown += PAGE; draw(); });
@@ -76,8 +90,7 @@ export async function render(main, id) {
     try {
       await run();
       if (done) toast(done, 'success');
-      await load();
-      poller.nudge();
+      await refresh();
     } catch (error) {
       toast(error.message, 'error');
     } finally {
@@ -96,7 +109,7 @@ function drawStage(section, c, t, { act }) {
   const headingId = 'stage-title';
   const children = [h('h2', { id: headingId }, c.status === 'closed' ? 'Case closed' : `Now: ${c.currentStage.name}`)];
   if (c.status === 'closed') {
-    children.push(h('p', {}, 'Closed ', timeEl(h, c.closedAt), '.'));
+    children.push(h('p', {}, 'Closed ', timeEl(h, c.closedAt), c.outcome ? [' with the outcome ', h('strong', { text: c.outcome })] : null, '.'));
   } else {
     children.push(h('p', { class: 'meta' }, c.currentStage.enteredAt ? ['Entered ', timeEl(h, c.currentStage.enteredAt)] : 'Starting this stage…'));
     if (c.pendingAdvance) {
@@ -125,11 +138,6 @@ function drawStage(section, c, t, { act }) {
     if (!canWork) children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
   }
   mount(section, ...children);
-}
-
-function statusBadge(c) {
-  const [text, kind] = { open: ['Open', 'badge-info'], onHold: ['On hold', 'badge-warn'], closed: ['Closed', 'badge-neutral'] }[c.status] ?? [c.status, 'badge-neutral'];
-  return h('span', { class: `badge ${kind}`, text });
 }
 
 /** Export (JSON, CSV) and "verify integrity", which recomputes the hash chain on the server. */

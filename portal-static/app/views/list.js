@@ -4,7 +4,7 @@ import { h, mount, field } from '../dom.js';
 import { api, enc } from '../api.js';
 import { listTemplates, getTemplate } from '../data.js';
 import { timeEl } from '../format.js';
-import { dueBadge, ownerName } from '../components/caseCard.js';
+import { dueBadge, ownerName, statusBadge } from '../components/caseCard.js';
 import { openCreateCase } from '../components/createCase.js';
 import { can } from '../session.js';
 import { navigate, queryParams } from '../main.js';
@@ -27,7 +27,7 @@ export async function render(main) {
     templates.map(t => option(t.id, t.name, params.get('templateId')))));
   const stage = field('Stage', h('select', { name: 'stage', disabled: !chosen }, option('', chosen ? 'All stages' : 'Choose a process first', params.get('stage')),
     (chosen?.stages ?? []).map(s => option(s.key, s.name, params.get('stage')))));
-  const status = field('Status', h('select', { name: 'status' }, option('', 'Any', params.get('status')), option('open', 'Open', params.get('status')), option('closed', 'Closed', params.get('status'))));
+  const status = field('Status', h('select', { name: 'status' }, option('', 'Any', params.get('status')), option('open', 'Open', params.get('status')), option('onHold', 'On hold', params.get('status')), option('closed', 'Closed', params.get('status'))));
   const q = field('Title contains', h('input', { type: 'search', name: 'q', value: params.get('q') ?? '', maxlength: 200 }));
   const mine = h('input', { type: 'checkbox', name: 'owner', value: 'me', id: 'filter-mine', checked: params.get('owner') === 'me' });
   const overdue = h('input', { type: 'checkbox', name: 'overdue', value: 'true', id: 'filter-overdue', checked: params.get('overdue') === 'true' });
@@ -74,7 +74,7 @@ export async function render(main) {
         h('td', {}, h('a', { href: `#/cases/${enc(c.id)}`, text: c.title })),
         h('td', { text: names.get(c.templateId) ?? '—' }),
         h('td', { text: c.currentStage.name }),
-        h('td', {}, h('span', { class: `badge ${c.status === 'open' ? 'badge-info' : 'badge-neutral'}`, text: c.status === 'open' ? 'Open' : 'Closed' }), ' ', dueBadge(c)),
+        h('td', {}, statusBadge(c), ' ', dueBadge(c)),
         h('td', { text: ownerName(c) ?? '—' }),
         h('td', {}, timeEl(h, c.updatedAt))));
     }
