@@ -62,6 +62,27 @@ public static class StageEvaluation
             : null;
     }
 
+    /// <summary>
+    /// <see cref="Evaluate"/>, and when the case is then to leave a stage that has no on-exit automations, the exit and
+    /// the next stage's entry in the same change: one stored change and one engine round trip per advance instead of
+    /// three. A stage with on-exit automations is left by the orchestration after they have run.
+    /// </summary>
+    public static CaseChange? EvaluateAndMoveOn(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var evaluated = Evaluate(current, template, visit, now);
+        var state = evaluated?.Case ?? current;
+        var leaving = state.Status == CaseStatus.Open && state.CurrentStage.Visit == visit && state.CurrentStage.EnteredAt is not null
+            && state.PendingAdvance?.StageIndex == state.CurrentStage.Index && template.Stages[state.CurrentStage.Index].OnExit.Count == 0;
+        if (!leaving || CaseLifecycle.ExitStage(state, template, state.CurrentStage.Index, now) is not { } exited)
+        {
+            return evaluated;
+        }
+
+        var entered = CaseLifecycle.EnterStage(exited.Case, template, now);
+        return new CaseChange((entered ?? exited).Case, [.. evaluated?.Entries ?? [], .. exited.Entries, .. entered?.Entries ?? []]);
+    }
+
     /// <summary>When the orchestration should look again by itself: the SLA or the earliest due time still ahead.</summary>
     public static DateTimeOffset? NextWakeAt(CaseRecord current)
     {

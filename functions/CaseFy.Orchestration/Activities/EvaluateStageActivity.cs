@@ -6,7 +6,8 @@ namespace CaseFy.Orchestration.Activities;
 
 /// <summary>
 /// Looks at the stored facts after a signal or a timer: overdue tasks, SLA breach, exit criteria (ready to advance,
-/// or the advance of an automatic stage). Idempotent: <see cref="StageEvaluation"/> changes nothing twice.
+/// or the advance of an automatic stage); an advance out of a stage without on-exit automations is carried out at
+/// once (exit and next entry). Idempotent: <see cref="StageEvaluation"/> changes nothing twice.
 /// </summary>
 public sealed class EvaluateStageActivity(ICaseStore cases, ITemplateStore templates, TimeProvider time) : TaskActivity<StageStep, CaseProgress>
 {
@@ -16,7 +17,7 @@ public sealed class EvaluateStageActivity(ICaseStore cases, ITemplateStore templ
         ArgumentNullException.ThrowIfNull(input);
         var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
-                input.CaseId, c => StageEvaluation.Evaluate(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None)
+                input.CaseId, c => StageEvaluation.EvaluateAndMoveOn(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None)
             ?? throw CaseMissingException.For(input.CaseId);
         return CaseProgress.Of(updated, template);
     }

@@ -43,7 +43,8 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
                 nameof(EvaluateStageActivity), new StageStep(input.CaseId, stageIndex, visit), Retry);
             if (progress.Visit != visit)
             {
-                // Moved or reopened by a person: the next generation enters the new visit. Nothing else is started in
+                // Advanced by the evaluation itself (a stage without on-exit automations), or moved or reopened by a
+                // person: the next generation enters the new visit (or finds it entered) and runs its automations. Nothing else is started in
                 // this turn: the local sidecar drops work issued beside ContinueAsNew.
                 context.ContinueAsNew(input with { Generation = input.Generation + 1 });
                 return progress.Status;
