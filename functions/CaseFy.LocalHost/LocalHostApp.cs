@@ -98,6 +98,7 @@ public static class LocalHostApp
         if (devIssuer)
         {
             app.MapDevTokenApi();
+            app.MapDevOidcProvider();
         }
         app.Lifetime.ApplicationStarted.Register(() => LocalHostBanner.Print(app, azurite));
         return app;
@@ -114,8 +115,16 @@ public static class LocalHostApp
         azureAd["ClientId"] = DevIssuer.ClientId;
         azureAd["Audience"] = DevIssuer.Audience;
         builder.Services.AddSingleton<DevIssuer>();
+        builder.Services.AddSingleton<DevAuthorizationCodes>();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DevIssuerJwtBearerSetup>();
-        builder.Services.PostConfigure<SignInOptions>(options => options.DevIssuer = true);
+        builder.Services.PostConfigure<SignInOptions>(options =>
+        {
+            // The portal signs in here as it would with Entra ID: OpenID Connect against this host's provider.
+            options.DevIssuer = true;
+            options.Authority = "/" + DevOidcProvider.Prefix;
+            options.ClientId = DevIssuer.ClientId;
+            options.Scopes = [$"{DevIssuer.Audience}/{AccessServiceCollectionExtensions.DefaultScope}"];
+        });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Add(DevTokenJsonContext.Default));
     }

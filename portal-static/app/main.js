@@ -2,6 +2,7 @@
 import { h, mount } from './dom.js';
 import { currentSession, endSession, roleLabel, can } from './session.js';
 import { setUnauthorizedHandler } from './api.js';
+import { isRedirectBack, completeRedirect, signOut } from './auth.js';
 
 const routes = [
   [/^\/signin$/, () => import('./views/signin.js'), { public: true }],
@@ -83,7 +84,7 @@ function renderShell() {
     can('templates') ? link('/templates/new', 'New template', path.startsWith('/templates')) : null);
   mount(account,
     h('span', { class: 'who' }, h('span', { class: 'who-name', text: session.name }), h('span', { class: 'role-badge', text: roleLabel(session.roles) })),
-    h('button', { type: 'button', class: 'button subtle', text: 'Sign out', on: { click: () => { endSession(); navigate('/signin'); } } }));
+    h('button', { type: 'button', class: 'button subtle', text: 'Sign out', on: { click: async () => { if (!await signOut()) navigate('/signin'); } } }));
 }
 
 setUnauthorizedHandler(() => {
@@ -92,4 +93,10 @@ setUnauthorizedHandler(() => {
   navigate('/signin');
 });
 addEventListener('hashchange', route);
-route();
+// Back from the OpenID provider (`/?code=…&state=…`, or after sign-out): finish that first, then show the page.
+if (isRedirectBack()) {
+  mount(main, h('p', { class: 'loading', text: 'Signing you in…' }));
+  completeRedirect().then(route);
+} else {
+  route();
+}

@@ -28,8 +28,9 @@ export function currentSession() {
   }
 }
 
-export function startSession(token) {
-  const claims = decodePayload(token);
+/** Keeps the access token and who it is for (its claims, else the ID token's `profile`) for this tab. */
+export function startSession(token, profile = {}) {
+  const claims = { ...profile, ...decodePayload(token) };
   const roles = Array.isArray(claims.roles) ? claims.roles : claims.roles ? [claims.roles] : [];
   const session = {
     token,

@@ -147,12 +147,14 @@ public sealed class AccessTests(LocalHostFixture host) : IClassFixture<LocalHost
     }
 
     [Fact]
-    public async Task Config_Anonymous_SaysDevSignIn()
+    public async Task Config_Anonymous_NamesTheDevelopmentIssuerAsOpenIdProvider()
     {
         var config = await host.Host.Anonymous().Http.GetFromJsonAsync<JsonElement>(new Uri("/api/config", UriKind.Relative), Ct);
 
         Assert.Equal("dev", config.GetProperty("signIn").GetProperty("mode").GetString());
-        Assert.Equal("/api/dev/token", config.GetProperty("signIn").GetProperty("devTokenUrl").GetString());
+        Assert.Equal(new Uri(host.Host.Address, "/dev-issuer").ToString(), config.GetProperty("signIn").GetProperty("authority").GetString());
+        Assert.Equal("casefy-local", config.GetProperty("signIn").GetProperty("clientId").GetString());
+        Assert.Equal("api://casefy-local/access_as_user", config.GetProperty("signIn").GetProperty("scopes")[0].GetString());
     }
 
     [Theory]

@@ -182,7 +182,6 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
 
     [Theory]
     [InlineData("""{"signIn":{"mode":"none","scopes":[]}}""", 200, "Sign-in is not configured")]
-    [InlineData("""{"signIn":{"mode":"entra","authority":"https://login.microsoftonline.com/x","clientId":"y","scopes":[]}}""", 200, "Microsoft Entra ID")]
     [InlineData("""{"title":"Unavailable"}""", 503, "could not read its sign-in settings")]
     public async Task SignIn_NoUsableSignIn_SaysSoAndOpensNothing(string config, int status, string message)
     {

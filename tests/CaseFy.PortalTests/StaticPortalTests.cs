@@ -62,6 +62,27 @@ public sealed partial class StaticPortalTests
         Assert.Equal("/index.html", config.RootElement.GetProperty("navigationFallback").GetProperty("rewrite").GetString());
     }
 
+    [Fact]
+    public void VendoredOidcClient_ComparedWithTheLockedNpmPackage_IsTheSameFile()
+    {
+        var root = RepoPaths.FindRoot();
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "package-lock.json")));
+        var locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/oidc-client-ts").GetProperty("version").GetString();
+        var installed = Path.Combine(root, "node_modules", "oidc-client-ts");
+        var vendored = File.ReadAllBytes(Path.Combine(PortalRoot, "vendor", "oidc-client-ts.min.js"));
+
+        Assert.StartsWith("\"use strict\";var oidc=", System.Text.Encoding.UTF8.GetString(vendored, 0, 40), StringComparison.Ordinal);
+        if (!File.Exists(Path.Combine(installed, "package.json")))
+        {
+            // npm ci (eng/test.sh) installs it from the lock file; a working copy that never ran it cannot compare.
+            Assert.Skip($"node_modules has no oidc-client-ts (run npm ci); the lock file says {locked}.");
+        }
+
+        using var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(installed, "package.json")));
+        Assert.Equal(locked, package.RootElement.GetProperty("version").GetString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(installed, "dist", "browser", "oidc-client-ts.min.js")), vendored);
+    }
+
     private static long GzippedLength(string path)
     {
         using var output = new MemoryStream();

@@ -49,7 +49,8 @@ public static class AccessServiceCollectionExtensions
 
             var instance = (azureAd["Instance"] is { Length: > 0 } i ? i : "https://login.microsoftonline.com/").TrimEnd('/');
             var audience = azureAd["Audience"] is { Length: > 0 } a ? a : $"api://{clientId}";
-            options.Authority = $"{instance}/{azureAd["TenantId"]}";
+            // The v2.0 endpoint: OpenID Connect discovery with PKCE for single-page apps.
+            options.Authority = $"{instance}/{azureAd["TenantId"]}/v2.0";
             options.ClientId = clientId;
             options.Scopes = [$"{audience}/{DefaultScope}"];
         });

@@ -3,10 +3,10 @@ namespace CaseFy.Application.Access;
 /// <summary>What the portal needs to sign people in, served anonymously by <c>GET /api/config</c>.</summary>
 public sealed class SignInOptions
 {
-    /// <summary>The local host's offline development issuer is on: sign in with <c>POST /api/dev/token</c>.</summary>
+    /// <summary>The local host's development issuer is the OpenID provider (<see cref="Authority"/> is then a path on the host).</summary>
     public bool DevIssuer { get; set; }
 
-    /// <summary>The Entra ID authority (<c>{Instance}{TenantId}</c>), when an app registration is configured.</summary>
+    /// <summary>The OpenID provider: Entra ID's <c>{Instance}{TenantId}/v2.0</c>, or the development issuer's path.</summary>
     public string? Authority { get; set; }
 
     /// <summary>The app registration's client id (the portal signs in with the same registration).</summary>

@@ -17,16 +17,21 @@ public static class ConfigApi
         return app;
     }
 
-    public static IResult GetConfig(IOptions<SignInOptions> signIn)
+    public static IResult GetConfig(HttpRequest request, IOptions<SignInOptions> signIn)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signIn);
         var options = signIn.Value;
-        var config = options switch
+        var mode = options switch
         {
-            { DevIssuer: true } => new SignInConfig("dev", null, null, [], $"/{ApiRoutes.Prefix}/{ApiRoutes.DevToken}"),
-            { ClientId: { Length: > 0 } clientId } => new SignInConfig("entra", options.Authority, clientId, options.Scopes, null),
-            _ => new SignInConfig("none", null, null, [], null),
+            { DevIssuer: true } => "dev",
+            { ClientId.Length: > 0 } => "entra",
+            _ => null,
         };
+        var config = mode is null || options.Authority is null
+            ? new SignInConfig("none", null, null, [])
+            // The development issuer's authority is a path on this host: the browser needs the full address.
+            : new SignInConfig(mode, options.Authority.StartsWith('/') ? $"{request.Scheme}://{request.Host}{options.Authority}" : options.Authority, options.ClientId, options.Scopes);
         return TypedResults.Ok(new ClientConfig(config));
     }
 }

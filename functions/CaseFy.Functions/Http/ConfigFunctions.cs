@@ -13,5 +13,5 @@ public sealed class ConfigFunctions(IOptions<SignInOptions> signIn)
     [Function("GetConfig")]
     public IActionResult GetConfig(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Config)] HttpRequest req) =>
-        ConfigApi.GetConfig(signIn).ToActionResult();
+        ConfigApi.GetConfig(req, signIn).ToActionResult();
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -56,6 +56,45 @@ public sealed class DevIssuer : IDisposable
             Claims = claims,
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
         });
+    }
+
+    /// <summary>
+    /// The OpenID Connect ID token for <paramref name="name"/>, issued by the development OpenID provider at
+    /// <paramref name="issuer"/> (its URL) to the portal (<paramref name="clientId"/>), echoing the sign-in's nonce.
+    /// </summary>
+    public string MintIdToken(string name, string issuer, string clientId, string? nonce)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = ObjectIdFor(name),
+            ["oid"] = ObjectIdFor(name),
+            ["tid"] = TenantId,
+            ["name"] = name,
+        };
+        if (nonce is not null)
+        {
+            claims["nonce"] = nonce;
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = clientId,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    /// <summary>The public half of the signing key as a JSON Web Key (for the provider's <c>jwks_uri</c>).</summary>
+    public DevJsonWebKey PublicJwk()
+    {
+        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+        return new DevJsonWebKey("RSA", "sig", SecurityAlgorithms.RsaSha256, SigningKey.KeyId,
+            Base64Url.EncodeToString(parameters.Modulus), Base64Url.EncodeToString(parameters.Exponent));
     }
 
     /// <summary>The stable object id the issuer gives <paramref name="name"/>.</summary>

@@ -1,74 +1,45 @@
-// Sign in. Locally: the development issuer's "sign in as" form. Deployed: see docs/PORTAL.md (Entra ID).
-import { h, mount, field, setFieldError } from '../dom.js';
-import { api, ApiError } from '../api.js';
-import { startSession } from '../session.js';
-import { navigate } from '../main.js';
-import { showErrors } from '../forms.js';
-
-const ROLES = [
-  ['CaseFy.Admin', 'Admin', 'Everything, including templates'],
-  ['CaseFy.Member', 'Member', 'Open and work cases'],
-  ['CaseFy.Viewer', 'Viewer', 'Read only'],
-];
+// Sign in: OpenID Connect against the provider /api/config names — Entra ID when deployed, the local host's
+// development issuer ("sign in as") locally. The provider's page does the rest (app/auth.js).
+import { h, mount } from '../dom.js';
+import { signInSettings, signIn, takeSignInError } from '../auth.js';
 
 // What the page says when nobody can sign in from here: plainly, with no way around it (the app never runs
 // without a token, and it never pretends to know someone's role).
 const CANNOT_SIGN_IN = {
   none: 'Sign-in is not configured for this CaseFy installation, so nobody can sign in. Ask your administrator to set it up.',
-  entra: 'This CaseFy installation signs people in with Microsoft Entra ID, which this version of the portal does not support yet. Ask your administrator.',
   unreachable: 'CaseFy could not read its sign-in settings. Check your connection and reload the page; if it keeps happening, ask your administrator.',
 };
 
+const HINTS = {
+  dev: 'Local development: the local development issuer stands in for Microsoft Entra ID and lets you sign in as anyone. Its tokens work only on this machine.',
+  entra: 'You sign in with your organisation\'s Microsoft account.',
+};
+
 export async function render(main) {
-  let config = null;
-  try {
-    config = await api('/api/config', { token: null });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-  }
-  const mode = config ? config.signIn?.mode ?? 'none' : 'unreachable';
+  const config = await signInSettings();
+  const mode = config ? config.mode ?? 'none' : 'unreachable';
   const card = h('section', { class: 'signin card', 'aria-labelledby': 'signin-title' }, h('h1', { id: 'signin-title', text: 'Sign in to CaseFy' }));
   mount(main, h('div', { class: 'signin-page' }, card));
 
-  if (mode !== 'dev') {
+  if (!HINTS[mode] || !config.authority) {
     card.append(h('p', { class: 'notice', role: 'status', text: CANNOT_SIGN_IN[mode] ?? CANNOT_SIGN_IN.none }));
     return;
   }
 
-  card.append(h('p', { class: 'hint', text: 'Local development: sign in as anyone. Tokens come from the local development issuer and work only on this machine.' }));
-  const name = field('Your name', h('input', { type: 'text', name: 'name', autocomplete: 'name', required: true, maxlength: 200 }));
-  const roleInputs = ROLES.map(([value, label, hint], i) => {
-    const input = h('input', { type: 'radio', name: 'role', value, id: `role-${i}`, checked: i === 0 });
-    return h('div', { class: 'radio' }, input, h('label', { for: input.id }, h('strong', { text: label }), h('span', { class: 'hint', text: ` — ${hint}` })));
-  });
-  const roles = h('fieldset', { class: 'field' }, h('legend', { text: 'Role' }), roleInputs);
-  const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'button primary', text: 'Sign in' });
-  const form = h('form', { novalidate: true }, name.wrap, roles, formError, h('div', { class: 'actions' }, submit));
-  card.append(form);
-  name.input.focus();
-
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    setFieldError(name, null);
+  const failed = takeSignInError();
+  const formError = h('p', { class: 'form-error', role: 'alert', hidden: !failed, text: failed ?? '' });
+  const button = h('button', { type: 'button', class: 'button primary', text: 'Sign in' });
+  card.append(h('p', { class: 'hint', text: HINTS[mode] }), formError, h('div', { class: 'actions' }, button));
+  button.focus();
+  button.addEventListener('click', async () => {
+    button.disabled = true;
     formError.hidden = true;
-    if (!name.input.value.trim()) {
-      setFieldError(name, 'Enter a name.');
-      name.input.focus();
-      return;
-    }
-    const role = form.elements.role.value;
-    submit.disabled = true;
     try {
-      const { accessToken } = await api(config.signIn.devTokenUrl, { method: 'POST', token: null, body: { name: name.input.value.trim(), roles: [role] } });
-      startSession(accessToken);
-      const back = sessionStorage.getItem('casefy.returnTo');
-      sessionStorage.removeItem('casefy.returnTo');
-      navigate(back && back !== '/signin' ? back : '/');
+      await signIn();
     } catch (error) {
-      showErrors(error, { '$.name': name }, formError);
-    } finally {
-      submit.disabled = false;
+      formError.textContent = `Sign-in could not start: ${error.message}`;
+      formError.hidden = false;
+      button.disabled = false;
     }
   });
 }

@@ -1,3 +1,4 @@
+using CaseFy.Application.Apis;
 using CaseFy.Model;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +25,10 @@ public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<s
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var routes = new List<HostileRoute>();
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        // The API's routes; the development issuer's OpenID endpoints (dev-issuer/…) answer in OAuth's error format,
+        // not problem+json, and are attacked by DevOidcProviderTests.
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith(ApiRoutes.Prefix + "/", StringComparison.Ordinal)))
         {
             var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
             var pages = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>()

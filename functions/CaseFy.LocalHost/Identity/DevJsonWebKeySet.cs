@@ -1,0 +1,4 @@
+namespace CaseFy.LocalHost.Identity;
+
+/// <summary>The provider's key set (<c>jwks_uri</c>).</summary>
+public sealed record DevJsonWebKeySet(IReadOnlyList<DevJsonWebKey> Keys);
