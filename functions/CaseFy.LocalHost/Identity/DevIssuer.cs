@@ -36,26 +36,10 @@ public sealed class DevIssuer : IDisposable
     /// </summary>
     public string Mint(string name, IEnumerable<string> roles)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        var claims = new Dictionary<string, object>
-        {
-            ["oid"] = ObjectIdFor(name),
-            ["sub"] = ObjectIdFor(name),
-            ["tid"] = TenantId,
-            ["name"] = name,
-            ["roles"] = roles.ToArray(),
-            ["scp"] = "access_as_user",
-        };
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + Lifetime,
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
-        });
+        var claims = PersonClaims(name);
+        claims["roles"] = roles.ToArray();
+        claims["scp"] = "access_as_user";
+        return Sign(Issuer, Audience, claims);
     }
 
     /// <summary>
@@ -64,29 +48,13 @@ public sealed class DevIssuer : IDisposable
     /// </summary>
     public string MintIdToken(string name, string issuer, string clientId, string? nonce)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        var claims = new Dictionary<string, object>
-        {
-            ["sub"] = ObjectIdFor(name),
-            ["oid"] = ObjectIdFor(name),
-            ["tid"] = TenantId,
-            ["name"] = name,
-        };
+        var claims = PersonClaims(name);
         if (nonce is not null)
         {
             claims["nonce"] = nonce;
         }
 
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = clientId,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + Lifetime,
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
-        });
+        return Sign(issuer, clientId, claims);
     }
 
     /// <summary>The public half of the signing key as a JSON Web Key (for the provider's <c>jwks_uri</c>).</summary>
@@ -95,6 +63,29 @@ public sealed class DevIssuer : IDisposable
         var parameters = _rsa.ExportParameters(includePrivateParameters: false);
         return new DevJsonWebKey("RSA", "sig", SecurityAlgorithms.RsaSha256, SigningKey.KeyId,
             Base64Url.EncodeToString(parameters.Modulus), Base64Url.EncodeToString(parameters.Exponent));
+    }
+
+    private static Dictionary<string, object> PersonClaims(string name) => new()
+    {
+        ["oid"] = ObjectIdFor(name),
+        ["sub"] = ObjectIdFor(name),
+        ["tid"] = TenantId,
+        ["name"] = name,
+    };
+
+    private string Sign(string issuer, string audience, Dictionary<string, object> claims)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+        });
     }
 
     /// <summary>The stable object id the issuer gives <paramref name="name"/>.</summary>
