@@ -6,7 +6,7 @@ namespace CaseFy.Application.Apis;
 public static class CaseFyApi
 {
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
-        app.MapCaseFyOpenApi().MapHealthApi().MapConfigApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapBoardApi()
-            .MapMetricsApi().MapEventsApi().MapEventGridWebhookApi().MapParticipantsApi().MapPortalLinksApi().MapPortalApi()
+        app.MapCaseFyOpenApi().MapHealthApi().MapConfigApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapReportsApi()
+            .MapEventsApi().MapEventGridWebhookApi().MapParticipantsApi().MapPortalLinksApi().MapPortalApi()
             .MapTasksApi().MapCaseActionsApi().MapDocumentsApi();
 }

@@ -7,18 +7,29 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CaseFy.Application.Apis;
 
-/// <summary>The <c>/api/templates/{id}/board</c> route: a template's open cases by stage (admins: it shows every case).</summary>
-public static class BoardApi
+/// <summary>
+/// A template's reports, for admins (each covers every case of the template, not only the caller's): the board
+/// (<c>/api/templates/{id}/board</c>, open cases by stage) and the metrics (<c>/api/templates/{id}/metrics</c>).
+/// </summary>
+public static class ReportsApi
 {
-    public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup(ApiRoutes.Prefix).WithTags("Reports")
+        var reports = app.MapGroup(ApiRoutes.Prefix).WithTags("Reports");
+        reports
             .MapGet(ApiRoutes.TemplateBoard, GetBoardAsync)
             .WithSummary("A template's board: open cases per stage")
             .WithDescription($"Per stage of the template's newest version: the count of open cases and the newest "
                 + $"casesPerStage of them (1-{BoardService.MaxCasesPerStage}, default {BoardService.DefaultCasesPerStage}). "
                 + "Computed on request from the case index (one scan of the template's open cases).")
             .Produces<CaseBoard>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        reports
+            .MapGet(ApiRoutes.TemplateMetrics, GetMetricsAsync)
+            .WithSummary("A template's case metrics")
+            .WithDescription("Time spent per stage (completed visits), open and closed cases, SLA breaches and cases closed "
+                + $"per day over the last {MetricsService.ThroughputDays} days. Computed on request by reading every case of the "
+                + "template and its timeline: a report, not a live counter.")
+            .Produces<TemplateMetrics>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -44,5 +55,20 @@ public static class BoardApi
 
         var board = CaseIds.IsWellFormed(id) ? await boards.BuildAsync(id, perStage, cancellationToken) : null;
         return board is null ? ApiProblems.NotFound("template") : TypedResults.Ok(board);
+    }
+
+    public static async Task<IResult> GetMetricsAsync(string id, HttpRequest request, MetricsService metrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(metrics);
+
+        // Admins only: the report covers every case of the template, not only the caller's.
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
+        {
+            return denied;
+        }
+
+        var report = CaseIds.IsWellFormed(id) ? await metrics.ComputeAsync(id, cancellationToken) : null;
+        return report is null ? ApiProblems.NotFound("template") : TypedResults.Ok(report);
     }
 }
