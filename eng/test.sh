@@ -9,11 +9,14 @@ root=$(pwd)
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "npm ci (Azurite)"
+step "npm ci (Azurite, esbuild for the portal build, the vendored sign-in library)"
 # Compare versions, not file times: a fresh checkout (or a git worktree) has a newer lock file by mtime alone.
-locked=$(node -p "require('./package-lock.json').packages['node_modules/azurite'].version" 2>/dev/null)
-installed=$(node -p "require('./node_modules/azurite/package.json').version" 2>/dev/null)
-if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ "$locked" != "$installed" ]; then
+stale=$(node -e '
+  const lock = require("./package-lock.json").packages;
+  const wanted = Object.keys(require("./package.json").devDependencies);
+  const installed = (name) => { try { return require(`./node_modules/${name}/package.json`).version; } catch { return null; } };
+  console.log(wanted.filter((name) => installed(name) !== lock[`node_modules/${name}`].version).join(" "));' 2>/dev/null || echo all)
+if [ -n "$stale" ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 

@@ -40,7 +40,8 @@ public static class LocalHostApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            WebRootPath = Path.Combine(repoRoot, "portal-static"),
+            // The built portal (eng/build-portal.mjs, run by this project's build): what Static Web Apps serves.
+            WebRootPath = Path.Combine(repoRoot, "artifacts", "portal"),
         });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))

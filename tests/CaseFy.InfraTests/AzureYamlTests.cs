@@ -27,15 +27,21 @@ public sealed class AzureYamlTests
     }
 
     [Fact]
-    public void WebService_Host_IsStaticWebAppWithoutBuild()
+    public void WebService_Host_IsStaticWebAppUploadingThePortalBuild()
     {
         var web = Service("web");
 
         Assert.Equal("staticwebapp", Scalar(web, "host"));
         Assert.Equal("./portal-static", Scalar(web, "project"));
-        // No language: azd runs no build step and uploads the folder (dist ".") as it is.
+        // No language: azd runs no build of its own; the prepackage hook builds, and the build's output is uploaded.
         Assert.False(web.Children.ContainsKey(new YamlScalarNode("language")));
-        Assert.Equal(".", Scalar(web, "dist"));
+        Assert.Equal("../artifacts/portal", Scalar(web, "dist"));
+        foreach (var platform in new[] { "posix", "windows" })
+        {
+            var run = Scalar(Map(Map(Map(web, "hooks"), "prepackage"), platform), "run");
+            Assert.Contains("npm ci", run, StringComparison.Ordinal);
+            Assert.Contains("npm run build:portal", run, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

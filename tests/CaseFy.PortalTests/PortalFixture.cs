@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace CaseFy.PortalTests;
 
 /// <summary>
-/// One Azurite, one local host (serving portal-static/ and the API) and one headless Debian Chromium per test
+/// One Azurite, one local host (serving the built portal and the API) and one headless Debian Chromium per test
 /// class; each test opens its own browser context, so tests share no cookies or storage.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime

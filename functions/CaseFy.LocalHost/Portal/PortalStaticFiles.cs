@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace CaseFy.LocalHost.Portal;
 
 /// <summary>
-/// Serves <c>portal-static/</c> the way Azure Static Web Apps does: the security headers of
-/// <c>staticwebapp.config.json</c> (its <c>globalHeaders</c>, CSP included) on every file. Locally and in the
+/// Serves the built portal (<c>artifacts/portal/</c>, built from <c>portal-static/</c>) the way Azure Static Web Apps
+/// does: the security headers of <c>staticwebapp.config.json</c> (its <c>globalHeaders</c>, CSP included) on every file. Locally and in the
 /// browser tests the pages then run under the same Content-Security-Policy as deployed, so an inline script or
 /// style attribute breaks them here too, not only in Azure.
 /// </summary>
