@@ -40,6 +40,7 @@ public static class ApplicationServiceCollectionExtensions
             .BindConfiguration(DocumentOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<UploadMetadataSigner>();
         services.AddSingleton<IDocumentUploadRecorder, DocumentUploadRecorder>();
         services.AddCaseFyEvents();
         services.AddOptions<WebhookOptions>()

@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
     /// <summary>The body marker for the upload routes: a multipart form with one small text file instead of JSON.</summary>
     private const string FileUpload = "<multipart file>";
 
+    /// <summary>The announced file of the direct-upload routes.</summary>
+    private const string DirectUploadBody = """{"fileName":"m.txt","contentType":"text/plain","size":6}""";
+
     /// <summary>The ad-hoc document every matrix case has one version of.</summary>
     private const string DocumentKey = "evidence";
 
@@ -106,6 +109,10 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/cases/{id}/documents/{key}"] = (WorkCase(200), true, FileUpload),
         ["GET api/cases/{id}/documents"] = (ReadCase, false, null),
 
+        // Handing out an upload URL writes nothing; the matrix's version 1 is recorded, so confirming it changes nothing.
+        ["POST api/cases/{id}/documents/{key}/upload-url"] = (WorkCase(200), false, DirectUploadBody),
+        ["POST api/cases/{id}/documents/{key}/versions/{version}/confirm"] = (WorkCase(200), false, null),
+
         // Allowed callers are redirected to a read-only link to the blob in Azurite, which the client follows.
         ["GET api/cases/{id}/documents/{key}/versions/{version}/content"] = (ReadCase, false, null),
         ["POST api/cases/{id}/documents/{key}/accept"] = (WorkCase(200), true, null),
@@ -118,6 +125,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         // The matrix's document is the team's, never asked of an outsider: 404 for every token (PortalDocumentsTests
         // covers the links that may and may not upload a document that is).
         ["POST api/portal/{token}/documents/{key}"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, FileUpload),
+        ["POST api/portal/{token}/documents/{key}/upload-url"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, DirectUploadBody),
+        ["POST api/portal/{token}/documents/{key}/versions/{version}/confirm"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, null),
     };
 
     [Fact]

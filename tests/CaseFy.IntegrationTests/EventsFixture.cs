@@ -15,6 +15,9 @@ public sealed class EventsFixture : IAsyncLifetime
 
     public CaseFyClient Api => _host!.Api;
 
+    /// <summary>The host itself (its services, more signed-in clients).</summary>
+    public TestHost Host => _host!;
+
     /// <summary>Settings that point a host at <paramref name="topic"/> with quick polling and retries.</summary>
     public static string[] PublishingTo(EventGridTopicStub topic) =>
     [

@@ -17,4 +17,5 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(List<PortalLinkSummary>))]
 [JsonSerializable(typeof(PortalView))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.CaseDocumentList))]
+[JsonSerializable(typeof(CaseFy.Application.Documents.DirectUploadTicket))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

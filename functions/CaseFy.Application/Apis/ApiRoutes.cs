@@ -51,9 +51,13 @@ public static class ApiRoutes
     public const string CasePortalLink = "cases/{id}/portal-links/{linkId}";
     public const string Portal = "portal/{token}";
     public const string PortalDocument = "portal/{token}/documents/{key}";
+    public const string PortalDocumentUploadUrl = "portal/{token}/documents/{key}/upload-url";
+    public const string PortalDocumentConfirm = "portal/{token}/documents/{key}/versions/{version}/confirm";
 
     public const string CaseDocuments = "cases/{id}/documents";
     public const string CaseDocument = "cases/{id}/documents/{key}";
+    public const string CaseDocumentUploadUrl = "cases/{id}/documents/{key}/upload-url";
+    public const string DocumentConfirm = "cases/{id}/documents/{key}/versions/{version}/confirm";
     public const string DocumentContent = "cases/{id}/documents/{key}/versions/{version}/content";
     public const string DocumentAccept = "cases/{id}/documents/{key}/accept";
     public const string DocumentReject = "cases/{id}/documents/{key}/reject";

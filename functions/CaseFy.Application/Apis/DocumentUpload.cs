@@ -97,7 +97,7 @@ public static class DocumentUpload
             var version = DocumentRules.NextVersion(current, key);
             var name = DocumentRules.BlobName(current.Id, key, version);
             var counted = new SizeLimitedStream(section.Body, maxBytes);
-            if (!await documents.CreateAsync(name, counted, contentType, DocumentBlobMetadata.For(fileName, actor), cancellationToken))
+            if (!await documents.CreateAsync(name, counted, contentType, services.GetRequiredService<UploadMetadataSigner>().MetadataFor(name, fileName, actor), cancellationToken))
             {
                 // Written by a racing upload, or by an earlier attempt that stopped before its record: record it the way
                 // its BlobCreated event would (nothing happens when it is recorded already), and ask for a retry.

@@ -30,6 +30,14 @@ public static class DocumentsApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Uploads a version of a document (multipart/form-data, one file part)");
+        api.MapPost(ApiRoutes.CaseDocumentUploadUrl, GetUploadUrlAsync).Accepts<DirectUploadRequest>("application/json")
+            .Produces<DirectUploadTicket>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("A short-lived, create-only URL to PUT the next version of a document straight to Blob Storage");
+        api.MapPost(ApiRoutes.DocumentConfirm, ConfirmAsync).Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Records a version PUT to its upload URL (once, whether or not its BlobCreated event came first)");
         api.MapGet(ApiRoutes.CaseDocuments, ListAsync).Produces<CaseDocumentList>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(ApiRoutes.DocumentContent, GetContentAsync)
             .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
@@ -53,6 +61,41 @@ public static class DocumentsApi
 
         var (updated, problem) = await DocumentUpload.RunAsync(access.Case!, key, request, RequestActor.Of(request.HttpContext), engine);
         return problem ?? TypedResults.Ok(updated);
+    }
+
+    /// <summary>An upload URL for the next version (see <see cref="DirectUpload"/>); same access as the multipart upload.</summary>
+    public static async Task<IResult> GetUploadUrlAsync(string id, string key, HttpRequest request, ICaseStore cases, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Work, request.HttpContext.RequestAborted);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var read = await DirectUpload.ReadAsync(request);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var (ticket, problem) = await DirectUpload.IssueAsync(
+            access.Case!, key, read.Value!, request, RequestActor.Of(request.HttpContext), v => ConfirmPath(access.Case!.Id, key, v), engine);
+        return problem ?? TypedResults.Ok(ticket);
+    }
+
+    /// <summary>Records a directly uploaded version; answers with the case, as the multipart upload does.</summary>
+    public static async Task<IResult> ConfirmAsync(string id, string key, string version, HttpRequest request, ICaseStore cases, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Work, request.HttpContext.RequestAborted);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        var (updated, problem) = await DirectUpload.ConfirmAsync(access.Case!, key, version, request.HttpContext, engine);
+        return problem ?? (updated is null ? ApiProblems.NotFound("case") : TypedResults.Ok(updated));
     }
 
     public static async Task<IResult> ListAsync(
@@ -137,6 +180,12 @@ public static class DocumentsApi
     public static Task<IResult> RejectAsync(string id, string key, HttpRequest request, CaseService cases, ICaseEngine engine) =>
         CaseAction.RunAsync(id, request, CaseFyJsonContext.Default.ReasonRequest, ValidateReject,
             (c, _, body, actor, now) => DocumentRules.Reject(c, key, body.Reason!, actor, now), "document-rejected", cases, engine);
+
+    private static string ConfirmPath(string caseId, string key, int version) =>
+        "/" + ApiRoutes.Prefix + "/" + ApiRoutes.DocumentConfirm
+            .Replace("{id}", Uri.EscapeDataString(caseId), StringComparison.Ordinal)
+            .Replace("{key}", key, StringComparison.Ordinal)
+            .Replace("{version}", version.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static Dictionary<string, string[]> ValidateAccept(ReasonRequest request) =>
         request.Reason is null ? [] : new() { ["$.reason"] = ["Accepting takes no reason."] };

@@ -26,6 +26,17 @@ public static class PortalApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("The external party uploads a document asked of them (multipart/form-data, one file part)");
+        api.MapPost(ApiRoutes.PortalDocumentUploadUrl, GetUploadUrlAsync).Accepts<Model.Cases.DirectUploadRequest>("application/json")
+            .Produces<Documents.DirectUploadTicket>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The external party gets a short-lived, create-only URL to PUT a document asked of them straight to Blob Storage");
+        api.MapPost(ApiRoutes.PortalDocumentConfirm, ConfirmAsync)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The external party confirms a document PUT to its upload URL");
         return app;
     }
 
@@ -54,32 +65,91 @@ public static class PortalApi
     public static async Task<IResult> UploadAsync(string token, string key, HttpRequest request, PortalLinkService links, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(links);
-        var cancellationToken = request.HttpContext.RequestAborted;
-        var match = await links.ResolveAsync(token, cancellationToken);
-        if (match is null)
+        var (match, denied) = await ResolveUploaderAsync(token, key, request, links);
+        if (denied is not null)
         {
-            return ApiProblems.NotFound("portal link");
+            return denied;
         }
 
-        if (!PortalDocuments.IsRequested(match.Case, key))
-        {
-            return ApiProblems.NotFound("document asked of you");
-        }
-
-        if (!match.Link.Actions.Contains(PortalAction.Upload))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This link does not allow uploads.");
-        }
-
-        var (_, problem) = await DocumentUpload.RunAsync(match.Case, key, request, match.Link.AsActor(), engine);
+        var (_, problem) = await DocumentUpload.RunAsync(match!.Case, key, request, match.Link.AsActor(), engine);
         if (problem is not null)
         {
             return problem;
         }
 
-        await links.RecordUseAsync(match, "upload", cancellationToken);
+        await links.RecordUseAsync(match, "upload", request.HttpContext.RequestAborted);
         return TypedResults.NoContent();
     }
+
+    /// <summary>An upload URL for a document asked of the link's party (see <see cref="DirectUpload"/>); the checks of <see cref="UploadAsync"/>.</summary>
+    public static async Task<IResult> GetUploadUrlAsync(string token, string key, HttpRequest request, PortalLinkService links, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await DirectUpload.ReadAsync(request);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var (match, denied) = await ResolveUploaderAsync(token, key, request, links);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var (ticket, problem) = await DirectUpload.IssueAsync(
+            match!.Case, key, read.Value!, request, match.Link.AsActor(), v => ConfirmPath(token, key, v), engine);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return problem ?? TypedResults.Ok(ticket);
+    }
+
+    /// <summary>Records a document the link's party PUT to its upload URL; 204 as <see cref="UploadAsync"/>.</summary>
+    public static async Task<IResult> ConfirmAsync(string token, string key, string version, HttpRequest request, PortalLinkService links, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (match, denied) = await ResolveUploaderAsync(token, key, request, links);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var (_, problem) = await DirectUpload.ConfirmAsync(match!.Case, key, version, request.HttpContext, engine);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await links.RecordUseAsync(match, "upload", request.HttpContext.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The link, when it may upload document <paramref name="key"/>: a document not asked of an external party is 404 (as
+    /// a bad token is); a link without the <c>upload</c> action gets 403 for one that is (its holder knows the link is real).
+    /// </summary>
+    private static async Task<(PortalLinkMatch? Match, IResult? Denied)> ResolveUploaderAsync(
+        string token, string key, HttpRequest request, PortalLinkService links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var match = await links.ResolveAsync(token, request.HttpContext.RequestAborted);
+        if (match is null)
+        {
+            return (null, ApiProblems.NotFound("portal link"));
+        }
+
+        if (!PortalDocuments.IsRequested(match.Case, key))
+        {
+            return (null, ApiProblems.NotFound("document asked of you"));
+        }
+
+        return match.Link.Actions.Contains(PortalAction.Upload)
+            ? (match, null)
+            : (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This link does not allow uploads."));
+    }
+
+    private static string ConfirmPath(string token, string key, int version) =>
+        "/" + ApiRoutes.Prefix + "/" + ApiRoutes.PortalDocumentConfirm
+            .Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal)
+            .Replace("{key}", key, StringComparison.Ordinal)
+            .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

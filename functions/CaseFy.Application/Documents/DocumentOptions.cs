@@ -14,4 +14,8 @@ public sealed class DocumentOptions
     /// <summary>How long a download link (read-only SAS for one blob) works.</summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an upload URL (create-only SAS for one new blob) works.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

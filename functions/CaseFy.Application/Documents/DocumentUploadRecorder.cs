@@ -14,7 +14,8 @@ namespace CaseFy.Application.Documents;
 /// changes nothing, so the upload route and the event for its blob record it once.
 /// </summary>
 public sealed class DocumentUploadRecorder(
-    CaseService cases, ITemplateStore templates, IDocumentStore documents, IOptions<DocumentOptions> options) : IDocumentUploadRecorder
+    CaseService cases, ITemplateStore templates, IDocumentStore documents, UploadMetadataSigner signer, IOptions<DocumentOptions> options)
+    : IDocumentUploadRecorder
 {
     public async Task<DocumentUploadOutcome> RecordAsync(BlobCreatedNotice upload, ICaseEngine engine, CancellationToken cancellationToken)
     {
@@ -32,25 +33,33 @@ public sealed class DocumentUploadRecorder(
 
         // The event may be old or forged: what counts is the blob as it is stored now.
         var info = await documents.GetInfoAsync(upload.BlobName, cancellationToken);
+        if (info is null)
+        {
+            return DocumentUploadOutcome.Missing;
+        }
+
         var template = await templates.GetAsync(current.TemplateId, current.TemplateVersion, cancellationToken);
-        if (info is null || template is null)
+        if (template is null)
         {
             return DocumentUploadOutcome.NotAccepted;
         }
 
         var (contentTypes, maxBytes) = DocumentRules.LimitsOf(template, upload.DocumentKey, options.Value.AdHocMaxBytes);
         var contentType = DocumentContentTypes.Normalize(info.ContentType);
-        if (contentType is null || !DocumentContentTypes.Allows(contentTypes, contentType) || info.Size is <= 0 || info.Size > maxBytes)
+        var broken = contentType is null || !DocumentContentTypes.Allows(contentTypes, contentType) ? DocumentUploadOutcome.WrongType
+            : info.Size is <= 0 || info.Size > maxBytes ? DocumentUploadOutcome.WrongSize
+            : (DocumentUploadOutcome?)null;
+        if (broken is not null)
         {
-            await documents.DeleteAsync(upload.BlobName, cancellationToken);
-            return DocumentUploadOutcome.Rejected;
+            // CancellationToken.None: a caller that gave up must not leave a blob that breaks the limits behind.
+            await documents.DeleteAsync(upload.BlobName, CancellationToken.None);
+            return broken.Value;
         }
 
+        // Only signed metadata names the uploader: a direct upload's metadata came through the client.
         var fileName = FileNames.Sanitize(DocumentBlobMetadata.Read(info.Metadata, DocumentBlobMetadata.FileName) ?? $"{upload.DocumentKey}-{upload.Version}");
-        var uploader = DocumentBlobMetadata.Read(info.Metadata, DocumentBlobMetadata.UploaderId) is { Length: > 0 and <= 200 } id
-            ? new Actor(id, TextOrDefault(DocumentBlobMetadata.Read(info.Metadata, DocumentBlobMetadata.UploaderName), id))
-            : Actor.System;
-        var file = new UploadedFile(upload.DocumentKey, upload.BlobName, fileName, contentType, info.Size);
+        var uploader = signer.VerifiedUploader(upload.BlobName, info.Metadata) ?? Actor.System;
+        var file = new UploadedFile(upload.DocumentKey, upload.BlobName, fileName, contentType!, info.Size);
         try
         {
             var updated = await cases.ActAsync(
@@ -62,7 +71,4 @@ public sealed class DocumentUploadRecorder(
             return DocumentUploadOutcome.NotAccepted;
         }
     }
-
-    private static string TextOrDefault(string? value, string fallback) =>
-        value is { Length: > 0 and <= 200 } ? value : fallback;
 }

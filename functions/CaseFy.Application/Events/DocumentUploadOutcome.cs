@@ -12,6 +12,12 @@ public enum DocumentUploadOutcome
     /// <summary>No such case, or the case cannot take the document: nothing recorded.</summary>
     NotAccepted,
 
-    /// <summary>The file broke the template's size or content-type limits: the blob was removed.</summary>
-    Rejected,
+    /// <summary>There is no blob with this name (never uploaded, or removed): nothing recorded.</summary>
+    Missing,
+
+    /// <summary>The file is empty or larger than the document allows: the blob was removed.</summary>
+    WrongSize,
+
+    /// <summary>The file's stored content type is not one the document takes: the blob was removed.</summary>
+    WrongType,
 }

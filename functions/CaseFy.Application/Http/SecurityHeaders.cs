@@ -1,10 +1,13 @@
+using CaseFy.Model.Ports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFy.Application.Http;
 
 /// <summary>
 /// The headers every response carries, in both hosts. API answers get a CSP that allows nothing; the portal's
-/// static pages one without inline or remote scripts (Entra ID sign-in is the only other origin they talk to).
+/// static pages one without inline or remote scripts (Entra ID sign-in and, for direct uploads, the Blob Storage
+/// endpoint are the only other origins they talk to).
 /// <c>Referrer-Policy: no-referrer</c> keeps portal URLs (capabilities) out of other sites' logs.
 /// </summary>
 public static class SecurityHeaders
@@ -15,6 +18,13 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self' https://login.microsoftonline.com; frame-src https://login.microsoftonline.com; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary><see cref="PortalPolicy"/> that may also PUT files to <paramref name="uploadOrigin"/> (the Blob endpoint).</summary>
+    public static string PortalPolicyWithUploads(Uri uploadOrigin)
+    {
+        ArgumentNullException.ThrowIfNull(uploadOrigin);
+        return PortalPolicy.Replace("connect-src 'self'", $"connect-src 'self' {uploadOrigin.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
+    }
 
     /// <summary>Adds the headers when the response starts, so error pages written later get them too.</summary>
     public static void Register(HttpContext context)
@@ -38,6 +48,6 @@ public static class SecurityHeaders
         headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
         headers.TryAdd("Content-Security-Policy", context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? ApiPolicy
-            : PortalPolicy);
+            : context.RequestServices?.GetService<IDocumentStore>() is { } documents ? PortalPolicyWithUploads(documents.ServiceOrigin) : PortalPolicy);
     }
 }

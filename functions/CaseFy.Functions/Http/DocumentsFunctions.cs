@@ -22,6 +22,18 @@ public sealed class DocumentsFunctions(
         [DurableClient] DurableTaskClient client) =>
         (await DocumentsApi.UploadAsync(id, key, req, cases.Store, new DurableCaseEngine(client))).ToActionResult();
 
+    [Function("GetDocumentUploadUrl")]
+    public async Task<IActionResult> GetUploadUrlAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CaseDocumentUploadUrl)] HttpRequest req, string id, string key,
+        [DurableClient] DurableTaskClient client) =>
+        (await DocumentsApi.GetUploadUrlAsync(id, key, req, cases.Store, new DurableCaseEngine(client))).ToActionResult();
+
+    [Function("ConfirmDocumentUpload")]
+    public async Task<IActionResult> ConfirmAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.DocumentConfirm)] HttpRequest req, string id, string key, string version,
+        [DurableClient] DurableTaskClient client) =>
+        (await DocumentsApi.ConfirmAsync(id, key, version, req, cases.Store, new DurableCaseEngine(client))).ToActionResult();
+
     [Function("ListDocuments")]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CaseDocuments)] HttpRequest req, string id) =>
@@ -49,4 +61,16 @@ public sealed class DocumentsFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PortalDocument)] HttpRequest req, string token, string key,
         [DurableClient] DurableTaskClient client) =>
         (await PortalApi.UploadAsync(token, key, req, links, new DurableCaseEngine(client))).ToActionResult();
+
+    [Function("GetPortalDocumentUploadUrl")]
+    public async Task<IActionResult> GetPortalUploadUrlAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PortalDocumentUploadUrl)] HttpRequest req, string token, string key,
+        [DurableClient] DurableTaskClient client) =>
+        (await PortalApi.GetUploadUrlAsync(token, key, req, links, new DurableCaseEngine(client))).ToActionResult();
+
+    [Function("ConfirmPortalDocumentUpload")]
+    public async Task<IActionResult> ConfirmPortalUploadAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PortalDocumentConfirm)] HttpRequest req, string token, string key, string version,
+        [DurableClient] DurableTaskClient client) =>
+        (await PortalApi.ConfirmAsync(token, key, version, req, links, new DurableCaseEngine(client))).ToActionResult();
 }

@@ -23,3 +23,9 @@ public sealed record CloseCase(string? Reason, string? Outcome);
 
 /// <summary>An internal comment.</summary>
 public sealed record NewComment(string? Text);
+
+/// <summary>Ask for a URL to upload a document version straight to Blob Storage: the file as the client will send it.</summary>
+/// <param name="FileName">The file's name (kept as sanitised metadata; never part of the blob name).</param>
+/// <param name="ContentType">The media type the client will send the file with.</param>
+/// <param name="Size">The file's size in bytes.</param>
+public sealed record DirectUploadRequest(string? FileName, string? ContentType, long? Size);

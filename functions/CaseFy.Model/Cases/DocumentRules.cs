@@ -32,6 +32,23 @@ public static class DocumentRules
     public static string BlobName(string caseId, string key, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"{caseId}/{key}/{version}");
 
+    /// <summary>Checks that the case can take the next version of document <paramref name="key"/>.</summary>
+    /// <exception cref="CaseRuleException">The case is closed, or has as many documents or versions as it may.</exception>
+    public static void RequireRoomFor(CaseRecord current, string key)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        TaskRules.RequireNotClosed(current);
+        if (current.Documents.All(d => d.Key != key) && current.Documents.Count >= CaseLimits.MaxDocuments)
+        {
+            throw new CaseRuleException($"A case has at most {CaseLimits.MaxDocuments} documents.");
+        }
+
+        if (NextVersion(current, key) > CaseLimits.MaxVersionsPerDocument)
+        {
+            throw new CaseRuleException($"A document has at most {CaseLimits.MaxVersionsPerDocument} versions.");
+        }
+    }
+
     /// <summary>
     /// Records an uploaded file as the next version of a document (created ad hoc when the template does not define it).
     /// Nothing to do when this blob is recorded already, so the upload API and the BlobCreated event may both call it.
@@ -54,16 +71,7 @@ public static class DocumentRules
             throw new CaseRuleException($"Another upload of document '{file.Key}' happened at the same time: upload again.");
         }
 
-        if (existing is null && current.Documents.Count >= CaseLimits.MaxDocuments)
-        {
-            throw new CaseRuleException($"A case has at most {CaseLimits.MaxDocuments} documents.");
-        }
-
-        if (version > CaseLimits.MaxVersionsPerDocument)
-        {
-            throw new CaseRuleException($"A document has at most {CaseLimits.MaxVersionsPerDocument} versions.");
-        }
-
+        RequireRoomFor(current, file.Key);
         var definition = FindDefinition(template, file.Key);
         var document = existing ?? new CaseDocument
         {

@@ -36,6 +36,7 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(SetTaskDue))]
 [JsonSerializable(typeof(CompleteTask))]
 [JsonSerializable(typeof(ReasonRequest))]
+[JsonSerializable(typeof(DirectUploadRequest))]
 [JsonSerializable(typeof(RecordDecision))]
 [JsonSerializable(typeof(MoveCase))]
 [JsonSerializable(typeof(CloseCase))]

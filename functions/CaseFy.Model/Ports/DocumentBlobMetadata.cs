@@ -10,6 +10,9 @@ public static class DocumentBlobMetadata
     public const string UploaderId = "uploaderid";
     public const string UploaderName = "uploadername";
 
+    /// <summary>CaseFy's signature over the other values, so a value a client sent along cannot be forged.</summary>
+    public const string Signature = "signature";
+
     /// <summary>The metadata for a file uploaded by <paramref name="uploader"/>.</summary>
     public static Dictionary<string, string> For(string fileName, Actor uploader)
     {

@@ -32,6 +32,15 @@ public interface IDocumentStore
     Task<Uri?> GetReadUrlAsync(
         string blobName, string downloadName, string contentType, DateTimeOffset expiresOn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A URL that allows exactly one thing until <paramref name="expiresOn"/>: creating this one blob, when it does not
+    /// exist yet (no read, no overwrite, no other name); <see langword="null"/> when this store cannot sign URLs.
+    /// </summary>
+    Task<Uri?> GetCreateUrlAsync(string blobName, DateTimeOffset expiresOn, CancellationToken cancellationToken);
+
+    /// <summary>The origin (scheme, host, port) clients send files to with <see cref="GetCreateUrlAsync"/>'s URLs.</summary>
+    Uri ServiceOrigin { get; }
+
     /// <summary>Deletes a blob; nothing happens when there is none.</summary>
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);
 }

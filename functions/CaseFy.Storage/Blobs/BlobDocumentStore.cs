@@ -10,14 +10,17 @@ using Microsoft.Extensions.Options;
 namespace CaseFy.Storage.Blobs;
 
 /// <summary>
-/// Document files in the <see cref="StorageOptions.DocumentsContainer"/> container. Read URLs are service SAS for one
-/// blob with read permission only: signed with the account key when a connection string is configured (Azurite), with
+/// Document files in the <see cref="StorageOptions.DocumentsContainer"/> container. Read URLs and upload URLs are
+/// service SAS for one blob with read permission only, or create permission only: signed with the account key when a connection string is configured (Azurite), with
 /// a user delegation key when the app signs in with Entra ID (<see cref="StorageOptions.UsesIdentity"/>).
 /// </summary>
 public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IDocumentStore
 {
     // Staged in blocks of this size: memory per upload stays bounded, and nothing is visible until the final commit.
     private const int BlockBytes = 4 * 1024 * 1024;
+
+    // What a browser sends with a create URL: the blob type, the file's type, CaseFy's metadata (x-ms-meta-*).
+    private const string UploadAllowedHeaders = "content-type,x-ms-blob-type,x-ms-meta-*,x-ms-version,x-ms-client-request-id";
 
     private BlobContainerClient Container => service.GetBlobContainerClient(options.Value.DocumentsContainer);
 
@@ -80,21 +83,63 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
     }
 
     /// <inheritdoc/>
-    public async Task<Uri?> GetReadUrlAsync(
-        string blobName, string downloadName, string contentType, DateTimeOffset expiresOn, CancellationToken cancellationToken)
+    public Task<Uri?> GetReadUrlAsync(
+        string blobName, string downloadName, string contentType, DateTimeOffset expiresOn, CancellationToken cancellationToken) =>
+        SignAsync(blobName, BlobSasPermissions.Read, expiresOn, sas =>
+        {
+            sas.ContentDisposition = AttachmentDisposition(downloadName);
+            sas.ContentType = contentType;
+        }, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Create is the only permission: Blob Storage refuses a Put Blob over an existing blob under it, and staging
+    /// blocks needs Write, so the client sends the file in one Put Blob (up to 5,000 MiB; documents are far smaller).
+    /// </remarks>
+    public Task<Uri?> GetCreateUrlAsync(string blobName, DateTimeOffset expiresOn, CancellationToken cancellationToken) =>
+        SignAsync(blobName, BlobSasPermissions.Create, expiresOn, _ => { }, cancellationToken);
+
+    /// <inheritdoc/>
+    public Uri ServiceOrigin => new(service.Uri.GetLeftPart(UriPartial.Authority));
+
+    /// <summary>
+    /// Lets browsers on <paramref name="origins"/> PUT files with the create URLs (Blob service CORS). Rules other
+    /// than CaseFy's are kept; for local storage only (in Azure, <c>infra/modules/storage.bicep</c> sets the same rule).
+    /// </summary>
+    public async Task EnsureUploadCorsAsync(IReadOnlyList<string> origins, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        var properties = (await service.GetPropertiesAsync(cancellationToken)).Value;
+        var wanted = origins.Select(UploadCorsRule).ToList();
+        if (wanted.All(w => properties.Cors.Any(c => SameRule(c, w))))
+        {
+            return;
+        }
+
+        var kept = properties.Cors.Where(c => c.AllowedHeaders != UploadAllowedHeaders).ToList();
+        properties.Cors = [.. kept, .. wanted];
+        await service.SetPropertiesAsync(properties, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        await Container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    /// <summary>A service SAS for one blob with <paramref name="permissions"/> only.</summary>
+    private async Task<Uri?> SignAsync(
+        string blobName, BlobSasPermissions permissions, DateTimeOffset expiresOn, Action<BlobSasBuilder> configure, CancellationToken cancellationToken)
     {
         var blob = Container.GetBlobClient(blobName);
         var startsOn = time.GetUtcNow().AddMinutes(-5); // clock skew between this host and Blob Storage
-        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresOn)
+        var sas = new BlobSasBuilder(permissions, expiresOn)
         {
             BlobContainerName = blob.BlobContainerName,
             BlobName = blob.Name,
             Resource = "b",
             StartsOn = startsOn,
             Protocol = service.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
-            ContentDisposition = AttachmentDisposition(downloadName),
-            ContentType = contentType,
         };
+        configure(sas);
         if (blob.CanGenerateSasUri)
         {
             return blob.GenerateSasUri(sas);
@@ -113,9 +158,18 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
         }
     }
 
-    /// <inheritdoc/>
-    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
-        await Container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    private static BlobCorsRule UploadCorsRule(string origin) => new()
+    {
+        AllowedOrigins = origin,
+        AllowedMethods = "PUT",
+        AllowedHeaders = UploadAllowedHeaders,
+        ExposedHeaders = "x-ms-request-id,x-ms-error-code",
+        MaxAgeInSeconds = 600,
+    };
+
+    private static bool SameRule(BlobCorsRule a, BlobCorsRule b) =>
+        a.AllowedOrigins == b.AllowedOrigins && a.AllowedMethods == b.AllowedMethods && a.AllowedHeaders == b.AllowedHeaders
+        && a.ExposedHeaders == b.ExposedHeaders && a.MaxAgeInSeconds == b.MaxAgeInSeconds;
 
     /// <summary><c>attachment</c> with an ASCII fallback name and the exact name in RFC 5987 form.</summary>
     private static string AttachmentDisposition(string fileName)

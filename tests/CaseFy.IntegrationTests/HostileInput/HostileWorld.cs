@@ -125,6 +125,8 @@ public sealed class HostileWorld
             "POST api/cases/{id}/portal-links" => """{"name":"Hx Outsider","email":"outsider@example.com","actions":["view"],"expiresInDays":7}""",
             "POST api/dev/token" => """{"name":"Hx Someone","roles":["CaseFy.Viewer"]}""",
             "POST api/events/eventgrid" => "[]",
+            "POST api/cases/{id}/documents/{key}/upload-url" or "POST api/portal/{token}/documents/{key}/upload-url" =>
+                """{"fileName":"hostile.txt","contentType":"text/plain","size":7}""",
             "PUT api/templates/{id}" => """{"name":"Hostile","stages":[{"key":"a","name":"A"}]}""",
             AddTaskRoute => """{"title":"Hx task","dueAt":"2030-01-01T09:00:00Z","required":false}""",
             "POST api/cases/{id}/tasks/{taskId}/assign" => $$$"""{"assignee":{"id":"{{{participant}}}","name":"{{{ParticipantName}}}"}}""",
