@@ -91,10 +91,5 @@ public sealed class PortalDocumentsTests(LocalHostFixture host) : IClassFixture<
         return opened.Id;
     }
 
-    private async Task<CreatedPortalLink> CreateLinkAsync(string caseId, string actions)
-    {
-        using var response = await Api.PostJsonAsync($"/api/cases/{caseId}/portal-links", $$"""{"name":"Pat Partner","actions":{{actions}}}""");
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.CreatedPortalLink, Ct))!;
-    }
+    private Task<CreatedPortalLink> CreateLinkAsync(string caseId, string actions) => Api.CreatePortalLinkAsync(caseId, "Pat Partner", actions);
 }

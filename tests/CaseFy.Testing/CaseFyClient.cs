@@ -49,6 +49,14 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
             ? await http.PostAsync(new Uri($"/api/cases/{caseId}/advance", UriKind.Relative), content: null, Ct)
             : await PostJsonAsync($"/api/cases/{caseId}/advance", $$"""{"reason":"{{reason}}"}""");
 
+    /// <summary>Creates a portal link on the case for <paramref name="name"/> with the actions (a JSON array).</summary>
+    public async Task<CaseFy.Application.Portal.CreatedPortalLink> CreatePortalLinkAsync(string caseId, string name, string actions)
+    {
+        using var response = await PostJsonAsync($"/api/cases/{caseId}/portal-links", $$"""{"name":"{{name}}","actions":{{actions}}}""");
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync(CaseFy.Application.Apis.ApiJsonContext.Default.CreatedPortalLink, Ct))!;
+    }
+
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json, string contentType = "application/json") =>
         http.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, contentType), Ct);
 
