@@ -111,6 +111,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     documentsContainerName: documentsContainerName
+    uploadCorsOrigins: [web.outputs.uri]
   }
 }
 

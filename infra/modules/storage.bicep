@@ -17,6 +17,9 @@ param deploymentContainerName string
 @description('Blob container for case documents.')
 param documentsContainerName string
 
+@description('Origins whose browsers PUT direct uploads to the documents container (the portal).')
+param uploadCorsOrigins array
+
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
@@ -43,10 +46,23 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
 }
 
 // Soft delete and versioning protect documents from accidental overwrite or delete.
+// CORS: the portal PUTs direct uploads with create-only SAS URLs (the same rule the local host
+// gives Azurite, see BlobDocumentStore.EnsureUploadCorsAsync).
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
   parent: account
   name: 'default'
   properties: {
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: uploadCorsOrigins
+          allowedMethods: ['PUT']
+          allowedHeaders: ['content-type', 'x-ms-blob-type', 'x-ms-meta-*', 'x-ms-version', 'x-ms-client-request-id']
+          exposedHeaders: ['x-ms-request-id', 'x-ms-error-code']
+          maxAgeInSeconds: 600
+        }
+      ]
+    }
     isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true

@@ -28,6 +28,22 @@ public sealed class StorageTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
+    public void BlobService_Cors_LetsOnlyThePortalPutDirectUploads()
+    {
+        var blobService = _template.OnlyOfType("Microsoft.Storage/storageAccounts/blobServices");
+        var rule = Assert.Single(blobService.At("properties.cors.corsRules")!.AsArray())!;
+
+        Assert.Equal("[\"PUT\"]", rule["allowedMethods"]!.ToJsonString());
+        Assert.Equal("[parameters('uploadCorsOrigins')]", rule["allowedOrigins"]!.ToString());
+        foreach (var header in new[] { "content-type", "x-ms-blob-type", "x-ms-meta-*" })
+        {
+            Assert.Contains(header, rule["allowedHeaders"]!.AsArray().Select(h => h!.ToString()));
+        }
+
+        Assert.Contains("outputs.uri", _template.Module("storage").Parameter("uploadCorsOrigins")!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Containers_Names_AreDocumentsAndTheDeploymentPackage()
     {
         var containers = _template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();

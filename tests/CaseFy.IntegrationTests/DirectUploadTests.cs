@@ -280,6 +280,26 @@ public sealed class DirectUploadTests(EventsFixture fixture)
         Assert.DoesNotContain(await Api.GetTimelineAsync(caseId), e => e.Type == TimelineEntryTypes.DocumentUploaded);
     }
 
+    [Fact]
+    public async Task Browser_PortalPageAndBlobService_AllowThePutFromThePortalOrigin()
+    {
+        var blobOrigin = fixture.Host.Services.GetRequiredService<IDocumentStore>().ServiceOrigin.GetLeftPart(UriPartial.Authority);
+        var portalOrigin = fixture.Host.Address.GetLeftPart(UriPartial.Authority);
+        using var page = await fixture.Host.Anonymous().Http.GetAsync(new Uri("/portal.html", UriKind.Relative), Ct);
+        using var http = new HttpClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri($"{blobOrigin}/devstoreaccount1/documents/some-case/key/1"));
+        preflight.Headers.Add("Origin", portalOrigin);
+        preflight.Headers.Add("Access-Control-Request-Method", "PUT");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-ms-blob-type,x-ms-meta-filename,x-ms-meta-signature");
+
+        using var answer = await http.SendAsync(preflight, Ct);
+
+        var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"connect-src 'self' {blobOrigin}", csp, StringComparison.Ordinal);
+        await CaseFyClient.ExpectAsync(answer, HttpStatusCode.OK);
+        Assert.Equal(portalOrigin, Assert.Single(answer.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
     private static async Task<DirectUploadTicket> GetTicketAsync(CaseFyClient client, string route, string fileName, string contentType, long size)
     {
         using var response = await client.PostJsonAsync(

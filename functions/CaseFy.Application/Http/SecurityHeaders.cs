@@ -19,11 +19,15 @@ public static class SecurityHeaders
         + "connect-src 'self' https://login.microsoftonline.com; frame-src https://login.microsoftonline.com; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary><see cref="PortalPolicy"/> that may also PUT files to <paramref name="uploadOrigin"/> (the Blob endpoint).</summary>
-    public static string PortalPolicyWithUploads(Uri uploadOrigin)
+    /// <summary>
+    /// <paramref name="policy"/> that may also send requests to <paramref name="uploadOrigin"/> (the Blob endpoint
+    /// direct uploads PUT to), added to its <c>connect-src 'self'</c>.
+    /// </summary>
+    public static string AllowingUploadsTo(string policy, Uri uploadOrigin)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(uploadOrigin);
-        return PortalPolicy.Replace("connect-src 'self'", $"connect-src 'self' {uploadOrigin.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
+        return policy.Replace("connect-src 'self'", $"connect-src 'self' {uploadOrigin.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
     }
 
     /// <summary>Adds the headers when the response starts, so error pages written later get them too.</summary>
@@ -48,6 +52,6 @@ public static class SecurityHeaders
         headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
         headers.TryAdd("Content-Security-Policy", context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? ApiPolicy
-            : context.RequestServices?.GetService<IDocumentStore>() is { } documents ? PortalPolicyWithUploads(documents.ServiceOrigin) : PortalPolicy);
+            : context.RequestServices?.GetService<IDocumentStore>() is { } documents ? AllowingUploadsTo(PortalPolicy, documents.ServiceOrigin) : PortalPolicy);
     }
 }

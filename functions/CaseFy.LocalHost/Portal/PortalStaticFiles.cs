@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CaseFy.Application.Http;
+using CaseFy.Model.Ports;
 
 namespace CaseFy.LocalHost.Portal;
 
@@ -6,7 +8,8 @@ namespace CaseFy.LocalHost.Portal;
 /// Serves the built portal (<c>artifacts/portal/</c>, built from <c>portal-static/</c>) the way Azure Static Web Apps
 /// does: the security headers of <c>staticwebapp.config.json</c> (its <c>globalHeaders</c>, CSP included) on every file. Locally and in the
 /// browser tests the pages then run under the same Content-Security-Policy as deployed, so an inline script or
-/// style attribute breaks them here too, not only in Azure.
+/// style attribute breaks them here too, not only in Azure. Its <c>connect-src</c> gains this host's Blob endpoint
+/// (Azurite), which the external page PUTs direct uploads to (deployed, it allows <c>*.blob.core.windows.net</c>).
 /// </summary>
 public static class PortalStaticFiles
 {
@@ -15,7 +18,10 @@ public static class PortalStaticFiles
     public static WebApplication UsePortalStaticFiles(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var headers = ReadGlobalHeaders(Path.Combine(app.Environment.WebRootPath, ConfigFileName));
+        var uploads = app.Services.GetRequiredService<IDocumentStore>().ServiceOrigin;
+        var headers = ReadGlobalHeaders(Path.Combine(app.Environment.WebRootPath, ConfigFileName))
+            .Select(h => h.Name == "Content-Security-Policy" ? (h.Name, SecurityHeaders.AllowingUploadsTo(h.Value, uploads)) : h)
+            .ToList();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
