@@ -5,6 +5,7 @@ import { h, mount, toast } from './dom.js';
 import { api, enc } from './api.js';
 import { formatAbsolute, humanize, timeEl, formatBytes } from './format.js';
 import { stageProgress } from './components/stageProgress.js';
+import { uploadDirect } from './directUpload.js';
 import { timelineIcon } from './components/timeline.js';
 
 const main = document.getElementById('main');
@@ -104,11 +105,12 @@ function requestItem(request) {
     if (request.maxBytes && file.size > request.maxBytes) return refuse(tooLarge);
     button.disabled = true;
     try {
-      await api(`/api/portal/${enc(token)}/documents/${enc(request.key)}`, { method: 'POST', file, token: null });
+      // Straight to Blob Storage (upload URL → PUT → confirm): the limits are checked when asking and when recording.
+      await uploadDirect(`/api/portal/${enc(token)}`, request.key, file, { token: null });
       toast('Thank you, your file was received.', 'success');
       await load();
     } catch (error) {
-      refuse(error.status === 413 && request.maxBytes ? tooLarge : error.message);
+      refuse(refusal(error, request, tooLarge));
       button.disabled = false;
     }
   });
@@ -119,6 +121,15 @@ function requestItem(request) {
         ? h('ul', { class: 'your-uploads', 'aria-label': `What you sent for ${request.name}` }, uploads.map(u => h('li', {}, h('span', { text: u.fileName }), u.at ? [' · ', timeEl(h, u.at)] : null)))
         : done ? h('p', { class: 'hint', text: `Received${request.fileName ? `: ${request.fileName}` : ''}` }) : null),
     form);
+}
+
+/** Why a file was refused, in the words of the field the API named (its size, its type, its name). */
+function refusal(error, request, tooLarge) {
+  if (error.status === 413 && request.maxBytes) return tooLarge;
+  const errors = error.errors ?? {};
+  if (errors['$.size'] && request.maxBytes) return tooLarge;
+  const named = errors['$.contentType'] ?? errors['$.size'] ?? errors['$.fileName'];
+  return named?.[0] ?? error.message;
 }
 
 /** Plain words for what an outsider sees happen (stage names are the only data the API gives them). */

@@ -141,13 +141,21 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
         await asked.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         await Expect(asked.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This document takes files of type application/pdf.");
 
+        // The file goes straight to Blob Storage: upload URL, PUT to the blob endpoint, confirm; never the multipart route.
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add($"{request.Method} {request.Url}");
         await input.SetInputFilesAsync(new FilePayload { Name = "certificate.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await asked.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         var sent = page.GetByRole(AriaRole.List, new() { Name = "What you sent for Insurance certificate" });
         await Expect(sent).ToContainTextAsync("certificate.pdf");
         await Expect(asked.GetByRole(AriaRole.Button, new() { Name = "Send another file" })).ToBeVisibleAsync();
         await outsider.AssertAccessibleAsync();
-        Assert.All(outsider.ConsoleErrors, e => Assert.Contains("415", e, StringComparison.Ordinal)); // the refused upload only
+        Assert.All(outsider.ConsoleErrors, e => Assert.Contains("400", e, StringComparison.Ordinal)); // the refused type only
+        var blobOrigin = portal.Services.GetRequiredService<IDocumentStore>().ServiceOrigin.GetLeftPart(UriPartial.Authority);
+        Assert.Contains(requests, r => r.StartsWith("POST ", StringComparison.Ordinal) && r.EndsWith("/documents/certificate/upload-url", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.StartsWith($"PUT {blobOrigin}/", StringComparison.Ordinal) && r.Contains($"/{opened.Id}/certificate/1?", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.StartsWith("POST ", StringComparison.Ordinal) && r.EndsWith("/documents/certificate/versions/1/confirm", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.EndsWith("/documents/certificate", StringComparison.Ordinal));
 
         await using var team = await portal.NewPageAsync();
         await team.SignInAsync("Olivia Owner", "Admin");
