@@ -39,7 +39,6 @@ public sealed class BoardAndSafetyTests(PortalFixture portal) : IClassFixture<Po
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Equipment" })).ToContainTextAsync("Onboard Bo Chen");
         Assert.Equal(0, await page.Locator(".board img, .board script").CountAsync());
         await browser.AssertAccessibleAsync();
-        await browser.ScreenshotAsync("board");
 
         await page.GetByRole(AriaRole.Link, new() { Name = XssTitle }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(XssTitle);
@@ -51,6 +50,51 @@ public sealed class BoardAndSafetyTests(PortalFixture portal) : IClassFixture<Po
         await browser.AssertAccessibleAsync();
 
         Assert.Empty(browser.Dialogs);
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Board_CasesAcrossStages_CardsShowOwnerOpenTasksAndOverdue()
+    {
+        // Equipment has a 3.6-second SLA: a case there is overdue almost at once, as one would be after days.
+        var template = await portal.Api.CreateTemplateFromJsonAsync("""
+            {"name":"New starter","description":"From signed offer to first day","stages":[
+              {"key":"paperwork","name":"Paperwork","tasks":[{"key":"contract","title":"Sign the contract","assignee":"owner","dueInHours":48,"required":false}]},
+              {"key":"equipment","name":"Equipment","slaHours":0.001},
+              {"key":"first-day","name":"First day"}]}
+            """);
+        var cases = new Dictionary<string, string>();
+        foreach (var title in new[] { "Onboard Ana Silva", "Onboard Bo Chen", "Onboard Carla Diaz", "Onboard Dev Patel" })
+        {
+            cases[title] = (await portal.Api.OpenCaseAsync(template.Id, title)).Id;
+        }
+
+        var bo = cases["Onboard Bo Chen"];
+        await portal.Api.WaitForStageEnteredAsync(bo, "paperwork");
+        using (var advanced = await portal.Api.AdvanceAsync(bo, "Contract signed"))
+        {
+            await CaseFyClient.ExpectAsync(advanced, HttpStatusCode.Accepted);
+        }
+
+        await portal.Api.WaitForAsync(bo, c => c.CurrentStage.Key == "equipment" && c.Overdue);
+        foreach (var id in cases.Values.Where(id => id != bo))
+        {
+            await portal.Api.WaitForAsync(id, c => c.Tasks.Count == 1);
+        }
+
+        await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 560 });
+        var page = browser.Page;
+        await browser.SignInAsync("Maria Lead", "Admin");
+        await page.GotoAsync($"/#/?template={template.Id}");
+        var paperwork = page.GetByRole(AriaRole.Region, new() { Name = "Paperwork" });
+        var equipment = page.GetByRole(AriaRole.Region, new() { Name = "Equipment" });
+        await Expect(paperwork.Locator(".case-card")).ToHaveCountAsync(3);
+        await Expect(paperwork.Locator(".case-card").Filter(new() { HasText = "Onboard Ana Silva" })).ToContainTextAsync("1 task open");
+        await Expect(equipment.Locator(".case-card")).ToContainTextAsync("Onboard Bo Chen");
+        await Expect(equipment.Locator(".case-card")).ToContainTextAsync("Overdue");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "First day" })).ToContainTextAsync("No cases here");
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("board");
         browser.AssertNoConsoleErrors();
     }
 

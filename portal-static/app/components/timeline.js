@@ -9,15 +9,15 @@ const ICONS = [
   [/Closed$/, '■', 'close'],
   [/Reopened$/, '↺', 'enter'],
   [/Moved$/, '⇄', 'enter'],
-  [/OnHold$/, '⏸', 'warn'],
+  [/OnHold$/, '‖', 'warn'],
   [/Resumed$/, '▶', 'enter'],
-  [/Document/, '⎙', 'doc'],
+  [/Document/, '▤', 'doc'],
   [/Task/, '☑', 'task'],
   [/Decision/, '⚖', 'decision'],
   [/Comment/, '✎', 'comment'],
-  [/PortalLink/, '🔗', 'link'],
-  [/Sla|Overdue|Breach/, '⏰', 'warn'],
-  [/Participant|Owner/, '👤', 'person'],
+  [/PortalLink/, '↗', 'link'],
+  [/Sla|Overdue|Breach/, '⚠', 'warn'],
+  [/Participant|Owner/, '☺', 'person'],
 ];
 
 /** The icon for an entry type (decorative: the text next to it says what happened). */
