@@ -1,5 +1,5 @@
 // Reads shared by several views, with a small cache for immutable template versions.
-import { api, ApiError, enc } from './api.js';
+import { api, enc } from './api.js';
 
 const templateCache = new Map();
 
@@ -13,23 +13,11 @@ export async function getTemplate(id, version) {
   return template;
 }
 
-/**
- * The templates people can pick ({id, name, status}), archived ones last. Uses `GET /api/templates` when the API
- * has it; otherwise the templates the newest cases run on (the only other place the API names them).
- */
+/** The templates people can pick ({id, name, status}), archived ones last. */
 export async function listTemplates() {
-  try {
-    const list = await api('/api/templates');
-    const items = list.items ?? list;
-    return items.map(t => ({ id: t.id, name: t.name, status: t.status ?? 'active' }))
-      .sort((a, b) => (a.status === 'archived') - (b.status === 'archived') || a.name.localeCompare(b.name));
-  } catch (error) {
-    if (!(error instanceof ApiError) || (error.status !== 405 && error.status !== 404)) throw error;
-  }
-  const cases = await listAllCases({}, 300);
-  const ids = [...new Set(cases.map(c => c.templateId))];
-  const templates = await Promise.all(ids.map(id => getTemplate(id).catch(() => null)));
-  return templates.filter(Boolean).map(t => ({ id: t.id, name: t.name, status: 'active' }));
+  const items = await api('/api/templates');
+  return items.map(t => ({ id: t.id, name: t.name, status: t.status ?? 'active' }))
+    .sort((a, b) => (a.status === 'archived') - (b.status === 'archived') || a.name.localeCompare(b.name));
 }
 
 /** Pages through `GET /api/cases` with `filters` until `limit` cases or the end. */
