@@ -10,11 +10,12 @@ namespace CaseFy.LocalHost.Engine;
 /// forever. Two can meet whenever a message comes back after its visibility timeout (a killed process, a slow
 /// activity) while the next generation of the same instance — whose task ids start at 0 again — already runs
 /// one. The later one is handed back to the queue, which offers it again after a short back-off; every other
-/// call goes straight to the wrapped backend.
+/// call goes straight to the wrapped backend. It also knows how long each work item has been out, so the sidecar's
+/// owner can give up on one whose answer is lost (<see cref="Overdue"/>).
 /// </summary>
-public sealed class ActivityTaskIdGuard(IOrchestrationService inner) : IOrchestrationService
+public sealed class ActivityTaskIdGuard(IOrchestrationService inner, TimeProvider time) : IOrchestrationService
 {
-    private readonly ConcurrentDictionary<string, string> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -31,7 +32,7 @@ public sealed class ActivityTaskIdGuard(IOrchestrationService inner) : IOrchestr
         while (true)
         {
             var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-            if (workItem is null || _inFlight.TryAdd(KeyOf(workItem), workItem.Id))
+            if (workItem is null || _inFlight.TryAdd(KeyOf(workItem), new InFlight(workItem, time.GetUtcNow())))
             {
                 return workItem!;
             }
@@ -63,6 +64,10 @@ public sealed class ActivityTaskIdGuard(IOrchestrationService inner) : IOrchestr
             Release(workItem);
         }
     }
+
+    /// <summary>The activity work items handed out longer ago than <paramref name="age"/> and not answered since.</summary>
+    public IReadOnlyList<TaskActivityWorkItem> Overdue(TimeSpan age) =>
+        [.. _inFlight.Values.Where(f => time.GetUtcNow() - f.Since > age).Select(f => f.WorkItem)];
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         inner.RenewTaskActivityWorkItemLockAsync(workItem);
@@ -114,6 +119,14 @@ public sealed class ActivityTaskIdGuard(IOrchestrationService inner) : IOrchestr
     private static string KeyOf(TaskActivityWorkItem workItem) =>
         $"{workItem.TaskMessage.OrchestrationInstance.InstanceId}\n{workItem.TaskMessage.Event.EventId}";
 
-    private void Release(TaskActivityWorkItem workItem) =>
-        ((ICollection<KeyValuePair<string, string>>)_inFlight).Remove(new(KeyOf(workItem), workItem.Id));
+    private void Release(TaskActivityWorkItem workItem)
+    {
+        var key = KeyOf(workItem);
+        if (_inFlight.TryGetValue(key, out var held) && held.WorkItem.Id == workItem.Id)
+        {
+            ((ICollection<KeyValuePair<string, InFlight>>)_inFlight).Remove(new(key, held));
+        }
+    }
+
+    private sealed record InFlight(TaskActivityWorkItem WorkItem, DateTimeOffset Since);
 }

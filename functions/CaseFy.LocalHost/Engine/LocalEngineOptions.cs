@@ -25,4 +25,11 @@ public sealed class LocalEngineOptions
 
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// An activity not answered after this long is failed on the worker's behalf, so the orchestration's retry runs it
+    /// again; above the slowest activity (a webhook attempt times out after 15 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan LostActivityAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

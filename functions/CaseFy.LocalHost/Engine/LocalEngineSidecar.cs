@@ -2,7 +2,10 @@ using System.Net;
 using CaseFy.Storage;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Protobuf;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;
 
@@ -11,16 +14,24 @@ namespace CaseFy.LocalHost.Engine;
 /// <summary>
 /// Runs the Durable Task engine locally: the gRPC sidecar of <c>Microsoft.DurableTask.InProcessTestHost</c> over
 /// <see cref="AzureStorageOrchestrationService"/> — the same backend the Functions extension uses in Azure —
-/// on its own HTTP/2-only loopback listener, where the host's worker and client connect.
+/// on its own HTTP/2-only loopback listener, where the host's worker and client connect. The sidecar is a preview
+/// testing package with two ways to lose an activity's answer; <see cref="ActivityTaskIdGuard"/> prevents one, and an
+/// activity left unanswered for <see cref="LocalEngineOptions.LostActivityAfter"/> (e.g. one the worker abandoned,
+/// which this sidecar ignores) is failed here on the worker's behalf, so the orchestration's retry runs it again.
 /// </summary>
-public sealed class LocalEngineSidecar(
+public sealed partial class LocalEngineSidecar(
     IOptions<LocalEngineOptions> engineOptions,
     IOptions<StorageOptions> storageOptions,
     LocalEngineEndpoint endpoint,
+    GrpcChannel channel,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<LocalEngineSidecar>();
+    private readonly CancellationTokenSource _stopping = new();
     private AzureStorageOrchestrationService? _service;
+    private ActivityTaskIdGuard? _guard;
     private WebApplication? _sidecar;
+    private Task? _lostActivities;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +59,8 @@ public sealed class LocalEngineSidecar(
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, endpoint.Port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new ActivityTaskIdGuard(_service));
+        _guard = new ActivityTaskIdGuard(_service, TimeProvider.System);
+        builder.Services.AddSingleton<IOrchestrationService>(_guard);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -58,10 +70,17 @@ public sealed class LocalEngineSidecar(
         // Resolve before start so the server exists when the worker's first call arrives.
         _sidecar.Services.GetRequiredService<TaskHubGrpcServer>();
         await _sidecar.StartAsync(cancellationToken);
+        _lostActivities = FailLostActivitiesAsync(_guard, options.LostActivityAfter, _stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        if (_lostActivities is not null)
+        {
+            await _lostActivities;
+        }
+
         if (_sidecar is not null)
         {
             await _sidecar.StopAsync(cancellationToken);
@@ -77,10 +96,54 @@ public sealed class LocalEngineSidecar(
 
     public async ValueTask DisposeAsync()
     {
+        _stopping.Dispose();
         if (_sidecar is not null)
         {
             await _sidecar.DisposeAsync();
             _sidecar = null;
         }
     }
+
+    private async Task FailLostActivitiesAsync(ActivityTaskIdGuard guard, TimeSpan lostAfter, CancellationToken stopping)
+    {
+        var sidecar = new TaskHubSidecarService.TaskHubSidecarServiceClient(channel);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                foreach (var workItem in guard.Overdue(lostAfter))
+                {
+                    var instance = workItem.TaskMessage.OrchestrationInstance;
+                    var taskId = workItem.TaskMessage.Event.EventId;
+                    LogLostActivity(instance.InstanceId, taskId, lostAfter);
+                    try
+                    {
+                        await sidecar.CompleteActivityTaskAsync(
+                            new ActivityResponse
+                            {
+                                InstanceId = instance.InstanceId,
+                                TaskId = taskId,
+                                FailureDetails = new TaskFailureDetails
+                                {
+                                    ErrorType = "CaseFy.LostActivity",
+                                    ErrorMessage = $"No answer from the worker within {lostAfter}; failed so that the retry policy runs it again.",
+                                },
+                            },
+                            cancellationToken: stopping);
+                    }
+                    catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.Unavailable)
+                    {
+                        // Answered meanwhile, or the sidecar is stopping: nothing to give up on.
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {TaskId} of {InstanceId} had no answer for {LostAfter}; failing it so it is retried.")]
+    private partial void LogLostActivity(string instanceId, int taskId, TimeSpan lostAfter);
 }

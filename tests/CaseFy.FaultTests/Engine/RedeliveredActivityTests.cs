@@ -13,12 +13,16 @@ namespace CaseFy.FaultTests.Engine;
 /// of the same instance runs its own first activity (same task id) — what a kill -9 between an activity's answer
 /// and the deletion of its message leaves. The preview sidecar would lose the answer to one of the two and the
 /// instance would wait forever (the cause of the crash suite's stuck cases); <see cref="ActivityTaskIdGuard"/>
-/// runs them one after the other.
+/// runs them one after the other. And an activity whose answer never comes is failed after
+/// <see cref="LocalEngineOptions.LostActivityAfter"/>, so the orchestration's retry runs it again.
 /// </summary>
 public sealed class RedeliveredActivityTests
 {
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    // Well above how long the first test holds an activity on purpose (up to ~8 s), or it would be failed meanwhile.
+    private static readonly TimeSpan LostAfter = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Activity_LeftBehindAndRedeliveredWhileNextGenerationRunsSameTaskId_BothRunAndInstanceCompletes()
@@ -65,14 +69,44 @@ public sealed class RedeliveredActivityTests
         }
     }
 
+    [Fact]
+    public async Task Activity_NeverAnswered_IsFailedAfterLostActivityAfterAndRunAgainByTheRetry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await FaultStorage.StartAsync(ct);
+        var gate = new ActivityGate();
+        using var engine = await StartEngineAsync(storage.ConnectionString, HostProcess.NewTaskHub(), gate, ct);
+        try
+        {
+            var client = engine.Services.GetRequiredService<DurableTaskClient>();
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(RetriedActivityOrchestrator), 7, ct);
+
+            // The first run never answers (as when the worker abandons it, which the sidecar ignores).
+            await gate.WaitForRunAsync(7, 0, Patience, ct);
+            await gate.WaitForRunAsync(7, 1, Patience, ct);
+            gate.Release(7, 1);
+
+            var finished = await WaitForAsync(client, id, i => i.IsCompleted, ct);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+            Assert.Equal(7, finished.ReadOutputAs<int>());
+            Assert.Equal([7, 7], gate.Started);
+        }
+        finally
+        {
+            gate.ReleaseAll();
+            await engine.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static async Task<IHost> StartEngineAsync(string connectionString, string taskHub, ActivityGate gate, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(gate);
         builder.Services.Configure<StorageOptions>(o => o.ConnectionString = connectionString);
-        builder.Services.AddLocalEngine(r => r.AddOrchestrator<TwoGenerationOrchestrator>().AddActivity<HeldActivity>());
-        builder.Services.Configure<LocalEngineOptions>(o => (o.TaskHub, o.WorkItemVisibilityTimeout) = (taskHub, Visibility));
+        builder.Services.AddLocalEngine(r => r
+            .AddOrchestrator<TwoGenerationOrchestrator>().AddOrchestrator<RetriedActivityOrchestrator>().AddActivity<HeldActivity>());
+        builder.Services.Configure<LocalEngineOptions>(o => (o.TaskHub, o.WorkItemVisibilityTimeout, o.LostActivityAfter) = (taskHub, Visibility, LostAfter));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

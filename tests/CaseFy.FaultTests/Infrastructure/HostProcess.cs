@@ -62,6 +62,8 @@ public sealed class HostProcess : IAsyncDisposable
             "--Durable:WorkerId=fixed",
             // Work a killed process held reappears after this (ARCHITECTURE.md pitfall 4); above any activity's run time.
             "--Durable:WorkItemVisibilityTimeout=00:00:10",
+            // An activity whose answer is lost is run again after this (the crash suite allows 2 min after the last start).
+            "--Durable:LostActivityAfter=00:00:30",
             "--Logging:LogLevel:Default=Warning",
         })
         {
