@@ -35,7 +35,11 @@ public sealed class HostileInputFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _storage = await TestStorage.StartAsync(ct);
-        _host = await TestHost.StartAsync(_storage.ConnectionString, TaskHub, ct, $"--Events:InboundSecret={HostileWorld.InboundSecret}");
+        // The portal's rate limits are raised: the suite sends thousands of portal requests from one address within a
+        // minute, and each must reach the route's own checks (the limits have their own tests).
+        _host = await TestHost.StartAsync(
+            _storage.ConnectionString, TaskHub, ct, $"--Events:InboundSecret={HostileWorld.InboundSecret}",
+            "--Portal:PermitsPerTokenPerMinute=100000", "--Portal:PermitsPerAddressPerMinute=100000");
         Http = new HttpClient { BaseAddress = _host.Address };
         var mapped = HostileRoute.From(_host.Services.GetRequiredService<EndpointDataSource>());
         var world = await HostileWorld.CreateAsync(_host, mapped.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), ct);
