@@ -31,7 +31,7 @@ public sealed class ConcurrencyTests
             {
                 using var response = await api.Http.PostAsync(
                     new Uri($"/api/cases/{opened.Id}/advance", UriKind.Relative),
-                    new StringContent($$"""{"reason":"person {{i}}"}""", System.Text.Encoding.UTF8, "application/json"),
+                    new StringContent($$"""{"reason":"person {{i}}","fromStage":"{{Stages[stage]}}"}""", System.Text.Encoding.UTF8, "application/json"),
                     ct);
                 return response.StatusCode;
             }));

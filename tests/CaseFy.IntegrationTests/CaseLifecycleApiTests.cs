@@ -103,6 +103,23 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
     }
 
     [Fact]
+    public async Task Advance_FromAStageTheCaseHasLeft_IsConflictAndDoesNotAdvanceTheNextOne()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "Two people, one click each");
+        await Api.WaitForStageEnteredAsync(opened.Id, "intake");
+        using var first = await Api.PostJsonAsync($"/api/cases/{opened.Id}/advance", """{"fromStage":"intake"}""");
+        await CaseFyClient.ExpectAsync(first, HttpStatusCode.Accepted);
+        await Api.WaitForStageEnteredAsync(opened.Id, "review");
+
+        using var late = await Api.PostJsonAsync($"/api/cases/{opened.Id}/advance", """{"reason":"me too","fromStage":"intake"}""");
+
+        await CaseFyClient.ExpectAsync(late, HttpStatusCode.Conflict);
+        var now = await Api.GetCaseAsync(opened.Id);
+        Assert.Equal(("review", null), (now.CurrentStage.Key, now.PendingAdvance));
+    }
+
+    [Fact]
     public async Task ListCases_NewestFirst_PagesWithContinuationToken()
     {
         var template = await Api.CreateTemplateAsync(Stages);

@@ -130,7 +130,7 @@ function drawStage(section, c, t, { act }) {
       const form = h('form', { class: 'inline-form' }, h('div', { class: 'field' }, h('label', { for: reasonId, text: 'Reason' }), reason), button);
       form.addEventListener('submit', event => {
         event.preventDefault();
-        act(button, () => api(`/api/cases/${enc(c.id)}/advance`, { method: 'POST', body: reason.value.trim() ? { reason: reason.value.trim() } : undefined }),
+        act(button, () => api(`/api/cases/${enc(c.id)}/advance`, { method: 'POST', body: { reason: reason.value.trim() || undefined, fromStage: c.currentStage.key } }),
           last ? 'Closing the case.' : 'Advancing the case.');
       });
       children.push(form);
