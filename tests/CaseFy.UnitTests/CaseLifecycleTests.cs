@@ -64,6 +64,15 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void RequestAdvance_FromAStageTheCaseHasLeft_IsRefused()
+    {
+        var current = Entered();
+
+        Assert.Throws<CaseRuleException>(() => CaseLifecycle.RequestAdvance(current, Template, null, Ana, T0, fromStage: "elsewhere"));
+        Assert.NotNull(CaseLifecycle.RequestAdvance(current, Template, null, Ana, T0, fromStage: current.CurrentStage.Key).Case.PendingAdvance);
+    }
+
+    [Fact]
     public void RequestAdvance_AlreadyPending_Throws()
     {
         var pending = CaseLifecycle.RequestAdvance(Entered(), Template, null, Ana, T0).Case;

@@ -53,13 +53,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         try
         {
             return await ActAsync(
-                caseId,
-                "advance",
-                (c, t, now) => request.FromStage is { } from && !string.Equals(from, c.CurrentStage.Key, StringComparison.Ordinal)
-                    ? throw new CaseRuleException($"The case is no longer in stage '{from}' (it is in '{c.CurrentStage.Key}'): look at it again before advancing.")
-                    : CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now),
-                engine,
-                cancellationToken);
+                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now, request.FromStage), engine, cancellationToken);
         }
         catch (CaseRuleException)
         {

@@ -86,12 +86,25 @@ public static class CaseLifecycle
         return writer.ToChange();
     }
 
-    /// <summary>Records a request to leave the current stage; the orchestration carries it out.</summary>
-    /// <exception cref="CaseRuleException">The case is closed or on hold, already being advanced, or its exit criteria are not met.</exception>
-    public static CaseChange RequestAdvance(CaseRecord current, CaseTemplate template, string? reason, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Records a request to leave the current stage; the orchestration carries it out. When the requester names the
+    /// stage they mean to leave (<c>fromStage</c>) and the case is in another one, the request is refused.
+    /// </summary>
+    /// <exception cref="CaseRuleException">
+    /// The case is closed or on hold, has left the named stage, is already being advanced, or its exit
+    /// criteria are not met.
+    /// </exception>
+    public static CaseChange RequestAdvance(
+        CaseRecord current, CaseTemplate template, string? reason, Actor actor, DateTimeOffset now, string? fromStage = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(template);
+        if (fromStage is not null && !string.Equals(fromStage, current.CurrentStage.Key, StringComparison.Ordinal))
+        {
+            throw new CaseRuleException(
+                $"The case is no longer in stage '{fromStage}' (it is in '{current.CurrentStage.Key}'): look at it again before advancing.");
+        }
+
         if (current.Status != CaseStatus.Open)
         {
             throw new CaseRuleException(current.Status == CaseStatus.Closed
