@@ -37,8 +37,6 @@ public sealed class DirectUploadTests(EventsFixture fixture)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Webhook => $"/api/events/eventgrid?secret={EventsFixture.InboundSecret}";
-
     private CaseFyClient Api => fixture.Api;
 
     [Fact]
@@ -318,15 +316,8 @@ public sealed class DirectUploadTests(EventsFixture fixture)
                 .ToDictionary(h => h.Key["x-ms-meta-".Length..], h => h.Value),
         }, Ct);
 
-    private async Task DeliverBlobCreatedTwiceAsync(DirectUploadTicket ticket)
-    {
-        var url = new BlobUriBuilder(ticket.UploadUrl) { Sas = null }.ToUri().AbsoluteUri;
-        for (var i = 0; i < 2; i++)
-        {
-            using var response = await Api.PostJsonAsync(Webhook, "[" + EventGridSchema.BlobCreated(url) + "]");
-            await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
-        }
-    }
+    private Task DeliverBlobCreatedTwiceAsync(DirectUploadTicket ticket) =>
+        fixture.DeliverBlobCreatedTwiceAsync(new BlobUriBuilder(ticket.UploadUrl) { Sas = null }.ToUri().AbsoluteUri);
 
     private BlobContainerClient Container() => new BlobServiceClient(fixture.Storage.ConnectionString).GetBlobContainerClient("documents");
 

@@ -13,8 +13,6 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Route => $"/api/events/eventgrid?secret={EventsFixture.InboundSecret}";
-
     [Fact]
     public async Task BlobCreated_ForAnUploadedBlob_IsRecordedOnce()
     {
@@ -25,7 +23,7 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
             await CaseFyClient.ExpectAsync(uploaded, HttpStatusCode.OK);
         }
 
-        await DeliverTwiceAsync(BlobUrl($"{caseId}/contract/1"));
+        await fixture.DeliverBlobCreatedTwiceAsync(BlobUrl($"{caseId}/contract/1"));
 
         var entries = (await fixture.Api.GetTimelineAsync(caseId)).Where(e => e.Type == TimelineEntryTypes.DocumentUploaded).ToList();
         Assert.Single(entries);
@@ -41,7 +39,7 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Metadata = new Dictionary<string, string> { ["filename"] = "signed%20contract.pdf" } },
             Ct);
 
-        await DeliverTwiceAsync(blob.Uri.AbsoluteUri);
+        await fixture.DeliverBlobCreatedTwiceAsync(blob.Uri.AbsoluteUri);
 
         var document = (await fixture.Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract");
         var version = Assert.Single(document.Versions);
@@ -56,7 +54,7 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
         await blob.UploadAsync(
             new BinaryData("<html>"u8.ToArray()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html" } }, Ct);
 
-        await DeliverTwiceAsync(blob.Uri.AbsoluteUri);
+        await fixture.DeliverBlobCreatedTwiceAsync(blob.Uri.AbsoluteUri);
 
         Assert.False(await blob.ExistsAsync(Ct));
         Assert.Empty((await fixture.Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract").Versions);
@@ -65,15 +63,6 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
     private BlobContainerClient Container() => new BlobServiceClient(fixture.Storage.ConnectionString).GetBlobContainerClient("documents");
 
     private string BlobUrl(string name) => Container().GetBlobClient(name).Uri.AbsoluteUri;
-
-    private async Task DeliverTwiceAsync(string url)
-    {
-        for (var i = 0; i < 2; i++)
-        {
-            using var response = await fixture.Api.PostJsonAsync(Route, "[" + EventGridSchema.BlobCreated(url) + "]");
-            await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
-        }
-    }
 
     private async Task<string> OpenCaseAsync()
     {

@@ -1,35 +1,47 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using CaseFy.Application.Events;
 using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 
-/// <summary>The inbound Event Grid webhook over real HTTP: the shared secret, both validation handshakes, bad and foreign bodies.</summary>
+/// <summary>
+/// The inbound Event Grid webhook over real HTTP: the shared secret in its delivery header (never the URL), both
+/// validation handshakes, bad and foreign bodies.
+/// </summary>
 [Collection(EventsTestGroup.Name)]
 public sealed class EventGridWebhookTests(EventsFixture fixture)
 {
-    private const string Route = "/api/events/eventgrid";
-
-    private static string WithSecret => $"{Route}?secret={EventsFixture.InboundSecret}";
+    private const string Route = EventsFixture.WebhookRoute;
 
     [Theory]
-    [InlineData(Route)]
-    [InlineData(Route + "?secret=")]
-    [InlineData(Route + "?secret=inbound-secret-for-test")]
-    [InlineData(Route + "?secret=inbound-secret-for-tests-and-more")]
-    public async Task Receive_MissingOrWrongSecret_Is401ProblemJson(string path)
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("inbound-secret-for-test")]
+    [InlineData("inbound-secret-for-tests-and-more")]
+    [InlineData("INBOUND-SECRET-FOR-TESTS")]
+    public async Task Receive_MissingOrWrongSecretHeader_Is401ProblemJson(string? secret)
     {
-        using var response = await fixture.Api.PostJsonAsync(path, ValidationEvent("code-1"));
+        using var response = await fixture.DeliverAsync(ValidationEvent("code-1"), secret);
 
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("code-1", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_SecretInTheQueryStringOnly_Is401()
+    {
+        // The old way: a URL secret ends up in request telemetry, so it no longer opens the webhook.
+        using var response = await fixture.Api.PostJsonAsync($"{Route}?secret={EventsFixture.InboundSecret}", ValidationEvent("code-2"));
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task Receive_SubscriptionValidationEvent_EchoesTheCode()
     {
-        using var response = await fixture.Api.PostJsonAsync(WithSecret, ValidationEvent("512d38b6-c7b8-40c8-89fe-f46f9e9622b6"));
+        using var response = await fixture.DeliverAsync(ValidationEvent("512d38b6-c7b8-40c8-89fe-f46f9e9622b6"));
 
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
@@ -39,8 +51,9 @@ public sealed class EventGridWebhookTests(EventsFixture fixture)
     [Fact]
     public async Task AllowOrigin_CloudEventsHandshake_AllowsTheAskingOrigin()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(WithSecret, UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(Route, UriKind.Relative));
         request.Headers.Add("WebHook-Request-Origin", "eventemitter.example.com");
+        request.Headers.Add(InboundSecret.HeaderName, EventsFixture.InboundSecret);
 
         using var response = await fixture.Api.Http.SendAsync(request, Ct);
 
@@ -51,8 +64,9 @@ public sealed class EventGridWebhookTests(EventsFixture fixture)
     [Fact]
     public async Task AllowOrigin_WrongSecret_Is401()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri($"{Route}?secret=nope", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(Route, UriKind.Relative));
         request.Headers.Add("WebHook-Request-Origin", "eventemitter.example.com");
+        request.Headers.Add(InboundSecret.HeaderName, "nope");
 
         using var response = await fixture.Api.Http.SendAsync(request, Ct);
 
@@ -68,7 +82,7 @@ public sealed class EventGridWebhookTests(EventsFixture fixture)
     [InlineData("42")]
     public async Task Receive_MalformedBody_Is400ProblemJson(string body)
     {
-        using var response = await fixture.Api.PostJsonAsync(WithSecret, body);
+        using var response = await fixture.DeliverAsync(body);
 
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -86,7 +100,7 @@ public sealed class EventGridWebhookTests(EventsFixture fixture)
             ]
             """;
 
-        using var response = await fixture.Api.PostJsonAsync(WithSecret, body);
+        using var response = await fixture.DeliverAsync(body);
 
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
     }
@@ -97,8 +111,7 @@ public sealed class EventGridWebhookTests(EventsFixture fixture)
         var caseId = Guid.NewGuid().ToString("N");
         var body = $"[{CloudEventsSchema.BlobCreated($"https://acct.blob.core.windows.net/documents/{caseId}/id-card/1")}]";
 
-        using var response = await fixture.Api.Http.PostAsync(
-            new Uri(WithSecret, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/cloudevents-batch+json"), Ct);
+        using var response = await fixture.DeliverAsync(body, contentType: "application/cloudevents-batch+json");
 
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
     }

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Text;
 using CaseFy.Testing;
+using WebhookSecret = CaseFy.Application.Events.InboundSecret;
 
 namespace CaseFy.IntegrationTests;
 
@@ -12,6 +15,8 @@ public sealed class EventsFixture : IAsyncLifetime
     public EventGridTopicStub Topic { get; private set; } = null!;
 
     public const string InboundSecret = "inbound-secret-for-tests";
+
+    public const string WebhookRoute = "/api/events/eventgrid";
 
     public CaseFyClient Api => _host!.Api;
 
@@ -28,6 +33,34 @@ public sealed class EventsFixture : IAsyncLifetime
         "--Events:RetryMaxDelay=00:00:01",
         "--Storage:EventFeedSettle=00:00:00.200",
     ];
+
+    /// <summary>
+    /// Posts <paramref name="body"/> to the Event Grid webhook the way Event Grid does: the secret in the delivery
+    /// header (<paramref name="secret"/> <see langword="null"/>: no header), nothing in the URL.
+    /// </summary>
+    public async Task<HttpResponseMessage> DeliverAsync(string body, string? secret = InboundSecret, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(WebhookRoute, UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, contentType),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add(WebhookSecret.HeaderName, secret);
+        }
+
+        return await Api.Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Delivers a <c>BlobCreated</c> event for <paramref name="blobUrl"/> twice (Event Grid delivers at least once); both answered 200.</summary>
+    public async Task DeliverBlobCreatedTwiceAsync(string blobUrl)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await DeliverAsync("[" + EventGridSchema.BlobCreated(blobUrl) + "]");
+            await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CaseFy.Application.Apis;
 
 /// <summary>
-/// <c>/api/events/eventgrid?secret=…</c>: where Event Grid delivers Blob Storage's <c>BlobCreated</c> events for
-/// documents uploaded with a SAS URL. No sign-in (Event Grid cannot get one): the shared secret protects it.
+/// <c>/api/events/eventgrid</c>: where Event Grid delivers Blob Storage's <c>BlobCreated</c> events for documents
+/// uploaded with a SAS URL. No sign-in (Event Grid cannot get one): the shared secret in the
+/// <see cref="InboundSecret.HeaderName"/> header protects it.
 /// </summary>
 public static class EventGridWebhookApi
 {
@@ -45,7 +46,7 @@ public static class EventGridWebhookApi
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(recorder);
-        if (!InboundSecret.Matches(events.Value.InboundSecret, request.Query["secret"]))
+        if (!InboundSecret.Matches(events.Value.InboundSecret, request.Headers[InboundSecret.HeaderName]))
         {
             return ApiProblems.WrongSecret();
         }
@@ -93,7 +94,7 @@ public static class EventGridWebhookApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(events);
-        if (!InboundSecret.Matches(events.Value.InboundSecret, request.Query["secret"]))
+        if (!InboundSecret.Matches(events.Value.InboundSecret, request.Headers[InboundSecret.HeaderName]))
         {
             return ApiProblems.WrongSecret();
         }

@@ -18,4 +18,10 @@ public sealed class DocumentOptions
     /// <summary>How long an upload URL (create-only SAS for one new blob) works.</summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The key that signs the metadata of uploaded blobs (<see cref="UploadMetadataSigner"/>): one value all instances
+    /// share, its own (not the Event Grid webhook's secret, which leaves the app). Unset: a key made at start.
+    /// </summary>
+    public string? MetadataSigningKey { get; set; }
 }

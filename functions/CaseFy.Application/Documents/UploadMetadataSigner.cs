@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CaseFy.Application.Events;
 using CaseFy.Model;
 using CaseFy.Model.Ports;
 using Microsoft.Extensions.Options;
@@ -12,12 +11,12 @@ namespace CaseFy.Application.Documents;
 /// blob later (the BlobCreated event, a confirm, another upload) can trust the uploader it names. A direct upload's
 /// metadata travels through the client, which could otherwise claim to be anyone (the file name is the client's
 /// anyway, so an unsigned one is still shown, sanitised). HMAC-SHA256 over the blob name and the values,
-/// keyed from <see cref="EventsOptions.InboundSecret"/> (one secret all instances share, already in every
+/// keyed from <see cref="DocumentOptions.MetadataSigningKey"/> (one key all instances share, set in every
 /// deployment); without one, a key made at start (one process: enough locally, where no events arrive).
 /// </summary>
-public sealed class UploadMetadataSigner(IOptions<EventsOptions> events)
+public sealed class UploadMetadataSigner(IOptions<DocumentOptions> documents)
 {
-    private readonly Lazy<byte[]> _key = new(() => events.Value.InboundSecret is { Length: > 0 } secret
+    private readonly Lazy<byte[]> _key = new(() => documents.Value.MetadataSigningKey is { Length: > 0 } secret
         ? HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: "casefy document upload metadata"u8.ToArray())
         : RandomNumberGenerator.GetBytes(32));
 

@@ -19,7 +19,7 @@ public sealed class EventsOptions
     /// <summary>The client id of the user-assigned managed identity that may send to the topic.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>The shared secret Event Grid passes as <c>?secret=</c> on the inbound webhook; unset = webhook closed.</summary>
+    /// <summary>The shared secret Event Grid sends in the <see cref="InboundSecret.HeaderName"/> header of the inbound webhook; unset = webhook closed.</summary>
     public string? InboundSecret { get; set; }
 
     /// <summary>How often the publisher looks for due events when the last look found none.</summary>

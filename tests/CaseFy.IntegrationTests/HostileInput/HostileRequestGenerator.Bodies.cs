@@ -25,14 +25,14 @@ public sealed partial class HostileRequestGenerator
     {
         foreach (var route in _routes.Where(r => !r.ReadsBody))
         {
-            var path = route.PathWith(p => world.ValueOf(route.Pattern, p)) + HostileWorld.QueryFor(route);
+            var path = route.PathWith(p => world.ValueOf(route.Pattern, p));
             yield return new HostileRequest(
                 Bodies, route.Key, "body over 1 MiB on a route that reads none", route.Method, path, world.AdminAuthorization, OverTheCap, Json, [413]);
         }
 
         foreach (var route in _routes.Where(r => r.ReadsBody))
         {
-            var path = route.PathWith(p => world.ValueOf(route.Pattern, p)) + HostileWorld.QueryFor(route);
+            var path = route.PathWith(p => world.ValueOf(route.Pattern, p));
             var valid = world.ValidBodyFor(route);
             foreach (var (attack, body, contentType, expected) in GenericBodies(valid))
             {

@@ -87,7 +87,7 @@ public sealed partial class HostileRequestGenerator(
             {
                 foreach (var (attack, value) in ParameterValues)
                 {
-                    var path = route.PathWith(p => p == parameter ? value : world.ValueOf(route.Pattern, p)) + HostileWorld.QueryFor(route);
+                    var path = route.PathWith(p => p == parameter ? value : world.ValueOf(route.Pattern, p));
                     var request = WithValidBody(
                         route, RouteParameters, $"{{{parameter}}} = {attack}", path, world.AdminAuthorization, parameter == "token" ? NotFound : null);
                     yield return value == Nul ? request with { Expected = [400], RefusedByServer = true } : request;
@@ -160,7 +160,7 @@ public sealed partial class HostileRequestGenerator(
             var route = group.First();
             var mapped = group.Select(r => r.Method).ToHashSet(StringComparer.Ordinal);
             var method = new[] { "PATCH", "PUT", "DELETE", "POST" }.First(m => !mapped.Contains(m));
-            var path = route.PathWith(p => world.ValueOf(route.Pattern, p)) + HostileWorld.QueryFor(route);
+            var path = route.PathWith(p => world.ValueOf(route.Pattern, p));
             yield return new HostileRequest(Methods, route.Key, $"{method} not mapped", method, path, world.AdminAuthorization, null, null, [405]);
         }
     }

@@ -100,13 +100,6 @@ public sealed class HostileWorld
         };
     }
 
-    /// <summary>The query a route needs to get past its own gate (the Event Grid webhook's shared secret).</summary>
-    public static string QueryFor(HostileRoute route)
-    {
-        ArgumentNullException.ThrowIfNull(route);
-        return route.Pattern.EndsWith(ApiRoutes.EventGridWebhook, StringComparison.Ordinal) ? "?secret=" + InboundSecret : string.Empty;
-    }
-
     /// <summary>
     /// A body the route would accept, so that an attack on something else (a parameter, the token) is the only fault;
     /// routes it does not know get <c>{}</c>.
