@@ -1,6 +1,8 @@
 // CaseFy on Azure, deployed by `azd up` (see docs/DEPLOY.md).
 // One resource group: storage (Entra ID only), Flex Consumption Functions app (API +
-// Durable Task), Static Web App (portal) linked to it, Event Grid, monitoring.
+// Durable Task), Static Web App (portal, not linked: it calls the API's own URL), Event
+// Grid, monitoring. The Blob event subscription is deployed after the code, by the
+// postdeploy hook (blob-subscription.bicep), so Event Grid's handshake reaches running code.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -46,15 +48,18 @@ param apiClientId string = ''
 @description('Audience the API accepts. Empty: api://<apiClientId>.')
 param apiAudience string = ''
 
-// azd passes a stable value (azure.yaml preprovision hook): a secret that changed on every
-// provision would make Event Grid re-validate the webhook against a restarting app.
+// azd passes stable values (azure.yaml preprovision hook): a secret that changed on every
+// provision would lock Event Grid out until the next postdeploy, and a new signing key
+// would void the signatures of uploads in flight.
 @secure()
 @minLength(16)
-@description('Secret the Blob event subscription sends to the API webhook (query string).')
+@description('Secret Event Grid sends to the API webhook in a delivery header (the postdeploy hook sets it on the subscription).')
 param inboundWebhookSecret string = newGuid()
 
-@description('Create the Blob Storage event subscription. Only after the API is deployed: Event Grid validates the webhook when the subscription is created.')
-param deployBlobEventSubscription bool = false
+@secure()
+@minLength(16)
+@description('Key that signs the metadata of uploaded document blobs (uploader, file name); not shared with anything outside the app.')
+param uploadMetadataKey string = newGuid()
 
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -139,7 +144,9 @@ module api 'modules/api.bicep' = {
     name: names.api
     planName: names.plan
     location: location
+    // Only the site names the azd service: the plan carries the environment tag alone.
     tags: union(tags, { 'azd-service-name': 'api' })
+    planTags: tags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: names.storage
@@ -153,25 +160,13 @@ module api 'modules/api.bicep' = {
     apiClientId: apiClientId
     apiAudience: effectiveAudience
     inboundWebhookSecret: inboundWebhookSecret
+    uploadMetadataKey: uploadMetadataKey
   }
   // Roles first, so the host's first start can reach storage, the topic and telemetry.
   dependsOn: [
     storage
     monitoring
     rbac
-  ]
-}
-
-module webLink 'modules/web-link.bicep' = {
-  scope: rg
-  params: {
-    staticWebAppName: names.web
-    functionAppName: names.api
-    functionAppLocation: location
-  }
-  dependsOn: [
-    web
-    api
   ]
 }
 
@@ -193,6 +188,8 @@ module rbac 'modules/rbac.bicep' = {
   ]
 }
 
+// The system topic only: its subscription is blob-subscription.bicep, deployed by the
+// postdeploy hook once the API's code answers the validation handshake.
 module blobEvents 'modules/blob-events.bicep' = {
   scope: rg
   params: {
@@ -200,10 +197,6 @@ module blobEvents 'modules/blob-events.bicep' = {
     location: location
     tags: tags
     storageAccountName: names.storage
-    documentsContainerName: documentsContainerName
-    deploySubscription: deployBlobEventSubscription
-    // The API route that answers the validation handshake and records BlobCreated.
-    webhookUrl: '${api.outputs.uri}/api/events/eventgrid?secret=${uriComponent(inboundWebhookSecret)}'
   }
   dependsOn: [
     storage
@@ -222,4 +215,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output EVENTGRID_TOPIC_ENDPOINT string = events.outputs.endpoint
+output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = blobEvents.outputs.name
+output AZURE_STORAGE_DOCUMENTS_CONTAINER string = documentsContainerName
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

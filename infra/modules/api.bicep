@@ -14,6 +14,9 @@ param location string
 @description('Tags for the app; must include azd-service-name so azd deploy finds it.')
 param tags object
 
+@description('Tags for the plan: the environment tag only (azd refuses two resources naming the same service).')
+param planTags object
+
 @description('Resource id of the user-assigned identity.')
 param identityId string
 
@@ -38,7 +41,7 @@ param applicationInsightsName string
 @description('Endpoint of the Event Grid custom topic for lifecycle events.')
 param eventGridTopicEndpoint string
 
-@description('Origin of the static portal, e.g. https://<name>.azurestaticapps.net.')
+@description('Origin of the static portal, e.g. https://<name>.azurestaticapps.net: the one origin the API answers CORS for.')
 param portalOrigin string
 
 @description('Entra ID tenant that issues the API\'s tokens.')
@@ -51,8 +54,12 @@ param apiClientId string
 param apiAudience string
 
 @secure()
-@description('Shared secret Event Grid sends in the webhook query string.')
+@description('Shared secret Event Grid sends in the webhook\'s delivery header.')
 param inboundWebhookSecret string
+
+@secure()
+@description('Key that signs the metadata of uploaded document blobs.')
+param uploadMetadataKey string
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
@@ -65,7 +72,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
-  tags: tags
+  tags: planTags
   kind: 'functionapp'
   sku: {
     name: 'FC1'
@@ -93,13 +100,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      // Normally the portal calls /api through the Static Web App (same origin); this
-      // also lets it call the app's own host name directly.
-      cors: {
-        allowedOrigins: [
-          portalOrigin
-        ]
-      }
+      // No platform CORS: the app's own pipeline answers preflights (Cors__AllowedOrigins__0
+      // below), the same code the local host runs and the tests exercise.
     }
     functionAppConfig: {
       deployment: {
@@ -149,6 +151,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Events__TopicEndpoint: eventGridTopicEndpoint
       Events__ClientId: identityClientId
       Events__InboundSecret: inboundWebhookSecret
+      Documents__MetadataSigningKey: uploadMetadataKey
+      // The portal is another origin (the Static Web App): the API's CORS policy allows it
+      // alone, and portal links point at it.
+      Cors__AllowedOrigins__0: portalOrigin
       Portal__Origin: portalOrigin
       // Telemetry with Entra auth (the component has local auth disabled).
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

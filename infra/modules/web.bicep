@@ -1,5 +1,5 @@
-// Static Web App for portal-static/. Standard SKU: linking a Functions app as the /api
-// backend (web-link.bicep) needs it.
+// Static Web App for the built portal (artifacts/portal). Free SKU: it serves static files
+// only; the portal calls the Functions app's own URL (no linked backend, see DEPLOY.md).
 
 @description('Name of the Static Web App.')
 param name string
@@ -15,8 +15,8 @@ resource web 'Microsoft.Web/staticSites@2024-04-01' = {
   location: location
   tags: tags
   sku: {
-    name: 'Standard'
-    tier: 'Standard'
+    name: 'Free'
+    tier: 'Free'
   }
   properties: {
     // azd deploys the files itself; no GitHub/DevOps build is wired up.

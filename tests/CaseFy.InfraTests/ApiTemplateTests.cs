@@ -36,13 +36,24 @@ public sealed class ApiTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void Site_Cors_AllowsOnlyThePortalOrigin()
+    public void Site_PlatformCors_IsNotUsed()
     {
+        // The app's own pipeline answers preflights (the code the tests run), not the platform's CORS.
         var site = _template.OnlyOfType("Microsoft.Web/sites");
 
-        var origins = site.At("properties.siteConfig.cors.allowedOrigins")!.AsArray().Select(o => o!.ToString());
-        Assert.Equal(["[parameters('portalOrigin')]"], origins);
-        Assert.Equal("[reference('web').outputs.uri.value]", site.ResolveParameter("portalOrigin")?.ToString());
+        Assert.Null(site.At("properties.siteConfig.cors"));
+    }
+
+    [Fact]
+    public void AppSettings_AllowedOrigins_IsExactlyTheStaticWebAppUrl()
+    {
+        var settings = AppSettings();
+
+        var origins = settings.At("properties")!.AsObject().Where(p => p.Key.StartsWith("Cors__AllowedOrigins__", StringComparison.Ordinal)).ToList();
+        var origin = Assert.Single(origins);
+        Assert.Equal("Cors__AllowedOrigins__0", origin.Key);
+        Assert.Equal("[reference('web').outputs.uri.value]", settings.Resolve(origin.Value)?.ToString());
+        Assert.Equal("[variables('names').web]", _template.Module("web").Parameter("name")?.ToString());
     }
 
     [Fact]
@@ -95,6 +106,8 @@ public sealed class ApiTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("Events__TopicEndpoint")]
     [InlineData("Events__ClientId")]
     [InlineData("Events__InboundSecret")]
+    [InlineData("Documents__MetadataSigningKey")]
+    [InlineData("Cors__AllowedOrigins__0")]
     [InlineData("Portal__Origin")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING")]
     public void AppSettings_ContractSetting_IsPresent(string name)
@@ -166,6 +179,18 @@ public sealed class ApiTemplateTests(CompiledTemplateFixture fixture)
         Assert.Equal("securestring", secret["type"]?.ToString());
         Assert.Equal("16", secret["minLength"]?.ToString());
         Assert.Equal("[newGuid()]", secret["defaultValue"]?.ToString());
+    }
+
+    [Fact]
+    public void AppSettings_MetadataSigningKey_IsItsOwnSecureParameter()
+    {
+        var settings = AppSettings();
+        var key = _template.Root["parameters"]!["uploadMetadataKey"]!;
+
+        Assert.Equal("[parameters('uploadMetadataKey')]", settings.ResolvedText("properties.Documents__MetadataSigningKey"));
+        Assert.NotEqual(settings.ResolvedText("properties.Events__InboundSecret"), settings.ResolvedText("properties.Documents__MetadataSigningKey"));
+        Assert.Equal("securestring", key["type"]?.ToString());
+        Assert.Equal("16", key["minLength"]?.ToString());
     }
 
     [Theory]

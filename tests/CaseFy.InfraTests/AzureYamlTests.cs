@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace CaseFy.InfraTests;
 
-/// <summary>azure.yaml: the two azd services and where their code lives.</summary>
+/// <summary>azure.yaml: the two azd services, where their code lives, and the hooks around provision and deploy.</summary>
 public sealed class AzureYamlTests
 {
     [Fact]
@@ -45,6 +45,51 @@ public sealed class AzureYamlTests
     }
 
     [Theory]
+    [InlineData("posix", "sh")]
+    [InlineData("windows", "pwsh")]
+    public void WebPredeployHook_Build_GetsTheDeploymentsConfigAndIsWhatTheSwaCliReadsItsConfigFrom(string platform, string shell)
+    {
+        // predeploy, not prepackage: a first `azd up` packages before it provisions, when SERVICE_API_URI is unknown.
+        var hook = Map(Map(Service("web"), "hooks"), "predeploy");
+        var variant = Map(hook, platform);
+        var run = Scalar(variant, "run");
+
+        Assert.Equal(shell, Scalar(variant, "shell"));
+        Assert.NotNull(run);
+        Assert.Contains("node ../eng/write-portal-config.mjs", run, StringComparison.Ordinal);
+        // The SWA CLI otherwise uploads the first staticwebapp.config.json under the project folder (the source's).
+        Assert.Contains("azd env set SWA_RUNTIME_CONFIG_LOCATION artifacts/portal", run, StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoPaths.WritePortalConfigScript));
+        Assert.Equal("../artifacts/portal", Scalar(Service("web"), "dist"));
+    }
+
+    [Theory]
+    [InlineData("posix", "\"$AZURE_SUBSCRIPTION_ID\"", "\"$AZURE_RESOURCE_GROUP\"")]
+    [InlineData("windows", "$env:AZURE_SUBSCRIPTION_ID", "$env:AZURE_RESOURCE_GROUP")]
+    public void PostdeployHook_BlobSubscription_IsDeployedFromItsBicepParamsAfterTheCode(string platform, string subscription, string group)
+    {
+        var hook = Map(Map(Map(Load(), "hooks"), "postdeploy"), platform);
+        var run = Scalar(hook, "run");
+
+        Assert.NotNull(run);
+        Assert.StartsWith("az deployment group create ", run, StringComparison.Ordinal);
+        Assert.Contains($"--subscription {subscription}", run, StringComparison.Ordinal);
+        Assert.Contains($"--resource-group {group}", run, StringComparison.Ordinal);
+        Assert.Contains("--parameters infra/blob-subscription.bicepparam", run, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", run, StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoPaths.BlobSubscriptionParameters));
+        Assert.Equal("false", Scalar(hook, "continueOnError"));
+    }
+
+    [Fact]
+    public void AzureYaml_RequiredAzdVersion_IsAtLeastTheOneThatDeploysStaticWebAppsAgain()
+    {
+        var required = Scalar(Map(Load(), "requiredVersions"), "azd");
+
+        Assert.Equal(">= 1.25.6", required);
+    }
+
+    [Theory]
     [InlineData("api")]
     [InlineData("web")]
     public void Service_ProjectPath_ExistsInTheRepo(string service)
@@ -64,16 +109,18 @@ public sealed class AzureYamlTests
     }
 
     [Theory]
-    [InlineData("posix")]
-    [InlineData("windows")]
-    public void PreprovisionHook_WebhookSecret_IsGeneratedOnlyWhenUnset(string platform)
+    [InlineData("posix", "CASEFY_INBOUND_WEBHOOK_SECRET")]
+    [InlineData("windows", "CASEFY_INBOUND_WEBHOOK_SECRET")]
+    [InlineData("posix", "CASEFY_UPLOAD_METADATA_KEY")]
+    [InlineData("windows", "CASEFY_UPLOAD_METADATA_KEY")]
+    public void PreprovisionHook_Secret_IsGeneratedOnlyWhenUnset(string platform, string variable)
     {
         var hook = Map(Map(Map(Load(), "hooks"), "preprovision"), platform);
 
         var run = Scalar(hook, "run");
         Assert.NotNull(run);
-        Assert.Contains("azd env set CASEFY_INBOUND_WEBHOOK_SECRET", run, StringComparison.Ordinal);
-        Assert.Contains(platform == "posix" ? "-z \"$CASEFY_INBOUND_WEBHOOK_SECRET\"" : "-not $env:CASEFY_INBOUND_WEBHOOK_SECRET", run, StringComparison.Ordinal);
+        Assert.Contains($"azd env set {variable}", run, StringComparison.Ordinal);
+        Assert.Contains(platform == "posix" ? $"-z \"${variable}\"" : $"-not $env:{variable}", run, StringComparison.Ordinal);
         Assert.Equal("false", Scalar(hook, "continueOnError"));
     }
 

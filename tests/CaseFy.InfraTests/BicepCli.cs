@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace CaseFy.InfraTests;
@@ -11,28 +10,11 @@ internal static class BicepCli
 {
     private static readonly Lazy<string> Executable = new(Locate);
 
-    /// <summary>Runs the CLI with <paramref name="arguments"/> in the infra folder.</summary>
-    public static async Task<BicepResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var startInfo = new ProcessStartInfo(Executable.Value)
-        {
-            WorkingDirectory = RepoPaths.InfraDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return new BicepResult(process.ExitCode, await stdout, await stderr);
-    }
+    /// <summary>Runs the CLI with <paramref name="arguments"/> in the infra folder, with <paramref name="environment"/> added to its environment.</summary>
+    public static Task<ToolResult> RunAsync(
+        IEnumerable<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null) =>
+        ToolProcess.RunAsync(
+            Executable.Value, arguments, RepoPaths.InfraDir, environment?.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)), cancellationToken);
 
     private static string Locate()
     {

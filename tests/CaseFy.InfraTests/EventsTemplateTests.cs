@@ -1,6 +1,6 @@
 namespace CaseFy.InfraTests;
 
-/// <summary>Event Grid: the lifecycle custom topic and Blob Storage events into the API.</summary>
+/// <summary>Event Grid in main.bicep: the lifecycle custom topic and the system topic for Blob Storage events.</summary>
 public sealed class EventsTemplateTests(CompiledTemplateFixture fixture)
 {
     private readonly ArmTemplate _template = fixture.Template;
@@ -25,35 +25,19 @@ public sealed class EventsTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void BlobSubscription_Filter_IsBlobCreatedInDocuments()
+    public void MainTemplate_EventSubscriptions_AreNone()
     {
-        var subscription = _template.OnlyOfType("Microsoft.EventGrid/systemTopics/eventSubscriptions");
-
-        var types = subscription.At("properties.filter.includedEventTypes")!.AsArray().Select(t => t!.ToString());
-        Assert.Equal(["Microsoft.Storage.BlobCreated"], types);
-        Assert.Equal("[format('/blobServices/default/containers/{0}/', parameters('documentsContainerName'))]", subscription.At("properties.filter.subjectBeginsWith")?.ToString());
-        Assert.Equal("documents", subscription.ResolveParameter("documentsContainerName")?.ToString());
+        // Provisioning runs before the code is deployed: a WebHook subscription created then would fail Event Grid's
+        // validation handshake. The postdeploy hook creates it (BlobSubscriptionTemplateTests).
+        Assert.Empty(_template.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        Assert.Empty(_template.OfType("Microsoft.EventGrid/eventSubscriptions"));
+        Assert.Null(_template.Root["parameters"]!["deployBlobEventSubscription"]);
     }
 
     [Fact]
-    public void BlobSubscription_Destination_IsTheApiWebhookWithSecret()
+    public void SystemTopicName_Output_IsTheBlobEventsModulesTopic()
     {
-        var subscription = _template.OnlyOfType("Microsoft.EventGrid/systemTopics/eventSubscriptions");
-
-        Assert.Equal("WebHook", subscription.At("properties.destination.endpointType")?.ToString());
-        Assert.Equal("EventGridSchema", subscription.At("properties.eventDeliverySchema")?.ToString());
-        Assert.Equal(
-            "[format('{0}/api/events/eventgrid?secret={1}', reference('api').outputs.uri.value, uriComponent(parameters('inboundWebhookSecret')))]",
-            subscription.ResolvedText("properties.destination.properties.endpointUrl"));
-        Assert.Equal("securestring", subscription.Template["parameters"]!["webhookUrl"]!["type"]?.ToString());
-    }
-
-    [Fact]
-    public void BlobSubscription_Condition_IsOffUntilRequested()
-    {
-        var subscription = _template.OnlyOfType("Microsoft.EventGrid/systemTopics/eventSubscriptions");
-
-        Assert.Equal("[parameters('deployBlobEventSubscription')]", subscription.ResolvedText("condition"));
-        Assert.Equal("False", _template.Root["parameters"]!["deployBlobEventSubscription"]!["defaultValue"]?.ToString(), ignoreCase: true);
+        Assert.Equal("[reference('blobEvents').outputs.name.value]", _template.Root["outputs"]!["AZURE_EVENTGRID_SYSTEM_TOPIC_NAME"]!["value"]?.ToString());
+        Assert.Equal("[variables('names').systemTopic]", _template.Module("blobEvents").Parameter("name")?.ToString());
     }
 }

@@ -58,6 +58,19 @@ public sealed class MainTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
+    public void ServiceNameTag_OnlyTheSiteAndTheStaticSite_CarryIt()
+    {
+        // Two resources naming one service make azd refuse to deploy (the plan used to share the site's tags).
+        var tagged = _template.Resources
+            .Where(r => r.ResolvedText("tags")?.Contains("azd-service-name", StringComparison.Ordinal) == true)
+            .Select(r => r.Type)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Microsoft.Web/sites", "Microsoft.Web/staticSites"], tagged);
+        Assert.Contains("azd-env-name", _template.OnlyOfType("Microsoft.Web/serverfarms").ResolvedText("tags"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ApplicationInsights_LocalAuth_IsDisabled()
     {
         var component = _template.OnlyOfType("Microsoft.Insights/components");
@@ -78,6 +91,8 @@ public sealed class MainTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("AZURE_STORAGE_BLOB_ENDPOINT")]
     [InlineData("AZURE_STORAGE_TABLE_ENDPOINT")]
     [InlineData("EVENTGRID_TOPIC_ENDPOINT")]
+    [InlineData("AZURE_EVENTGRID_SYSTEM_TOPIC_NAME")]
+    [InlineData("AZURE_STORAGE_DOCUMENTS_CONTAINER")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING")]
     public void Outputs_AzdValue_IsAPlainString(string name)
     {

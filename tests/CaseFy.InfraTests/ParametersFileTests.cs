@@ -11,8 +11,8 @@ public sealed class ParametersFileTests(CompiledTemplateFixture fixture)
     [InlineData("environmentName", "${AZURE_ENV_NAME}")]
     [InlineData("location", "${AZURE_LOCATION}")]
     [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
-    [InlineData("deployBlobEventSubscription", "${DEPLOY_BLOB_EVENT_SUBSCRIPTION=false}")]
     [InlineData("inboundWebhookSecret", "${CASEFY_INBOUND_WEBHOOK_SECRET}")]
+    [InlineData("uploadMetadataKey", "${CASEFY_UPLOAD_METADATA_KEY}")]
     [InlineData("apiClientId", "${CASEFY_API_CLIENT_ID=}")]
     public void ParametersFile_Parameter_MapsAzdVariable(string parameter, string expected)
     {

@@ -14,6 +14,17 @@ internal static class RepoPaths
 
     public static string MainParameters => Path.Combine(InfraDir, "main.parameters.json");
 
+    /// <summary>The Blob event subscription the postdeploy hook deploys, and its parameters file.</summary>
+    public static string BlobSubscriptionBicep => Path.Combine(InfraDir, "blob-subscription.bicep");
+
+    public static string BlobSubscriptionParameters => Path.Combine(InfraDir, "blob-subscription.bicepparam");
+
+    /// <summary>The web service's predeploy script.</summary>
+    public static string WritePortalConfigScript => Path.Combine(RepoRoot, "eng", "write-portal-config.mjs");
+
+    /// <summary>The source of the Static Web App's configuration (headers, CSP).</summary>
+    public static string StaticWebAppConfig => Path.Combine(RepoRoot, "portal-static", "staticwebapp.config.json");
+
     public static string AzureYaml => Path.Combine(RepoRoot, "azure.yaml");
 
     private static string FindRoot()

@@ -1,40 +1,38 @@
 namespace CaseFy.InfraTests;
 
-/// <summary>The Static Web App for the portal and its link to the Functions app.</summary>
+/// <summary>The Static Web App for the portal: Free, serving files only, with no linked backend.</summary>
 public sealed class WebTemplateTests(CompiledTemplateFixture fixture)
 {
     private readonly ArmTemplate _template = fixture.Template;
 
     [Fact]
-    public void StaticSite_Sku_IsStandard()
+    public void StaticSite_Sku_IsFree()
     {
         var site = _template.OnlyOfType("Microsoft.Web/staticSites");
 
-        Assert.Equal("Standard", site.At("sku.name")?.ToString());
-        Assert.Equal("Standard", site.At("sku.tier")?.ToString());
+        Assert.Equal("Free", site.At("sku.name")?.ToString());
+        Assert.Equal("Free", site.At("sku.tier")?.ToString());
         Assert.Equal("[parameters('staticWebAppLocation')]", site.ResolvedText("location"));
     }
 
-    [Fact]
-    public void LinkedBackend_Backend_IsTheFunctionsApp()
+    [Theory]
+    [InlineData("Microsoft.Web/staticSites/linkedBackends")]
+    [InlineData("Microsoft.Web/staticSites/userProvidedFunctionApps")]
+    [InlineData("Microsoft.Web/staticSites/config")]
+    public void StaticSite_Backend_IsNotLinked(string childType)
     {
-        var link = _template.OnlyOfType("Microsoft.Web/staticSites/linkedBackends");
-        var linkModule = link.Deployment!;
-        var apiModule = _template.Module("api");
-
-        Assert.Equal("[resourceId('Microsoft.Web/sites', parameters('functionAppName'))]", link.At("properties.backendResourceId")?.ToString());
-        Assert.Equal("[variables('names').api]", linkModule.Parameter("functionAppName")?.ToString());
-        Assert.Equal(apiModule.Parameter("name")?.ToString(), linkModule.Parameter("functionAppName")?.ToString());
-        Assert.Equal(apiModule.Parameter("location")?.ToString(), linkModule.Parameter("functionAppLocation")?.ToString());
-        Assert.Equal(_template.Module("web").Parameter("name")?.ToString(), linkModule.Parameter("staticWebAppName")?.ToString());
+        // A linked backend takes the Authorization header for itself and fences the app off from direct calls
+        // (Azure/static-web-apps#34, #313, #1169): the portal calls the API's own URL instead.
+        Assert.Empty(_template.OfType(childType));
     }
 
     [Fact]
-    public void LinkedBackend_Module_RunsAfterWebAndApi()
+    public void StaticSite_Uri_IsHttpsDefaultHostname()
     {
-        var dependsOn = _template.Module("webLink").At("dependsOn")!.AsArray().Select(d => d!.ToString()).ToList();
+        var output = _template.Module("web").At("properties.template.outputs.uri.value")?.ToString();
 
-        Assert.Contains("web", dependsOn);
-        Assert.Contains("api", dependsOn);
+        Assert.NotNull(output);
+        Assert.StartsWith("[format('https://{0}', reference(resourceId('Microsoft.Web/staticSites', parameters('name'))", output, StringComparison.Ordinal);
+        Assert.EndsWith(".defaultHostname)]", output, StringComparison.Ordinal);
     }
 }

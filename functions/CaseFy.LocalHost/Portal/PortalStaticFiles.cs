@@ -9,7 +9,8 @@ namespace CaseFy.LocalHost.Portal;
 /// does: the security headers of <c>staticwebapp.config.json</c> (its <c>globalHeaders</c>, CSP included) on every file. Locally and in the
 /// browser tests the pages then run under the same Content-Security-Policy as deployed, so an inline script or
 /// style attribute breaks them here too, not only in Azure. Its <c>connect-src</c> gains this host's Blob endpoint
-/// (Azurite), which the external page PUTs direct uploads to (deployed, it allows <c>*.blob.core.windows.net</c>).
+/// (Azurite), which the external page PUTs direct uploads to (deployed, the predeploy hook eng/write-portal-config.mjs
+/// adds that deployment's Blob endpoint and API origin instead).
 /// </summary>
 public static class PortalStaticFiles
 {
