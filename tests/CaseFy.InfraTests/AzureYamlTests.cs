@@ -72,7 +72,10 @@ public sealed class AzureYamlTests
         var run = Scalar(hook, "run");
 
         Assert.NotNull(run);
-        Assert.StartsWith("az deployment group create ", run, StringComparison.Ordinal);
+        var lines = run.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Wakes the API first (a cold start must not eat the handshake's 30 s), then deploys the subscription.
+        Assert.Contains("/api/health", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("az deployment group create ", lines[1], StringComparison.Ordinal);
         Assert.Contains($"--subscription {subscription}", run, StringComparison.Ordinal);
         Assert.Contains($"--resource-group {group}", run, StringComparison.Ordinal);
         Assert.Contains("--parameters infra/blob-subscription.bicepparam", run, StringComparison.Ordinal);
