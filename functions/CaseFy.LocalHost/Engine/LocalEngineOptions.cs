@@ -23,6 +23,14 @@ public sealed class LocalEngineOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long one pass of the partition manager over its lease table may take. The backend's default, 2 s, is
+    /// shorter than a pass takes when storage is slow (a loaded machine): the pass is then abandoned before it
+    /// reaches the last partitions, and a process that just started never listens to their control queues.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:01:00")]
+    public TimeSpan PartitionTableTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

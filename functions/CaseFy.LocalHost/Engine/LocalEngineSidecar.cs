@@ -51,6 +51,9 @@ public sealed partial class LocalEngineSidecar(
             // After a crash, messages a dead process held reappear after this; keep it above the slowest activity.
             WorkItemQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
             ControlQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
+            // A pass over the partition leases that runs out of time stops short of the last partitions, and a
+            // starting process then never listens to their control queues (found by the crash suite on a busy machine).
+            PartitionTableOperationTimeout = options.PartitionTableTimeout,
         });
         await _service.CreateIfNotExistsAsync();
 

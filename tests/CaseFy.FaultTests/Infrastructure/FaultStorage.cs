@@ -23,6 +23,8 @@ public sealed class FaultStorage : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    public int TablePort => _ports.Table;
+
     public static async Task<FaultStorage> StartAsync(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "casefy-fault", Guid.NewGuid().ToString("N"));

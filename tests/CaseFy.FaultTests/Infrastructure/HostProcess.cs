@@ -18,6 +18,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly string _connectionString;
     private readonly string _taskHub;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly Lock _logLock = new();
     private Process? _process;
 
     public HostProcess(string connectionString, string taskHub)
@@ -141,6 +142,15 @@ public sealed class HostProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        // CASEFY_FAULT_HOST_LOG=file keeps every host's whole output, stamped with the time and the start it belongs to.
+        if (Environment.GetEnvironmentVariable("CASEFY_FAULT_HOST_LOG") is { Length: > 0 } log)
+        {
+            lock (_logLock)
+            {
+                File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss.fff} [{Starts}] {line}{Environment.NewLine}");
+            }
         }
 
         _output.Enqueue(line);
