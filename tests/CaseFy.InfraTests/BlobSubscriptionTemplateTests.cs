@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CaseFy.Application.Apis;
 using CaseFy.Application.Events;
 
 namespace CaseFy.InfraTests;
@@ -17,7 +18,9 @@ public sealed class BlobSubscriptionTemplateTests(BlobSubscriptionFixture fixtur
     {
         Assert.Equal("WebHook", _subscription.At("properties.destination.endpointType")?.ToString());
         Assert.Equal("EventGridSchema", _subscription.At("properties.eventDeliverySchema")?.ToString());
-        Assert.Equal("[format('{0}/api/events/eventgrid', parameters('apiUri'))]", _subscription.At("properties.destination.properties.endpointUrl")?.ToString());
+        Assert.Equal(
+            $"[format('{{0}}/{ApiRoutes.Prefix}/{ApiRoutes.EventGridWebhook}', parameters('apiUri'))]",
+            _subscription.At("properties.destination.properties.endpointUrl")?.ToString());
         Assert.Equal("1", _subscription.At("properties.destination.properties.maxEventsPerBatch")?.ToString());
     }
 
