@@ -1,6 +1,4 @@
-using CaseFy.Application;
 using CaseFy.Application.Access;
-using CaseFy.Application.Apis;
 using CaseFy.Application.Http;
 using CaseFy.Application.Templates;
 using CaseFy.LocalHost.Apis;
@@ -59,7 +57,13 @@ public static class LocalHostApp
             builder.Services.AddSingleton(_ => azurite);
         }
 
-        builder.Services.AddCaseFyApplication();
+        // The development issuer first: it fills the AzureAd section that the pipeline's sign-in reads.
+        if (devIssuer)
+        {
+            AddDevIssuer(builder);
+        }
+
+        builder.Services.AddCaseFyHttpPipeline(builder.Configuration);
         if (seedSamples || builder.Configuration.GetValue<bool>("LocalHost:SeedSamples"))
         {
             // Registered after the application's services: hosted services start in order, after the tables exist.
@@ -68,13 +72,6 @@ public static class LocalHostApp
         }
 
         builder.Services.AddLocalEngine();
-        if (devIssuer)
-        {
-            AddDevIssuer(builder);
-        }
-
-        builder.Services.AddCaseFyAuthentication(builder.Configuration);
-        builder.Services.AddCaseFyHttpHardening();
 
         var app = builder.Build();
         if (azurite is not null)
@@ -82,20 +79,7 @@ public static class LocalHostApp
             app.Services.GetRequiredService<EmbeddedAzurite>();
         }
 
-        app.UseCaseFyHttpHardening();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = ex => ex switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                _ when DependencyFailures.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status500InternalServerError,
-            },
-        });
-        app.UseStatusCodePages();
-        app.UsePortalStaticFiles();
-        app.UseAuthentication();
-        app.MapCaseFyApi();
+        app.UseCaseFyHttpPipeline(local => local.UsePortalStaticFiles());
         if (devIssuer)
         {
             app.MapDevTokenApi();

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Grpc.Core;
 
-namespace CaseFy.LocalHost;
+namespace CaseFy.Application.Http;
 
 /// <summary>
 /// Tells "a dependency (storage, the engine) is unreachable" apart from a bug, so an outage is answered with

@@ -1,0 +1,53 @@
+using CaseFy.Application.Access;
+using CaseFy.Application.Apis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFy.Application.Http;
+
+/// <summary>
+/// The one HTTP pipeline of both hosts: the local host serves it with Kestrel, the Functions app hands every request
+/// of its catch-all trigger to it. Services, middleware order and endpoints are declared here only, so whatever a
+/// test proves on one host (a limit, a header, a sign-in rule) holds on the other.
+/// </summary>
+public static class CaseFyHttpPipeline
+{
+    /// <summary>
+    /// Storage, use cases, sign-in (Microsoft.Identity.Web, from <paramref name="configuration"/>'s <c>AzureAd</c>
+    /// section, read now: a host that changes it does so first), CORS and rate limits.
+    /// </summary>
+    public static IServiceCollection AddCaseFyHttpPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCaseFyApplication();
+        services.AddCaseFyAuthentication(configuration);
+        services.AddCaseFyHttpHardening();
+        return services;
+    }
+
+    /// <summary>
+    /// Security headers, the body size cap, CORS and rate limits; then failures as problem details (an unreachable
+    /// dependency is 503, never a bare 500); then <paramref name="beforeSignIn"/> (the local host's static portal,
+    /// which needs no token); then sign-in and the API's endpoints.
+    /// </summary>
+    public static WebApplication UseCaseFyHttpPipeline(this WebApplication app, Action<WebApplication>? beforeSignIn = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCaseFyHttpHardening();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DependencyFailures.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePages();
+        beforeSignIn?.Invoke(app);
+        app.UseAuthentication();
+        app.MapCaseFyApi();
+        return app;
+    }
+}
