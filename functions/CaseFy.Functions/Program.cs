@@ -1,26 +1,15 @@
-using CaseFy.Application;
-using CaseFy.Application.Access;
-using CaseFy.Functions.Middleware;
-using CaseFy.Orchestration.Activities;
+using CaseFy.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddCaseFyApplication();
-builder.Services.AddCaseFyAuthentication(builder.Configuration);
 
-// HTTP triggers only (orchestration and activity triggers carry no request): headers and rate limits, then sign-in.
-static bool IsHttp(Microsoft.Azure.Functions.Worker.FunctionContext context) =>
-    context.FunctionDefinition.InputBindings.Values.Any(binding => binding.Type == "httpTrigger");
-builder.UseWhen<HttpHardeningMiddleware>(IsHttp);
-builder.UseWhen<HttpAuthenticationMiddleware>(IsHttp);
-
-// The activity triggers get the activity classes by constructor injection (see Durable/ActivityFunctions.cs).
-builder.Services.AddTransient<EnterStageActivity>();
-builder.Services.AddTransient<EvaluateStageActivity>();
-builder.Services.AddTransient<RunAutomationActivity>();
-builder.Services.AddTransient<ExitStageActivity>();
+// Every CaseFy service lives in the app of the local host's pipeline, started and stopped with the worker.
+builder.Services.AddSingleton(sp => new CaseFyFunctionsApp(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>()));
+builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseFyFunctionsApp>());
 
 await builder.Build().RunAsync();

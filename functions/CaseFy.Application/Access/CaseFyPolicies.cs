@@ -5,8 +5,8 @@ namespace CaseFy.Application.Access;
 
 /// <summary>
 /// The authorization policies, one per kind of route. They are evaluated by the handlers themselves
-/// (<see cref="RequestAccess"/>), because the Functions app calls the handlers directly and has no endpoint
-/// authorization: both hosts then enforce exactly the same rules.
+/// (<see cref="RequestAccess"/>), so each route's rule reads next to its handler and answers with the API's own
+/// problem details.
 /// </summary>
 public static class CaseFyPolicies
 {

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseFy.Application.Access;
 
 /// <summary>
-/// The access checks every handler starts with, identical in both hosts (the local host authenticates in its
-/// pipeline, the Functions app in worker middleware; neither relies on endpoint metadata).
+/// The access checks every handler starts with (both hosts authenticate in the one pipeline,
+/// <see cref="Http.CaseFyHttpPipeline"/>; the rules live here, next to the handlers, not in endpoint metadata).
 /// <list type="bullet">
 /// <item>no valid token → 401; a role the route's policy refuses → 403;</item>
 /// <item>a case the caller does not take part in (and is not admin) → 404, as if it did not exist;</item>

@@ -1,8 +1,8 @@
 namespace CaseFy.Application.Apis;
 
 /// <summary>
-/// Every route of the HTTP API, relative to <see cref="Prefix"/>. Both hosts map exactly these: the local host
-/// under <c>/api</c>, the Functions app as trigger routes (its default route prefix is <c>api</c>).
+/// Every route of the HTTP API, relative to <see cref="Prefix"/>. Both hosts map exactly these under <c>/api</c> (the
+/// Functions app's catch-all trigger takes every path under host.json's route prefix, also <c>api</c>).
 /// </summary>
 public static class ApiRoutes
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CaseFy.Application.Apis;
 
-/// <summary>Maps the whole HTTP API; the Functions app declares the same routes as triggers.</summary>
+/// <summary>Maps the whole HTTP API (both hosts, through <see cref="Http.CaseFyHttpPipeline"/>).</summary>
 public static class CaseFyApi
 {
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>

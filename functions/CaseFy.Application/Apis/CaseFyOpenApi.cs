@@ -36,28 +36,4 @@ public static class CaseFyOpenApi
         app.MapOpenApi(Route);
         return app;
     }
-
-    /// <summary>
-    /// Generates the document outside an ASP.NET Core app that maps the API: for the Functions host, whose HTTP
-    /// triggers are not minimal-API endpoints the generator could see. Maps the same API on an app that is never
-    /// started (no server, no storage, no engine), so the document is the one the local host serves.
-    /// </summary>
-    public static async Task<string> RenderAsync(CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Services.AddCaseFyApplication();
-
-        // Minimal APIs only ask whether a parameter type is a service; the engine is never resolved here.
-        builder.Services.AddSingleton<ICaseEngine>(_ => throw new InvalidOperationException("Only described, never called."));
-        await using var app = builder.Build();
-        app.MapCaseFyApi();
-
-        // A started app publishes its endpoints to the generator when it builds its pipeline; this one never starts,
-        // and UseEndpoints publishes them now.
-        app.UseRouting();
-        app.UseEndpoints(_ => { });
-        var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(DocumentName)
-            .GetOpenApiDocumentAsync(cancellationToken);
-        return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken);
-    }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace CaseFy.Application.Apis;
 
 /// <summary>
-/// Reads a JSON body the same way in both hosts (the Functions app has no minimal-API binding): bounded size,
+/// Reads a JSON body the same way on every route (read by the handlers, not by minimal-API binding): bounded size,
 /// JSON content type, and a 400 naming the JSON path for malformed JSON, wrong types or unknown fields.
 /// </summary>
 public static class RequestBody

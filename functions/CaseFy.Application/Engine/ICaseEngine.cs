@@ -1,8 +1,9 @@
 namespace CaseFy.Application.Engine;
 
 /// <summary>
-/// The orchestration engine as the API sees it. The hosts provide it: the local host from DI, the Functions app
-/// from its <c>[DurableClient]</c> binding, so the API never knows which host it runs in.
+/// The orchestration engine as the API sees it. The hosts provide it: the local host as a singleton over its engine
+/// client, the Functions app per request from its trigger's <c>[DurableClient]</c> binding, so the API never knows
+/// which host it runs in.
 /// </summary>
 public interface ICaseEngine
 {

@@ -12,7 +12,9 @@ public static class EventsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILifecycleEventSender, EventGridLifecycleEventSender>();
-        services.AddHostedService<LifecycleEventPublisher>();
+        // One instance: the hosted loop and the Functions app's timer share its state.
+        services.AddSingleton<LifecycleEventPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<LifecycleEventPublisher>());
 
         return services;
     }

@@ -13,8 +13,8 @@ namespace CaseFy.Application.Events;
 /// outbox on its next start. Per-case order holds because a case's next batch waits for the previous one.
 /// </summary>
 /// <remarks>
-/// It runs as a hosted service in both hosts. On Flex Consumption an instance only lives while it has work, so
-/// events left when it scales in are published when an instance next starts (each start sweeps the outbox).
+/// It runs as a hosted service in both hosts. On Flex Consumption an instance only lives while it has work, so the
+/// Functions app also runs <see cref="PublishDueAsync"/> on a timer: events never wait for the next request.
 /// </remarks>
 public sealed partial class LifecycleEventPublisher(
     IEventOutbox outbox,
@@ -31,6 +31,9 @@ public sealed partial class LifecycleEventPublisher(
 
     private readonly EventsOptions _options = options.Value;
 
+    // When lost outbox pointers are next looked for (shared by the loop and the timer's calls; a race only sweeps twice).
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!sender.IsEnabled)
@@ -40,29 +43,12 @@ public sealed partial class LifecycleEventPublisher(
 
         using var drain = new CancellationTokenSource();
         using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
-        var nextSweep = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
+            int claimed;
             try
             {
-                if (time.GetUtcNow() >= nextSweep)
-                {
-                    var repaired = await outbox.RepairAsync(stoppingToken);
-                    if (repaired > 0)
-                    {
-                        Log.PointersRepaired(logger, repaired);
-                    }
-
-                    nextSweep = time.GetUtcNow() + _options.SweepInterval;
-                }
-
-                var claims = await outbox.ClaimAsync(CasesPerRound, _options.ClaimLease, stoppingToken);
-                claimed = claims.Count;
-                foreach (var claim in claims)
-                {
-                    await PublishCaseAsync(claim, drain.Token);
-                }
+                claimed = await PublishRoundAsync(stoppingToken, drain.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -87,6 +73,45 @@ public sealed partial class LifecycleEventPublisher(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Publishes everything due now, round after round until a round finds nothing: what the Functions app's timer
+    /// runs (its instances live only while they have work), the same rounds as this service's loop.
+    /// </summary>
+    /// <returns>How many case batches were handled.</returns>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        for (int claimed; (claimed = await PublishRoundAsync(cancellationToken, cancellationToken)) > 0;)
+        {
+            handled += claimed;
+        }
+
+        return handled;
+    }
+
+    // One round: repair lost outbox pointers when the sweep interval is up, claim due cases, publish each.
+    private async Task<int> PublishRoundAsync(CancellationToken cancellationToken, CancellationToken publishToken)
+    {
+        if (time.GetUtcNow() >= _nextSweep)
+        {
+            var repaired = await outbox.RepairAsync(cancellationToken);
+            if (repaired > 0)
+            {
+                Log.PointersRepaired(logger, repaired);
+            }
+
+            _nextSweep = time.GetUtcNow() + _options.SweepInterval;
+        }
+
+        var claims = await outbox.ClaimAsync(CasesPerRound, _options.ClaimLease, cancellationToken);
+        foreach (var claim in claims)
+        {
+            await PublishCaseAsync(claim, publishToken);
+        }
+
+        return claims.Count;
     }
 
     private async Task PublishCaseAsync(OutboxClaim claim, CancellationToken cancellationToken)

@@ -8,10 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CaseFy.Application.Http;
 
 /// <summary>
-/// The ASP.NET Core pipeline pieces for hosts that have one (the local host): security headers, the request body
-/// size cap (<see cref="RequestSizeLimit"/>), CORS for the configured portal origin only, and the portal rate
-/// limiter as the global limiter. The Functions app applies the same pieces in worker middleware; its CORS is the
-/// platform's (<c>infra/modules/api.bicep</c>).
+/// The hardening pieces of the one pipeline (<see cref="CaseFyHttpPipeline"/>, both hosts): security headers, the
+/// request body size cap (<see cref="RequestSizeLimit"/>), CORS for the configured portal origin only, and the portal
+/// rate limiter as the global limiter.
 /// </summary>
 public static class HttpHardeningExtensions
 {

@@ -9,8 +9,8 @@ namespace CaseFy.Application.Portal;
 
 /// <summary>
 /// The portal routes' rate limits: a fixed window per token and one per client address, chained (both must allow).
-/// Other routes are not limited here. The local host runs it as ASP.NET Core's global rate limiter
-/// (<c>UseRateLimiter</c>); the Functions app, which has no such pipeline, calls it from worker middleware.
+/// Other routes are not limited here. Both hosts run it as ASP.NET Core's global rate limiter (<c>UseRateLimiter</c>
+/// in <see cref="Http.CaseFyHttpPipeline"/>).
 /// Rejections are 429 problem+json with <c>Retry-After</c>.
 /// </summary>
 public sealed class PortalRateLimiter : IDisposable
