@@ -5,6 +5,7 @@ using CaseFy.Application.Events;
 using CaseFy.Application.Health;
 using CaseFy.Application.Portal;
 using CaseFy.Application.Reports;
+using CaseFy.Application.Security;
 using CaseFy.Application.Templates;
 using CaseFy.Application.Timeline;
 using CaseFy.Model.Json;
@@ -40,6 +41,8 @@ public static class ApplicationServiceCollectionExtensions
             .BindConfiguration(DocumentOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<ServerKeys>();
+        services.AddSingleton<SealedTokens>();
         services.AddSingleton<UploadMetadataSigner>();
         services.AddSingleton<IDocumentUploadRecorder, DocumentUploadRecorder>();
         services.AddCaseFyEvents();

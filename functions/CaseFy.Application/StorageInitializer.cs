@@ -13,11 +13,12 @@ namespace CaseFy.Application;
 /// CORS); in Azure, Bicep sets that rule and the app's identity has no right to change it.
 /// </summary>
 public sealed class StorageInitializer(
-    CaseFyTables tables, BlobDocumentStore documents, IOptions<StorageOptions> storage, IOptions<PortalOptions> portal) : IHostedService
+    CaseFyTables tables, TableCaseStore cases, BlobDocumentStore documents, IOptions<StorageOptions> storage, IOptions<PortalOptions> portal) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await tables.CreateIfNotExistsAsync(cancellationToken);
+        await cases.IndexParticipantsOnceAsync(cancellationToken);
         await documents.EnsureContainerAsync(cancellationToken);
         if (!storage.Value.UsesIdentity && UploadOrigins(documents.ServiceOrigin, portal.Value.Origin) is { Count: > 0 } origins)
         {

@@ -18,7 +18,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => StorageClientFactory.CreateTableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<CaseFyTables>();
-        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<TableCaseStore>();
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         services.AddSingleton<ITemplateStore, TableTemplateStore>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<BlobDocumentStore>();

@@ -2,10 +2,8 @@ using Azure.Data.Tables;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Templates;
-using CaseFy.Storage;
 using CaseFy.Storage.Tables;
 using CaseFy.Testing;
-using Microsoft.Extensions.Options;
 
 namespace CaseFy.IntegrationTests;
 
@@ -13,15 +11,7 @@ namespace CaseFy.IntegrationTests;
 [Collection(EventsTestGroup.Name)]
 public sealed class TableEventOutboxTests(EventsFixture fixture)
 {
-    private static readonly CaseTemplate Template = new()
-    {
-        Id = "tpl",
-        Version = 1,
-        Name = "Outbox",
-        Stages = [new("intake", "Intake"), new("review", "Review")],
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        CreatedBy = Actor.System,
-    };
+    private static CaseTemplate Template => IsolatedTables.Template;
 
     [Fact]
     public async Task RepairAsync_ProcessDiedBeforeThePointer_FindsTheCaseAgain()
@@ -79,13 +69,7 @@ public sealed class TableEventOutboxTests(EventsFixture fixture)
 
     private async Task<(CaseFyTables Tables, TableCaseStore Store, TableEventOutbox Outbox)> NewStoreAsync()
     {
-        var options = Options.Create(new StorageOptions
-        {
-            ConnectionString = fixture.Storage.ConnectionString,
-            TablePrefix = "O" + Guid.NewGuid().ToString("N")[..20],
-        });
-        var tables = new CaseFyTables(new TableServiceClient(fixture.Storage.ConnectionString), options);
-        await tables.CreateIfNotExistsAsync(Ct);
+        var (tables, options) = await IsolatedTables.CreateAsync(fixture.Storage.ConnectionString, Ct);
         return (tables, new TableCaseStore(tables), new TableEventOutbox(tables, TimeProvider.System, options));
     }
 }

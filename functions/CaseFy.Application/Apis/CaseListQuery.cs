@@ -80,6 +80,24 @@ public static partial class CaseListQuery
         return true;
     }
 
+    /// <summary>
+    /// The filter as a list of values that is the same for two requests exactly when they ask for the same cases
+    /// (<c>owner=me</c> already resolved, the title text as it is compared): what a continuation token is bound to.
+    /// </summary>
+    public static IEnumerable<string?> Normalized(CaseFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return
+        [
+            filter.TemplateId,
+            filter.Status?.ToString(),
+            filter.Stage,
+            filter.Owner,
+            filter.Overdue?.ToString(),
+            filter.TitleContains is { } text ? CaseListing.SearchableTitle(text) : null,
+        ];
+    }
+
     private static string? Single(HttpRequest request, string name, ValidationErrors errors)
     {
         var values = request.Query[name];

@@ -2,6 +2,7 @@ using System.Globalization;
 using CaseFy.Application.Access;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
+using CaseFy.Application.Security;
 using CaseFy.Application.Timeline;
 using CaseFy.Model;
 using CaseFy.Model.Access;
@@ -12,6 +13,7 @@ using CaseFy.Model.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFy.Application.Apis;
 
@@ -79,15 +81,17 @@ public static class CasesApi
     }
 
     /// <remarks>
-    /// Members and viewers see only the cases they take part in. The list is read from the case index (a copy of
-    /// each case row, participants included) and filtered after reading, so a page may hold fewer than
-    /// <c>pageSize</c> items, even none, while a <c>continuationToken</c> says there is more to read.
+    /// Admins list every case; members and viewers only the cases they take part in, read from their own rows of the
+    /// case index, so neither the items, the filters nor the paging touch anyone else's cases. Each copy is checked
+    /// once more against the caller (a copy can lag the case by one change). The continuation token is sealed and
+    /// bound to the caller and the query: another caller's token, or a token with other filters, is a 400.
     /// </remarks>
     public static async Task<IResult> ListCasesAsync(HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(cases);
-        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        var context = request.HttpContext;
+        if (await RequestAccess.RequireAsync(context, CaseFyPolicies.Read) is { } denied)
         {
             return denied;
         }
@@ -97,15 +101,30 @@ public static class CasesApi
             return problem!;
         }
 
+        var callerId = RequestActor.Of(context).Id;
+        var participantId = CaseFyRoles.Of(context.User).HasFlag(AppRoles.Admin) ? null : callerId;
+        var tokens = context.RequestServices.GetRequiredService<SealedTokens>();
+        string?[] binding = ["cases", callerId, participantId, .. CaseListQuery.Normalized(filter)];
+        string? position = null;
+        if (paging.ContinuationToken is { } token && !tokens.TryOpen(token, binding, out position))
+        {
+            return BadToken();
+        }
+
         try
         {
-            var page = await cases.FindAsync(filter, paging.ContinuationToken, paging.PageSize, cancellationToken);
-            return TypedResults.Ok(page with { Items = page.Items.Where(c => RequestAccess.CanSee(request.HttpContext, c)).ToList() });
+            var page = await cases.FindAsync(filter, participantId, position, paging.PageSize, cancellationToken);
+            return TypedResults.Ok(new Page<CaseRecord>(
+                page.Items.Where(c => RequestAccess.CanSee(context, c)).ToList(),
+                page.ContinuationToken is { } next ? tokens.Seal(next, binding) : null));
         }
         catch (FormatException)
         {
-            return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+            return BadToken();
         }
+
+        static IResult BadToken() => ApiProblems.Invalid(
+            "continuationToken", "Pass back the continuationToken of the previous page, with the same filters, as the same caller.");
     }
 
     public static async Task<IResult> GetCaseAsync(string id, HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ public sealed class DocumentOptions
     public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The key that signs the metadata of uploaded blobs (<see cref="UploadMetadataSigner"/>): one value all instances
+    /// The app's own key (<see cref="Security.ServerKeys"/>), from which the keys that sign the metadata of uploaded blobs
+    /// (<see cref="UploadMetadataSigner"/>) and seal list continuation tokens are derived: one value all instances
     /// share, its own (not the Event Grid webhook's secret, which leaves the app). Unset: a key made at start.
     /// </summary>
     public string? MetadataSigningKey { get; set; }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using CaseFy.Application.Security;
 using CaseFy.Model;
 using CaseFy.Model.Ports;
-using Microsoft.Extensions.Options;
 
 namespace CaseFy.Application.Documents;
 
@@ -10,15 +10,12 @@ namespace CaseFy.Application.Documents;
 /// Signs the metadata (file name, uploader) CaseFy asks to be stored with a document blob, so whoever records the
 /// blob later (the BlobCreated event, a confirm, another upload) can trust the uploader it names. A direct upload's
 /// metadata travels through the client, which could otherwise claim to be anyone (the file name is the client's
-/// anyway, so an unsigned one is still shown, sanitised). HMAC-SHA256 over the blob name and the values,
-/// keyed from <see cref="DocumentOptions.MetadataSigningKey"/> (one key all instances share, set in every
-/// deployment); without one, a key made at start (one process: enough locally, where no events arrive).
+/// anyway, so an unsigned one is still shown, sanitised). HMAC-SHA256 over the blob name and the values, keyed
+/// from <see cref="ServerKeys"/> (all instances share the key).
 /// </summary>
-public sealed class UploadMetadataSigner(IOptions<DocumentOptions> documents)
+public sealed class UploadMetadataSigner(ServerKeys keys)
 {
-    private readonly Lazy<byte[]> _key = new(() => documents.Value.MetadataSigningKey is { Length: > 0 } secret
-        ? HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: "casefy document upload metadata"u8.ToArray())
-        : RandomNumberGenerator.GetBytes(32));
+    private readonly Lazy<byte[]> _key = new(() => keys.For("casefy document upload metadata"));
 
     /// <summary>The metadata for <paramref name="blobName"/>, uploaded by <paramref name="uploader"/>, with its signature.</summary>
     public Dictionary<string, string> MetadataFor(string blobName, string fileName, Actor uploader)

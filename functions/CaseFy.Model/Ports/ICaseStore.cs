@@ -33,12 +33,14 @@ public interface ICaseStore
     IAsyncEnumerable<TimelineEntry> ReadTimelineAsync(string caseId, long afterSeq, long? beforeSeq, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Lists the cases matching <paramref name="filter"/>, newest first. The title text is matched on the rows the
+    /// Lists the cases matching <paramref name="filter"/>, newest first: every case, or with
+    /// <paramref name="participantId"/> only the cases that person takes part in (read from their own index rows, so
+    /// nothing about other cases is read at all). The title text is matched on the rows the
     /// other criteria select, reading at most a bounded number of rows per page: a page can then hold fewer items
     /// than asked (even none) and still carry a continuation token.
     /// </summary>
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
-    Task<Page<CaseRecord>> FindAsync(CaseFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+    Task<Page<CaseRecord>> FindAsync(CaseFilter filter, string? participantId, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Streams every case matching <paramref name="filter"/>, newest first, for reports (reads all of them).</summary>
     IAsyncEnumerable<CaseRecord> ScanAsync(CaseFilter filter, CancellationToken cancellationToken);
@@ -49,8 +51,4 @@ public interface ICaseStore
     /// </summary>
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
     Task<Page<TaskSummary>> ListOpenTasksAsync(string assigneeId, string? continuationToken, int pageSize, CancellationToken cancellationToken);
-
-    /// <summary>Lists cases, newest first.</summary>
-    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
-    Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken);
 }

@@ -16,12 +16,24 @@ namespace CaseFy.Storage.Tables;
 /// a change replaces the case row (ETag-checked) and adds its entries in one entity-group transaction, so
 /// there are no partial writes and no lost updates. Lifecycle entries also get an outbox marker
 /// (<c>ob-{seq}</c>) in that same transaction, then the case's outbox pointer is touched (see <see cref="TableEventOutbox"/>).
+/// <para>
+/// The case index holds a copy of each case row twice over: in partition <c>cases</c> (every case, for admins) and in a
+/// partition per participant (<c>a-{id}</c>, the cases that person takes part in), so a person's list reads only
+/// their own rows. Both are written right after the case row, by the same code path: eventually consistent. The case
+/// row itself lists every participant partition ever given a copy (written with the case, before the copy); after
+/// writing the copies, the store reads the case row again and removes the copies of everyone it lists but no longer
+/// names. So a slower writer's copy cannot keep a removed participant's row, and whatever a crash leaves (a copy
+/// missing or one too many) is repaired by the case's next change.
+/// </para>
 /// </summary>
 public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 {
     private const string CaseRowKey = "case";
     private const string TimelinePrefix = "tl-";
     private const string IndexPartition = "cases";
+    private const string IndexedColumn = "IndexedIn";
+    private const string MarkerPartition = "meta";
+    private const string ParticipantIndexMarker = "participant-index-v1";
     private const int MaxAttempts = 25;
 
     // The most index rows one page of a title search reads before it answers (with fewer items and a token).
@@ -32,7 +44,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         ArgumentNullException.ThrowIfNull(opened);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, CaseEntity(opened.Case)),
+            new(TableTransactionActionType.Add, CaseEntity(opened.Case, [])),
         };
         actions.AddRange(TimelineActions(opened.Entries));
         try
@@ -77,7 +89,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpdateReplace, CaseEntity(change.Case), row.Value!.ETag),
+                new(TableTransactionActionType.UpdateReplace, CaseEntity(change.Case, IndexedPartitions(row.Value!).Concat(PersonPartitions(current))), row.Value!.ETag),
             };
             actions.AddRange(TimelineActions(change.Entries));
             try
@@ -124,20 +136,18 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
     }
 
-    public Task<Page<CaseRecord>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-        FindAsync(CaseFilter.All, continuationToken, pageSize, cancellationToken);
-
     public async Task<Page<CaseRecord>> FindAsync(
-        CaseFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+        CaseFilter filter, string? participantId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var partition = participantId is null ? IndexPartition : PersonPartition(participantId);
         var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
         var items = new List<CaseRecord>(pageSize);
         var scanned = 0;
         string? lastKey = null;
         var perRequest = filter.TitleContains is null ? pageSize + 1 : MaxIndexRowsScanned;
         await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
-            CaseIndexQuery.Filter(IndexPartition, after, filter), maxPerPage: perRequest, cancellationToken: cancellationToken))
+            CaseIndexQuery.Filter(partition, after, filter), maxPerPage: perRequest, cancellationToken: cancellationToken))
         {
             // A full page, or the scan budget spent on rows the title text rejected: go on from here next time.
             if (items.Count == pageSize || scanned == MaxIndexRowsScanned)
@@ -174,16 +184,50 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     {
         ArgumentNullException.ThrowIfNull(assigneeId);
         var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskPartition(assigneeId)} and RowKey gt {after}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(assigneeId)} and RowKey gt {after}");
         var rows = await TableQueries.TakeAsync(filter, tables.TaskIndex, pageSize + 1, cancellationToken);
         var tasks = rows.Take(pageSize).Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.TaskSummary)).ToList();
         var next = rows.Count > pageSize ? EncodeIndexToken(rows[pageSize - 1].RowKey) : null;
         return new Page<TaskSummary>(tasks, next);
     }
 
-    private static TableEntity CaseEntity(CaseRecord record)
+    /// <summary>
+    /// Once per installation (a marker row records it): gives each participant of the cases indexed before the
+    /// per-participant rows existed their row, from the admins' copy. Rows already there are left as they are (newer).
+    /// </summary>
+    public async Task IndexParticipantsOnceAsync(CancellationToken cancellationToken)
+    {
+        if ((await tables.CaseIndex.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, ParticipantIndexMarker, cancellationToken: cancellationToken)).HasValue)
+        {
+            return;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}");
+        await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var record = JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord);
+            foreach (var participant in record.Participants)
+            {
+                try
+                {
+                    await tables.CaseIndex.AddEntityAsync(IndexRow(PersonPartition(participant.Id), row.RowKey, record), cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+                {
+                    // Written by a change since: newer than the admins' copy read here.
+                }
+            }
+        }
+
+        await tables.CaseIndex.UpsertEntityAsync(new TableEntity(MarkerPartition, ParticipantIndexMarker), cancellationToken: cancellationToken);
+    }
+
+    // The case row also lists every participant partition that was ever given a copy of the case (written with the
+    // case, so before any copy): whoever indexes the case later knows which copies may need removing.
+    private static TableEntity CaseEntity(CaseRecord record, IEnumerable<string> indexedBefore)
     {
         var entity = JsonEntity.Create(record.Id, CaseRowKey, record, CaseFyJsonContext.Default.CaseRecord);
+        entity[IndexedColumn] = string.Join(' ', indexedBefore.Union(PersonPartitions(record)).Order(StringComparer.Ordinal));
         entity["Status"] = record.Status.ToString();
         entity["Stage"] = record.CurrentStage.Key;
         return entity;
@@ -203,27 +247,43 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private static string IndexRowKey(CaseRecord record) =>
         (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + record.Id;
 
-    private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken) =>
-        await tables.CaseIndex.UpsertEntityAsync(
-            CaseIndexQuery.WithColumns(JsonEntity.Create(IndexPartition, IndexRowKey(record), record, CaseFyJsonContext.Default.CaseRecord), record),
-            TableUpdateMode.Replace,
-            cancellationToken);
+    private static TableEntity IndexRow(string partition, string rowKey, CaseRecord record) =>
+        CaseIndexQuery.WithColumns(JsonEntity.Create(partition, rowKey, record, CaseFyJsonContext.Default.CaseRecord), record);
+
+    // Writes the case's copy for admins and for each participant, then removes the copies of everyone the stored case
+    // lists as once indexed but no longer names (see the class remarks): read after the writes, so whichever writer
+    // comes last removes them, and any later change repairs what a crash left.
+    private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var rowKey = IndexRowKey(record);
+        await Task.WhenAll(PersonPartitions(record).Prepend(IndexPartition).Distinct().Select(partition =>
+            tables.CaseIndex.UpsertEntityAsync(IndexRow(partition, rowKey, record), TableUpdateMode.Replace, cancellationToken)));
+        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(record.Id, CaseRowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return;
+        }
+
+        var current = PersonPartitions(JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord));
+        foreach (var partition in IndexedPartitions(row.Value!).Except(current))
+        {
+            await TableQueries.DeleteIfExistsAsync(tables.CaseIndex, partition, rowKey, cancellationToken);
+        }
+    }
+
+    private static IEnumerable<string> PersonPartitions(CaseRecord record) => record.Participants.Select(p => PersonPartition(p.Id));
+
+    private static string[] IndexedPartitions(TableEntity caseRow) =>
+        caseRow.GetString(IndexedColumn)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     // Keeps one row per open, assigned task in the assignee's partition: adds and updates what the case has now,
     // removes what it no longer has (completed, reassigned, case closed).
     private async Task TaskIndexAsync(CaseRecord? before, CaseRecord after, CancellationToken cancellationToken)
     {
-        var now = TaskSummary.Of(after).ToDictionary(t => (TaskPartition(t.Assignee.Id), TaskRowKey(t)));
-        foreach (var gone in TaskSummary.Of(before).Select(t => (TaskPartition(t.Assignee.Id), TaskRowKey(t))).Where(k => !now.ContainsKey(k)))
+        var now = TaskSummary.Of(after).ToDictionary(t => (PersonPartition(t.Assignee.Id), TaskRowKey(t)));
+        foreach (var gone in TaskSummary.Of(before).Select(t => (PersonPartition(t.Assignee.Id), TaskRowKey(t))).Where(k => !now.ContainsKey(k)))
         {
-            try
-            {
-                await tables.TaskIndex.DeleteEntityAsync(gone.Item1, gone.Item2, cancellationToken: cancellationToken);
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-            {
-                // Already gone: the index converges either way.
-            }
+            await TableQueries.DeleteIfExistsAsync(tables.TaskIndex, gone.Item1, gone.Item2, cancellationToken);
         }
 
         var previous = TaskSummary.Of(before).ToHashSet();
@@ -234,8 +294,9 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
     }
 
+    // A person's partition (their cases in the case index, their tasks in the task index).
     // Partition keys may not contain '/', '\\', '#', '?' or control characters: anything unusual in an id is hex-encoded.
-    private static string TaskPartition(string assigneeId) =>
+    private static string PersonPartition(string assigneeId) =>
         assigneeId.Length is > 0 and <= 200 && assigneeId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@')
             ? "a-" + assigneeId
             : "x-" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(assigneeId));

@@ -21,4 +21,16 @@ internal static class TableQueries
 
         return rows;
     }
+
+    /// <summary>Deletes a row; one that is already gone counts as deleted (indexes converge either way).</summary>
+    public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, cancellationToken: cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
 }
