@@ -29,7 +29,7 @@ public sealed class CrashTests
         var probe = new EngineProbe(storage.ConnectionString, hub);
         await using var host = new HostProcess(storage.ConnectionString, hub);
         await host.StartAsync(ct);
-        using var api = new ResilientApi(host.Address, patience: TimeSpan.FromMinutes(2));
+        using var api = new ResilientApi(host.Address, patience: TimeSpan.FromMinutes(2), () => host.LastStartedAt);
         var template = await api.CreateTemplateAsync(Stages, ct);
         var clock = Stopwatch.StartNew();
 

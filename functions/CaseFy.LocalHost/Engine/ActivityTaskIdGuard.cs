@@ -13,39 +13,29 @@ namespace CaseFy.LocalHost.Engine;
 /// call goes straight to the wrapped backend. It also knows how long each work item has been out, so the sidecar's
 /// owner can give up on one whose answer is lost (<see cref="Overdue"/>).
 /// </summary>
-public sealed class ActivityTaskIdGuard(IOrchestrationService inner, TimeProvider time) : IOrchestrationService
+public sealed class ActivityTaskIdGuard(IOrchestrationService inner, TimeProvider time) : ForwardingOrchestrationService(inner)
 {
     private readonly ConcurrentDictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
 
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+            var workItem = await base.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
             if (workItem is null || _inFlight.TryAdd(KeyOf(workItem), new InFlight(workItem, time.GetUtcNow())))
             {
                 return workItem!;
             }
 
-            await inner.AbandonTaskActivityWorkItemAsync(workItem);
+            await base.AbandonTaskActivityWorkItemAsync(workItem);
         }
     }
 
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         try
         {
-            await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+            await base.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
         }
         finally
         {
@@ -53,11 +43,11 @@ public sealed class ActivityTaskIdGuard(IOrchestrationService inner, TimeProvide
         }
     }
 
-    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         try
         {
-            await inner.AbandonTaskActivityWorkItemAsync(workItem);
+            await base.AbandonTaskActivityWorkItemAsync(workItem);
         }
         finally
         {
@@ -68,53 +58,6 @@ public sealed class ActivityTaskIdGuard(IOrchestrationService inner, TimeProvide
     /// <summary>The activity work items handed out longer ago than <paramref name="age"/> and not answered since.</summary>
     public IReadOnlyList<TaskActivityWorkItem> Overdue(TimeSpan age) =>
         [.. _inFlight.Values.Where(f => time.GetUtcNow() - f.Since > age).Select(f => f.WorkItem)];
-
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
-        inner.RenewTaskActivityWorkItemLockAsync(workItem);
-
-    public Task StartAsync() => inner.StartAsync();
-
-    public Task StopAsync() => inner.StopAsync();
-
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
-        inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem,
-        OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages,
-        IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
     private static string KeyOf(TaskActivityWorkItem workItem) =>
         $"{workItem.TaskMessage.OrchestrationInstance.InstanceId}\n{workItem.TaskMessage.Event.EventId}";

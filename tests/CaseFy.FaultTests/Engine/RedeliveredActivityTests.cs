@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using CaseFy.FaultTests.Infrastructure;
 using CaseFy.LocalHost.Engine;
 using CaseFy.Storage;
@@ -13,8 +14,10 @@ namespace CaseFy.FaultTests.Engine;
 /// of the same instance runs its own first activity (same task id) — what a kill -9 between an activity's answer
 /// and the deletion of its message leaves. The preview sidecar would lose the answer to one of the two and the
 /// instance would wait forever (the cause of the crash suite's stuck cases); <see cref="ActivityTaskIdGuard"/>
-/// runs them one after the other. And an activity whose answer never comes is failed after
-/// <see cref="LocalEngineOptions.LostActivityAfter"/>, so the orchestration's retry runs it again.
+/// runs them one after the other. An activity whose answer never comes is failed after
+/// <see cref="LocalEngineOptions.LostActivityAfter"/>, so the orchestration's retry runs it again. And a start
+/// message delivered twice (its first turn outlived the visibility timeout) is dropped by
+/// <see cref="RedeliveredMessageFilter"/> instead of failing every turn it is handed to.
 /// </summary>
 public sealed class RedeliveredActivityTests
 {
@@ -98,6 +101,47 @@ public sealed class RedeliveredActivityTests
         }
     }
 
+    [Fact]
+    public async Task Start_DeliveredAgainWhileItsFirstTurnRuns_IsConsumedAndTheInstanceCarriesOn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await FaultStorage.StartAsync(ct);
+        var (gate, hub) = (new ActivityGate(), HostProcess.NewTaskHub());
+        using var engine = await StartEngineAsync(storage.ConnectionString, hub, gate, ct);
+        try
+        {
+            var client = engine.Services.GetRequiredService<DurableTaskClient>();
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(HeldStartOrchestrator), 3, ct);
+            await gate.WaitForRunAsync(3, 0, Patience, ct);
+            await Task.Delay(Visibility + TimeSpan.FromSeconds(3), ct);
+            gate.ReleaseAll();
+
+            // The second copy of the start stays in its control queue for as long as it is refused; taken, it is deleted.
+            var queues = new QueueServiceClient(storage.ConnectionString);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            int left;
+            do
+            {
+                await Task.Delay(500, ct);
+                var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async p =>
+                    (await queues.GetQueueClient($"{hub}-control-{p:00}").GetPropertiesAsync(ct)).Value.ApproximateMessagesCount));
+                left = counts.Sum();
+            }
+            while (left > 0 && DateTime.UtcNow < deadline);
+
+            Assert.Equal(0, left);
+            await client.RaiseEventAsync(id, HeldStartOrchestrator.Go, 42, ct);
+            var finished = await WaitForAsync(client, id, i => i.IsCompleted, ct);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+            Assert.Equal(42, finished.ReadOutputAs<int>());
+        }
+        finally
+        {
+            gate.ReleaseAll();
+            await engine.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static async Task<IHost> StartEngineAsync(string connectionString, string taskHub, ActivityGate gate, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -105,7 +149,8 @@ public sealed class RedeliveredActivityTests
         builder.Services.AddSingleton(gate);
         builder.Services.Configure<StorageOptions>(o => o.ConnectionString = connectionString);
         builder.Services.AddLocalEngine(r => r
-            .AddOrchestrator<TwoGenerationOrchestrator>().AddOrchestrator<RetriedActivityOrchestrator>().AddActivity<HeldActivity>());
+            .AddOrchestrator<TwoGenerationOrchestrator>().AddOrchestrator<RetriedActivityOrchestrator>().AddOrchestrator(new HeldStartOrchestrator(gate))
+            .AddActivity<HeldActivity>());
         builder.Services.Configure<LocalEngineOptions>(o => (o.TaskHub, o.WorkItemVisibilityTimeout, o.LostActivityAfter) = (taskHub, Visibility, LostAfter));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

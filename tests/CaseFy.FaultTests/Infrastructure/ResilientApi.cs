@@ -20,11 +20,17 @@ public sealed class ResilientApi : IDisposable
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
     private readonly HttpClient _http;
     private readonly TimeSpan _patience;
+    private readonly Func<DateTime>? _hostStartedAt;
     private int _internalErrors;
 
-    public ResilientApi(Uri address, TimeSpan patience)
+    /// <param name="hostStartedAt">
+    /// When the host last came up, if it is being restarted: the patience then counts from the later of the first
+    /// attempt and the last start, since nothing can answer while the host is down (a busy machine restarts slowly).
+    /// </param>
+    public ResilientApi(Uri address, TimeSpan patience, Func<DateTime>? hostStartedAt = null)
     {
         _patience = patience;
+        _hostStartedAt = hostStartedAt;
         _http = new HttpClient(new DevTokenHandler("Fault Admin", CaseFyRoles.Admin)
         {
             InnerHandler = new SocketsHttpHandler
@@ -121,20 +127,21 @@ public sealed class ResilientApi : IDisposable
     public async Task<HttpResponseMessage> RetryAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deadline = DateTime.UtcNow + _patience;
+        var firstAttempt = DateTime.UtcNow;
+        DateTime Deadline() => (_hostStartedAt?.Invoke() is { } started && started > firstAttempt ? started : firstAttempt) + _patience;
         while (true)
         {
             try
             {
                 var response = await _http.SendAsync(request(), cancellationToken);
-                if (!IsUnavailable(response.StatusCode) || DateTime.UtcNow >= deadline)
+                if (!IsUnavailable(response.StatusCode) || DateTime.UtcNow >= Deadline())
                 {
                     return response;
                 }
 
                 response.Dispose();
             }
-            catch (Exception ex) when (IsTransient(ex, cancellationToken) && DateTime.UtcNow < deadline)
+            catch (Exception ex) when (IsTransient(ex, cancellationToken) && DateTime.UtcNow < Deadline())
             {
             }
 
