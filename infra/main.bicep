@@ -50,7 +50,7 @@ param apiAudience string = ''
 
 // azd passes stable values (azure.yaml preprovision hook): a secret that changed on every
 // provision would lock Event Grid out until the next postdeploy, and a new signing key
-// would void the signatures of uploads in flight.
+// would void the signatures of uploads in flight and the continuation tokens handed out.
 @secure()
 @minLength(16)
 @description('Secret Event Grid sends to the API webhook in a delivery header (the postdeploy hook sets it on the subscription).')
@@ -58,7 +58,7 @@ param inboundWebhookSecret string = newGuid()
 
 @secure()
 @minLength(16)
-@description('Key that signs the metadata of uploaded document blobs (uploader, file name); not shared with anything outside the app.')
+@description('The app\'s own signing key (Documents__MetadataSigningKey: upload metadata, continuation tokens); never leaves the app.')
 param uploadMetadataKey string = newGuid()
 
 var abbrs = loadJsonContent('./abbreviations.json')

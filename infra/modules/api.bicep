@@ -58,7 +58,7 @@ param apiAudience string
 param inboundWebhookSecret string
 
 @secure()
-@description('Key that signs the metadata of uploaded document blobs.')
+@description('The app\'s own signing key (upload metadata, continuation tokens).')
 param uploadMetadataKey string
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
