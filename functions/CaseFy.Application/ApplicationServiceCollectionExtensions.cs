@@ -45,6 +45,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SealedTokens>();
         services.AddSingleton<UploadMetadataSigner>();
         services.AddSingleton<IDocumentUploadRecorder, DocumentUploadRecorder>();
+        services.AddSingleton<DocumentUploadService>();
         services.AddCaseFyEvents();
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.SectionName)

@@ -1,25 +1,18 @@
-using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Engine;
-using CaseFy.Application.Events;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
-using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace CaseFy.Application.Apis;
 
 /// <summary>
-/// One multipart/form-data upload of a document version, shared by the team route and the portal route. The file part
-/// streams straight to its blob (never buffered whole, counted against the document's limit); the blob name comes
-/// from <see cref="DocumentRules.BlobName"/>, the client's file name is only sanitised metadata. The blob is written
-/// first and then recorded through the ETag-checked case update; when the record is refused the blob is deleted, so
-/// no answer but a success leaves a blob behind.
+/// One multipart/form-data upload of a document version, shared by the team route and the portal route: reads the
+/// request (one file part, streamed, never buffered whole) and answers; <see cref="DocumentUploadService"/> stores and
+/// records the file. The client's file name is only sanitised metadata.
 /// </summary>
 public static class DocumentUpload
 {
@@ -36,14 +29,15 @@ public static class DocumentUpload
     /// <param name="key">The document key (checked here).</param>
     /// <param name="request">The multipart request.</param>
     /// <param name="actor">Who uploads (a person, or a portal link's party).</param>
+    /// <param name="uploads">Stores and records the file.</param>
     /// <param name="engine">Told to look at the case after the record.</param>
     /// <returns>The case after the record, or the 400/404/409/413/415 problem to answer with.</returns>
     public static async Task<(CaseRecord? Updated, IResult? Problem)> RunAsync(
-        CaseRecord current, string key, HttpRequest request, Actor actor, ICaseEngine engine)
+        CaseRecord current, string key, HttpRequest request, Actor actor, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(request);
-        var services = request.HttpContext.RequestServices;
+        ArgumentNullException.ThrowIfNull(uploads);
         var cancellationToken = request.HttpContext.RequestAborted;
 
         // The body's type first: a request that is no upload at all is told so, whatever else is wrong with it.
@@ -62,21 +56,17 @@ public static class DocumentUpload
             return (null, ApiProblems.Conflict("The case is closed: reopen it first."));
         }
 
-        var template = await services.GetRequiredService<ITemplateStore>().GetAsync(current.TemplateId, current.TemplateVersion, cancellationToken);
-        if (template is null)
+        if (await uploads.LimitsAsync(current, key, cancellationToken) is not { } limits)
         {
             return (null, ApiProblems.NotFound("case"));
         }
 
-        var (contentTypes, maxBytes) = DocumentRules.LimitsOf(template, key, services.GetRequiredService<IOptions<DocumentOptions>>().Value.AdHocMaxBytes);
-        if (request.ContentLength > maxBytes + MultipartOverheadBytes)
+        if (request.ContentLength > limits.MaxBytes + MultipartOverheadBytes)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
+            return (null, ApiProblems.TooLarge(limits.MaxBytes));
         }
 
-        var documents = services.GetRequiredService<IDocumentStore>();
         var reader = new MultipartReader(boundary!, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
-        string? blobName = null;
         try
         {
             var part = await NextFilePartAsync(reader, cancellationToken);
@@ -87,50 +77,27 @@ public static class DocumentUpload
 
             var (section, disposition) = part.Value;
             var contentType = DocumentContentTypes.Normalize(section.ContentType);
-            if (contentType is null || !DocumentContentTypes.Allows(contentTypes, contentType))
+            if (contentType is null || !DocumentContentTypes.Allows(limits.ContentTypes, contentType))
             {
-                return (null, UnsupportedFileType(contentTypes));
+                return (null, UnsupportedFileType(limits.ContentTypes));
             }
 
             var fileName = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(
                 disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
-            var version = DocumentRules.NextVersion(current, key);
-            var name = DocumentRules.BlobName(current.Id, key, version);
-            var counted = new SizeLimitedStream(section.Body, maxBytes);
-            if (!await documents.CreateAsync(name, counted, contentType, services.GetRequiredService<UploadMetadataSigner>().MetadataFor(name, fileName, actor), cancellationToken))
+            var file = new IncomingFile(section.Body, contentType, fileName, async ct => await NextFilePartAsync(reader, ct) is null);
+            var result = await uploads.UploadAsync(current, key, file, limits.MaxBytes, actor, engine, cancellationToken);
+            return result.Status switch
             {
-                // Written by a racing upload, or by an earlier attempt that stopped before its record: record it the way
-                // its BlobCreated event would (nothing happens when it is recorded already), and ask for a retry.
-                await services.GetRequiredService<IDocumentUploadRecorder>().RecordAsync(
-                    new BlobCreatedNotice(current.Id, key, version, name, contentType, 0), engine, cancellationToken);
-                return (null, ApiProblems.Conflict($"Another upload of document '{key}' happened at the same time: upload again."));
-            }
-
-            blobName = name;
-            if (counted.BytesRead == 0)
-            {
-                return (null, ApiProblems.Invalid("file", "The file is empty."));
-            }
-
-            if (await NextFilePartAsync(reader, cancellationToken) is not null)
-            {
-                return (null, ApiProblems.Invalid("file", "Send one file per request."));
-            }
-
-            var file = new UploadedFile(key, name, fileName, contentType, counted.BytesRead);
-            var updated = await services.GetRequiredService<CaseService>().ActAsync(
-                current.Id, "document-uploaded", (c, t, now) => DocumentRules.RecordUpload(c, t, file, actor, now), engine, cancellationToken);
-            if (updated is null)
-            {
-                return (null, ApiProblems.NotFound("case"));
-            }
-
-            blobName = null; // recorded: the blob stays
-            return (updated, null);
+                FileUploadStatus.Recorded => (result.Case, null),
+                FileUploadStatus.Raced => (null, ApiProblems.Conflict($"Another upload of document '{key}' happened at the same time: upload again.")),
+                FileUploadStatus.Empty => (null, ApiProblems.Invalid("file", "The file is empty.")),
+                FileUploadStatus.NotOnlyFile => (null, ApiProblems.Invalid("file", "Send one file per request.")),
+                _ => (null, ApiProblems.NotFound("case")),
+            };
         }
         catch (FileTooLargeException)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
+            return (null, ApiProblems.TooLarge(limits.MaxBytes));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
@@ -140,14 +107,6 @@ public static class DocumentUpload
         catch (CaseRuleException ex)
         {
             return (null, ApiProblems.Conflict(ex.Message));
-        }
-        finally
-        {
-            if (blobName is not null)
-            {
-                // Refused after the write: take the blob away again (CancellationToken.None: the client may be gone).
-                await documents.DeleteAsync(blobName, CancellationToken.None);
-            }
         }
     }
 

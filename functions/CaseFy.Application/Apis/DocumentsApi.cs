@@ -50,7 +50,8 @@ public static class DocumentsApi
         return app;
     }
 
-    public static async Task<IResult> UploadAsync(string id, string key, HttpRequest request, ICaseStore cases, ICaseEngine engine)
+    public static async Task<IResult> UploadAsync(
+        string id, string key, HttpRequest request, ICaseStore cases, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Work, request.HttpContext.RequestAborted);
@@ -59,12 +60,13 @@ public static class DocumentsApi
             return access.Problem;
         }
 
-        var (updated, problem) = await DocumentUpload.RunAsync(access.Case!, key, request, RequestActor.Of(request.HttpContext), engine);
+        var (updated, problem) = await DocumentUpload.RunAsync(access.Case!, key, request, RequestActor.Of(request.HttpContext), uploads, engine);
         return problem ?? TypedResults.Ok(updated);
     }
 
     /// <summary>An upload URL for the next version (see <see cref="DirectUpload"/>); same access as the multipart upload.</summary>
-    public static async Task<IResult> GetUploadUrlAsync(string id, string key, HttpRequest request, ICaseStore cases, ICaseEngine engine)
+    public static async Task<IResult> GetUploadUrlAsync(
+        string id, string key, HttpRequest request, ICaseStore cases, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Work, request.HttpContext.RequestAborted);
@@ -80,12 +82,14 @@ public static class DocumentsApi
         }
 
         var (ticket, problem) = await DirectUpload.IssueAsync(
-            access.Case!, key, read.Value!, request, RequestActor.Of(request.HttpContext), v => ConfirmPath(access.Case!.Id, key, v), engine);
+            access.Case!, key, read.Value!, RequestActor.Of(request.HttpContext), v => ConfirmPath(access.Case!.Id, key, v), uploads, engine,
+            request.HttpContext.RequestAborted);
         return problem ?? TypedResults.Ok(ticket);
     }
 
     /// <summary>Records a directly uploaded version; answers with the case, as the multipart upload does.</summary>
-    public static async Task<IResult> ConfirmAsync(string id, string key, string version, HttpRequest request, ICaseStore cases, ICaseEngine engine)
+    public static async Task<IResult> ConfirmAsync(
+        string id, string key, string version, HttpRequest request, ICaseStore cases, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Work, request.HttpContext.RequestAborted);
@@ -94,7 +98,7 @@ public static class DocumentsApi
             return access.Problem;
         }
 
-        var (updated, problem) = await DirectUpload.ConfirmAsync(access.Case!, key, version, request.HttpContext, engine);
+        var (updated, problem) = await DirectUpload.ConfirmAsync(access.Case!, key, version, uploads, engine, request.HttpContext.RequestAborted);
         return problem ?? (updated is null ? ApiProblems.NotFound("case") : TypedResults.Ok(updated));
     }
 

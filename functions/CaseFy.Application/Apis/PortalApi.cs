@@ -1,3 +1,4 @@
+using CaseFy.Application.Documents;
 using CaseFy.Application.Engine;
 using CaseFy.Application.Portal;
 using CaseFy.Model.Portal;
@@ -62,7 +63,8 @@ public static class PortalApi
     /// 403 for one that is (its holder knows the link is real). The answer is 204: the party sees their upload in the
     /// view, never the internal case.
     /// </summary>
-    public static async Task<IResult> UploadAsync(string token, string key, HttpRequest request, PortalLinkService links, ICaseEngine engine)
+    public static async Task<IResult> UploadAsync(
+        string token, string key, HttpRequest request, PortalLinkService links, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (match, denied) = await ResolveUploaderAsync(token, key, request, links);
@@ -71,7 +73,7 @@ public static class PortalApi
             return denied;
         }
 
-        var (_, problem) = await DocumentUpload.RunAsync(match!.Case, key, request, match.Link.AsActor(), engine);
+        var (_, problem) = await DocumentUpload.RunAsync(match!.Case, key, request, match.Link.AsActor(), uploads, engine);
         if (problem is not null)
         {
             return problem;
@@ -82,7 +84,8 @@ public static class PortalApi
     }
 
     /// <summary>An upload URL for a document asked of the link's party (see <see cref="DirectUpload"/>); the checks of <see cref="UploadAsync"/>.</summary>
-    public static async Task<IResult> GetUploadUrlAsync(string token, string key, HttpRequest request, PortalLinkService links, ICaseEngine engine)
+    public static async Task<IResult> GetUploadUrlAsync(
+        string token, string key, HttpRequest request, PortalLinkService links, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         var read = await DirectUpload.ReadAsync(request);
@@ -98,13 +101,14 @@ public static class PortalApi
         }
 
         var (ticket, problem) = await DirectUpload.IssueAsync(
-            match!.Case, key, read.Value!, request, match.Link.AsActor(), v => ConfirmPath(token, key, v), engine);
+            match!.Case, key, read.Value!, match.Link.AsActor(), v => ConfirmPath(token, key, v), uploads, engine, request.HttpContext.RequestAborted);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return problem ?? TypedResults.Ok(ticket);
     }
 
     /// <summary>Records a document the link's party PUT to its upload URL; 204 as <see cref="UploadAsync"/>.</summary>
-    public static async Task<IResult> ConfirmAsync(string token, string key, string version, HttpRequest request, PortalLinkService links, ICaseEngine engine)
+    public static async Task<IResult> ConfirmAsync(
+        string token, string key, string version, HttpRequest request, PortalLinkService links, DocumentUploadService uploads, ICaseEngine engine)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (match, denied) = await ResolveUploaderAsync(token, key, request, links);
@@ -113,7 +117,7 @@ public static class PortalApi
             return denied;
         }
 
-        var (_, problem) = await DirectUpload.ConfirmAsync(match!.Case, key, version, request.HttpContext, engine);
+        var (_, problem) = await DirectUpload.ConfirmAsync(match!.Case, key, version, uploads, engine, request.HttpContext.RequestAborted);
         if (problem is not null)
         {
             return problem;
