@@ -1,5 +1,6 @@
 using CaseFy.Application.Access;
 using CaseFy.Application.Http;
+using CaseFy.Application.Portal;
 using CaseFy.Application.Templates;
 using CaseFy.LocalHost.Apis;
 using CaseFy.LocalHost.Engine;
@@ -7,24 +8,26 @@ using CaseFy.LocalHost.Identity;
 using CaseFy.LocalHost.Portal;
 using CaseFy.LocalHost.Samples;
 using CaseFy.LocalHost.Storage;
+using CaseFy.Model.Ports;
 using CaseFy.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.LocalHost;
 
 /// <summary>
-/// Builds the local host: the HTTP API and the portal's static files on 127.0.0.1:7071, the Durable Task engine
-/// over Azure Storage and, when no storage is configured, an embedded Azurite keeping its data in a folder.
-/// It only wires things together; every rule lives in the application layer.
+/// Builds the local host: the HTTP API on 127.0.0.1:7071 and the portal on its own origin, 127.0.0.1:7072
+/// (<see cref="LocalOrigins"/>), the Durable Task engine over Azure Storage and, when no storage is configured, an
+/// embedded Azurite keeping its data in a folder. It only wires things together; every rule lives in the
+/// application layer.
 /// </summary>
 public static class LocalHostApp
 {
-    public const string DefaultUrl = "http://127.0.0.1:7071";
-
     private static readonly Dictionary<string, string> SwitchMappings = new()
     {
         ["--data-dir"] = "LocalHost:DataDirectory",
+        [LocalOrigins.PortalUrlSwitch] = LocalOrigins.PortalUrlKey,
     };
 
     public const string SeedSamplesSwitch = "--seed-samples";
@@ -38,14 +41,18 @@ public static class LocalHostApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            // The built portal (eng/build-portal.mjs, run by this project's build): what Static Web Apps serves.
+            // The built portal (eng/build-portal.mjs, run by this project's build), served by the portal's own site;
+            // the API serves none of it (only the development issuer's pages take its stylesheet).
             WebRootPath = Path.Combine(repoRoot, "artifacts", "portal"),
         });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(LocalOrigins.DefaultApiUrl);
         }
+
+        var portal = LocalOrigins.Portal(builder.Configuration);
+        AddPortalSite(builder, portal, builder.Environment.WebRootPath);
 
         // Before anything starts: refuses to run with the development issuer outside Development or off loopback.
         var devIssuer = DevIssuerGuard.Resolve(builder.Environment, builder.Configuration);
@@ -79,7 +86,7 @@ public static class LocalHostApp
             app.Services.GetRequiredService<EmbeddedAzurite>();
         }
 
-        app.UseCaseFyHttpPipeline(local => local.UsePortalStaticFiles());
+        app.UseCaseFyHttpPipeline();
         if (devIssuer)
         {
             app.MapDevTokenApi();
@@ -91,6 +98,30 @@ public static class LocalHostApp
 
     // "--seed-samples" is a bare switch (the configuration's command line would take the next argument as its value).
     private static bool SeedSamplesRequested(string[] args) => args.Contains(SeedSamplesSwitch, StringComparer.Ordinal);
+    /// <summary>
+    /// The portal on its own origin, serving the built portal (eng/build-portal.mjs, run by this project's build):
+    /// what Static Web Apps serves. Unless configured otherwise, it is the portal origin (<c>Portal:Origin</c>: where
+    /// links point, where the development issuer sends the browser back), and that origin is the one the API allows
+    /// (<c>Cors:AllowedOrigins</c>).
+    /// </summary>
+    private static void AddPortalSite(WebApplicationBuilder builder, Uri portal, string webRoot)
+    {
+        var originKey = $"{PortalOptions.SectionName}:{nameof(PortalOptions.Origin)}";
+        if (string.IsNullOrEmpty(builder.Configuration[originKey]))
+        {
+            builder.Configuration[originKey] = LocalOrigins.Origin(portal);
+        }
+
+        if (!builder.Configuration.GetSection($"{CorsSettings.SectionName}:{nameof(CorsSettings.AllowedOrigins)}").GetChildren().Any())
+        {
+            builder.Configuration[$"{CorsSettings.SectionName}:{nameof(CorsSettings.AllowedOrigins)}:0"] = builder.Configuration[originKey]!.TrimEnd('/');
+        }
+
+        builder.Services.AddSingleton(sp => new PortalSite(
+            portal, webRoot, sp.GetRequiredService<IServer>(), sp.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PortalSite>());
+    }
+
     // The offline issuer replaces Entra ID; Microsoft.Identity.Web still needs an AzureAd section to start.
     private static void AddDevIssuer(WebApplicationBuilder builder)
     {

@@ -1,4 +1,5 @@
 using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Portal;
 using CaseFy.LocalHost.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ internal static class LocalHostBanner
 {
     public static void Print(WebApplication app, EmbeddedAzurite? azurite)
     {
-        var url = app.Urls.FirstOrDefault() ?? LocalHostApp.DefaultUrl;
+        var site = app.Services.GetRequiredService<PortalSite>();
+        var url = site.ApiOrigin;
         var hub = app.Services.GetRequiredService<IOptions<LocalEngineOptions>>().Value.TaskHub;
         var storage = azurite is null
             ? "the configured storage account"
@@ -17,7 +19,7 @@ internal static class LocalHostBanner
         Console.WriteLine($"""
 
             CaseFy is running.
-              Portal:  {url}/
+              Portal:  {LocalOrigins.Origin(site.Address)}/
               API:     {url}/api  (health: {url}/api/health)
               Engine:  Durable Task on Azure Storage, task hub '{hub}'
               Storage: {storage}

@@ -1,5 +1,6 @@
 // The HTTP API as the portal uses it: JSON in and out, problem+json errors turned into ApiError.
 import { currentSession } from './session.js';
+import { apiUrl } from './config.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -30,9 +31,11 @@ export async function api(path, { method = 'GET', body, file, token, signal, hea
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
+  const url = await resolve(path);
   let response;
   try {
-    response = await fetch(path, { method, headers, body: payload, signal, credentials: 'same-origin' });
+    // Bearer tokens only: no cookies go to the API's origin (its CORS policy allows no credentials either).
+    response = await fetch(url, { method, headers, body: payload, signal, credentials: 'omit' });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError(0, { title: 'CaseFy cannot be reached. Check your connection and try again.' });
@@ -49,12 +52,20 @@ export async function api(path, { method = 'GET', body, file, token, signal, hea
 
 export const enc = encodeURIComponent;
 
+async function resolve(path) {
+  try {
+    return await apiUrl(path);
+  } catch (error) {
+    throw new ApiError(0, { title: `CaseFy cannot be reached: ${error.message}` });
+  }
+}
+
 /** Fetches a file with the session's token and hands it to the browser as a download. */
 export async function download(path, fallbackName) {
   const headers = {};
   const bearer = currentSession()?.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  const response = await fetch(path, { headers, credentials: 'same-origin' });
+  const response = await fetch(await resolve(path), { headers, credentials: 'omit' });
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;

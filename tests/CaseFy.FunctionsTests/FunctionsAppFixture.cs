@@ -46,6 +46,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = _storage.ConnectionString,
             ["Portal:Origin"] = PortalOrigin,
+            ["Cors:AllowedOrigins:0"] = PortalOrigin,
             ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
             ["AzureAd:TenantId"] = DevIssuer.TenantId,
             ["AzureAd:ClientId"] = DevIssuer.ClientId,

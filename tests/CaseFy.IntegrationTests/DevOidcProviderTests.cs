@@ -25,7 +25,8 @@ public sealed class DevOidcProviderTests(LocalHostFixture host) : IClassFixture<
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string Portal => host.Host.Address.GetLeftPart(UriPartial.Authority) + "/";
+    // The portal runs on its own origin; the issuer is on the API's.
+    private string Portal => host.Host.PortalAddress.GetLeftPart(UriPartial.Authority) + "/";
 
     private string Issuer => host.Host.Address.GetLeftPart(UriPartial.Authority) + "/dev-issuer";
 
@@ -112,9 +113,10 @@ public sealed class DevOidcProviderTests(LocalHostFixture host) : IClassFixture<
     [InlineData("https://attacker.example/")]
     [InlineData("http://127.0.0.1:1/")]
     [InlineData("not a uri")]
+    [InlineData("the API's own origin")]
     public async Task Authorize_ForeignRedirectUri_ShowsRefusalAndNeverRedirects(string redirectUri)
     {
-        var query = AuthorizeQuery() with { RedirectUri = redirectUri };
+        var query = AuthorizeQuery() with { RedirectUri = redirectUri == "the API's own origin" ? host.Host.Address.ToString() : redirectUri };
 
         using var page = await _browser.GetAsync(new Uri(query.Url, UriKind.Relative), Ct);
         using var post = await _browser.PostAsync(new Uri("/dev-issuer/authorize", UriKind.Relative), new FormUrlEncodedContent(query.Form("Mallory", "CaseFy.Admin")), Ct);
@@ -158,7 +160,11 @@ public sealed class DevOidcProviderTests(LocalHostFixture host) : IClassFixture<
         Assert.Contains("Enter a name", await empty.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Null(empty.Headers.Location);
         Assert.DoesNotContain("<script>", await markup.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Contains("script-src 'self'", markup.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        // No script at all; the form may post here and be sent back to the portal's origin only.
+        var csp = markup.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("default-src 'none';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
+        Assert.Contains($"form-action 'self' {Portal.TrimEnd('/')};", csp, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -282,9 +282,9 @@ public sealed class DirectUploadTests(EventsFixture fixture)
     public async Task Browser_PortalPageAndBlobService_AllowThePutFromThePortalOrigin()
     {
         var blobOrigin = fixture.Host.Services.GetRequiredService<IDocumentStore>().ServiceOrigin.GetLeftPart(UriPartial.Authority);
-        var portalOrigin = fixture.Host.Address.GetLeftPart(UriPartial.Authority);
-        using var page = await fixture.Host.Anonymous().Http.GetAsync(new Uri("/portal.html", UriKind.Relative), Ct);
+        var portalOrigin = fixture.Host.PortalAddress.GetLeftPart(UriPartial.Authority);
         using var http = new HttpClient();
+        using var page = await http.GetAsync(new Uri(fixture.Host.PortalAddress, "/portal.html"), Ct);
         using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri($"{blobOrigin}/devstoreaccount1/documents/some-case/key/1"));
         preflight.Headers.Add("Origin", portalOrigin);
         preflight.Headers.Add("Access-Control-Request-Method", "PUT");
@@ -293,7 +293,7 @@ public sealed class DirectUploadTests(EventsFixture fixture)
         using var answer = await http.SendAsync(preflight, Ct);
 
         var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains($"connect-src 'self' {blobOrigin}", csp, StringComparison.Ordinal);
+        Assert.Contains(blobOrigin, csp.Split(';').Single(d => d.Trim().StartsWith("connect-src ", StringComparison.Ordinal)).Split(' '));
         await CaseFyClient.ExpectAsync(answer, HttpStatusCode.OK);
         Assert.Equal(portalOrigin, Assert.Single(answer.Headers.GetValues("Access-Control-Allow-Origin")));
     }

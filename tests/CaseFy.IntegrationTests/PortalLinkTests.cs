@@ -26,7 +26,7 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         var stored = await host.Api.GetCaseAsync(opened.Id);
 
         Assert.Equal(PortalTokens.Length, created.Token.Length);
-        Assert.EndsWith("/portal.html#" + created.Token, created.Url, StringComparison.Ordinal);
+        Assert.Equal($"{host.Host.PortalAddress.GetLeftPart(UriPartial.Authority)}/portal.html#{created.Token}", created.Url);
         Assert.Equal("active", created.Link.Status);
         Assert.InRange((created.Link.ExpiresAt - created.Link.CreatedAt).TotalDays, 29.99, 30.01);
         Assert.DoesNotContain(created.Token, listText, StringComparison.Ordinal);
@@ -154,6 +154,23 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         Assert.Empty((await owner.GetCaseAsync(opened.Id)).PortalLinks);
     }
 
+    [Fact]
+    public async Task CreateLink_WithAnotherHostHeader_PointsAtTheConfiguredPortal()
+    {
+        var (owner, opened) = await OpenCaseAsync("Host Header Owner");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/cases/{opened.Id}/portal-links", UriKind.Relative))
+        {
+            Content = new StringContent("""{"name":"Erin External","actions":["view"]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = "attacker.example";
+
+        using var response = await owner.Http.SendAsync(request, Ct);
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
+        var created = (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.CreatedPortalLink, Ct))!;
+        Assert.StartsWith(host.Host.PortalAddress.GetLeftPart(UriPartial.Authority) + "/portal.html#", created.Url, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/health")]
     [InlineData("/api/cases")]
@@ -161,10 +178,13 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
     [InlineData("/api/portal/nothing-here")]
     public async Task AnyResponse_CarriesSecurityHeaders(string path)
     {
-        using var response = await host.Host.Anonymous().Http.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        // The API on its origin, the portal's pages on theirs.
+        using var http = new HttpClient();
+        var api = path.StartsWith("/api", StringComparison.Ordinal);
+        using var response = await http.GetAsync(new Uri(api ? host.Host.Address : host.Host.PortalAddress, path), Ct);
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(path.StartsWith("/api", StringComparison.Ordinal) ? "no-referrer" : "same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal(api ? "no-referrer" : "same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);

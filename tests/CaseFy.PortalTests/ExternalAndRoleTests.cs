@@ -196,7 +196,7 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
         await using var browser = await portal.NewPageAsync();
         var page = browser.Page;
         // The sign-in settings are the server's to choose; the test host runs the dev issuer, so its answer is replaced.
-        await page.RouteAsync("**/api/config", route => route.FulfillAsync(new() { Status = status, ContentType = "application/json", Body = config }));
+        await page.RouteAsync("**/api/config", route => route.FulfillAsync(portal.ApiAnswer(config, status)));
 
         await page.GotoAsync("/#/cases");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to CaseFy" })).ToBeVisibleAsync();

@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace CaseFy.PortalTests;
 
 /// <summary>
-/// One Azurite, one local host (serving the built portal and the API) and one headless Debian Chromium per test
-/// class; each test opens its own browser context, so tests share no cookies or storage.
+/// One Azurite, one local host (the API and, on its own origin, the built portal) and one headless Debian Chromium
+/// per test class; each test opens its own browser context, so tests share no cookies or storage.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -19,7 +19,11 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public CaseFyClient Api => _host!.Api;
 
-    public Uri BaseAddress => Api.Http.BaseAddress!;
+    /// <summary>The portal's address: its own origin, not the API's (as in Azure), so every page's API call crosses origins.</summary>
+    public Uri BaseAddress => _host!.PortalAddress;
+
+    /// <summary>The API's address.</summary>
+    public Uri ApiAddress => _host!.Address;
 
     /// <summary>The local host's services, for what a test cannot do through the API (such as letting time pass).</summary>
     public IServiceProvider Services => _host!.Services;
@@ -48,6 +52,18 @@ public sealed class PortalFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         return new PortalPage(this, context, await context.NewPageAsync());
     }
+
+    /// <summary>
+    /// A JSON answer standing in for the API's: it comes from another origin, so it carries the API's CORS header
+    /// for the portal, or the browser withholds it from the page.
+    /// </summary>
+    public RouteFulfillOptions ApiAnswer(string json, int status = 200) => new()
+    {
+        Status = status,
+        ContentType = "application/json",
+        Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = BaseAddress.GetLeftPart(UriPartial.Authority) },
+        Body = json,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -61,7 +61,7 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
         await using var browser = await portal.NewPageAsync();
         var page = browser.Page;
         var config = $$$"""{"signIn":{"mode":"entra","authority":"{{{EntraAuthority}}}","clientId":"{{{EntraClientId}}}","scopes":["api://{{{EntraClientId}}}/access_as_user"]}}""";
-        await page.RouteAsync("**/api/config", route => route.FulfillAsync(new() { ContentType = "application/json", Body = config }));
+        await page.RouteAsync("**/api/config", route => route.FulfillAsync(portal.ApiAnswer(config)));
         // A stand-in on Entra ID's address: its discovery document (fetched under the portal's CSP and CORS) and its
         // authorize endpoint, which records where the browser was sent.
         await page.RouteAsync(url => url == $"{EntraAuthority}/.well-known/openid-configuration", route => route.FulfillAsync(new()

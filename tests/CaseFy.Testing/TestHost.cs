@@ -2,12 +2,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CaseFy.Application.Access;
 using CaseFy.LocalHost;
+using CaseFy.LocalHost.Portal;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFy.Testing;
 
 /// <summary>
-/// The real local host on a free loopback port (real HTTP, real engine), wired to a test's storage and task hub.
+/// The real local host on free loopback ports, the API and the portal each on its own (real HTTP, real engine), wired
+/// to a test's storage and task hub.
 /// It runs in Development with the offline token issuer; <see cref="Api"/> is signed in as an admin.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
@@ -21,10 +24,15 @@ public sealed class TestHost : IAsyncDisposable
     {
         _app = app;
         Address = address;
+        PortalAddress = app.Services.GetRequiredService<PortalSite>().Address;
         Api = new CaseFyClient(new HttpClient { BaseAddress = address });
     }
 
+    /// <summary>The API's address (<c>--urls</c>).</summary>
     public Uri Address { get; }
+
+    /// <summary>The portal's address: its own origin, as in Azure (the API allows it through CORS).</summary>
+    public Uri PortalAddress { get; }
 
     /// <summary>Signed in as <see cref="AdminName"/> (CaseFy.Admin) once <see cref="StartAsync"/> returns.</summary>
     public CaseFyClient Api { get; }

@@ -51,6 +51,10 @@ public static class ApiProblems
             title: "Too many requests",
             detail: "Wait as long as Retry-After says, then try again.");
 
+    /// <summary>503: the deployment lacks a setting this route needs (nothing was written).</summary>
+    public static ProblemHttpResult NotConfigured(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not configured", detail: detail);
+
     // Adds the challenge header the bearer scheme requires on a 401, then writes the problem body.
     private sealed class BearerChallenge(IResult problem) : IResult
     {

@@ -19,7 +19,8 @@ public static class PortalLinksApi
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Portal links");
         api.MapPost(ApiRoutes.CasePortalLinks, CreateLinkAsync)
             .Produces<CreatedPortalLink>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet(ApiRoutes.CasePortalLinks, ListLinksAsync)
             .Produces<List<PortalLinkSummary>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete(ApiRoutes.CasePortalLink, RevokeLinkAsync)
@@ -45,6 +46,12 @@ public static class PortalLinksApi
             return body.Problem;
         }
 
+        // Links point at the configured portal, never at whatever Host header the request came with.
+        if (options.Value.Origin is not { Length: > 0 } origin)
+        {
+            return ApiProblems.NotConfigured("Portal:Origin is not configured, so a portal link would have no address.");
+        }
+
         try
         {
             var created = await links.CreateAsync(id, body.Value!, RequestActor.Of(request.HttpContext), cancellationToken);
@@ -53,10 +60,7 @@ public static class PortalLinksApi
                 return ApiProblems.NotFound("case");
             }
 
-            var origin = options.Value.Origin is { Length: > 0 } configured
-                ? configured.TrimEnd('/')
-                : $"{request.Scheme}://{request.Host}";
-            var url = $"{origin}{options.Value.LinkPath}#{made.Token}";
+            var url = $"{origin.TrimEnd('/')}{options.Value.LinkPath}#{made.Token}";
             request.HttpContext.Response.Headers.CacheControl = "no-store";
             return TypedResults.Created(
                 $"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{id}/portal-links",

@@ -28,10 +28,10 @@ public static class CaseFyHttpPipeline
 
     /// <summary>
     /// Security headers, the body size cap, CORS and rate limits; then failures as problem details (an unreachable
-    /// dependency is 503, never a bare 500); then <paramref name="beforeSignIn"/> (the local host's static portal,
-    /// which needs no token); then sign-in and the API's endpoints.
+    /// dependency is 503, never a bare 500); then sign-in and the API's endpoints. No portal file: the portal has its
+    /// own origin (a Static Web App; locally the local host's portal site).
     /// </summary>
-    public static WebApplication UseCaseFyHttpPipeline(this WebApplication app, Action<WebApplication>? beforeSignIn = null)
+    public static WebApplication UseCaseFyHttpPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCaseFyHttpHardening();
@@ -45,7 +45,6 @@ public static class CaseFyHttpPipeline
             },
         });
         app.UseStatusCodePages();
-        beforeSignIn?.Invoke(app);
         app.UseAuthentication();
         app.MapCaseFyApi();
         return app;

@@ -9,30 +9,20 @@ namespace CaseFy.Application.Http;
 
 /// <summary>
 /// The hardening pieces of the one pipeline (<see cref="CaseFyHttpPipeline"/>, both hosts): security headers, the
-/// request body size cap (<see cref="RequestSizeLimit"/>), CORS for the configured portal origin only, and the portal
-/// rate limiter as the global limiter.
+/// request body size cap (<see cref="RequestSizeLimit"/>), CORS for the configured portal origins only
+/// (<see cref="ApiCorsPolicy"/>), and the portal rate limiter as the global limiter.
 /// </summary>
 public static class HttpHardeningExtensions
 {
     public static IServiceCollection AddCaseFyHttpHardening(this IServiceCollection services)
     {
+        services.AddOptions<CorsSettings>()
+            .BindConfiguration(CorsSettings.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IOptions<PortalOptions>>((cors, portal) =>
-        {
-            if (portal.Value.Origin is { Length: > 0 } origin)
-            {
-                cors.AddDefaultPolicy(policy => policy
-                    .WithOrigins(origin.TrimEnd('/'))
-                    .WithMethods("GET", "POST", "PUT", "DELETE")
-                    .WithHeaders("Authorization", "Content-Type")
-                    .WithExposedHeaders("Location", "Retry-After"));
-            }
-            else
-            {
-                // Same origin only: a policy that allows no other origin.
-                cors.AddDefaultPolicy(policy => policy.WithOrigins([]));
-            }
-        });
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((cors, settings) =>
+            cors.AddDefaultPolicy(policy => ApiCorsPolicy.Configure(policy, settings.Value.AllowedOrigins)));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiter>((options, limiter) =>
         {

@@ -55,9 +55,15 @@ public static class DevIssuerGuard
         return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 
-    // Every way ASP.NET Core takes listen addresses: --urls/ASPNETCORE_URLS, HTTP(S)_PORTS (all interfaces), Kestrel endpoints.
+    // Every way ASP.NET Core takes listen addresses: --urls/ASPNETCORE_URLS, HTTP(S)_PORTS (all interfaces), Kestrel
+    // endpoints; and the portal's own (--portal-url), where the issuer's redirect goes.
     private static IEnumerable<string> ListenAddresses(IConfiguration configuration)
     {
+        if (configuration[LocalOrigins.PortalUrlKey] is { Length: > 0 } portal)
+        {
+            yield return portal;
+        }
+
         foreach (var url in (configuration[WebHostDefaults.ServerUrlsKey] ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -31,6 +31,9 @@ public static class DevOidcProvider
         group.MapPost(AuthorizeRoute, SignInAsync);
         group.MapPost(TokenRoute, RedeemCodeAsync);
         group.MapGet(LogoutRoute, Logout);
+        // The portal's stylesheet and icon for the issuer's pages (the portal itself is on another origin).
+        group.MapGet("assets/app.css", (IWebHostEnvironment environment) => TypedResults.PhysicalFile(Path.Combine(environment.WebRootPath, "styles", "app.css"), "text/css"));
+        group.MapGet("assets/favicon.svg", (IWebHostEnvironment environment) => TypedResults.PhysicalFile(Path.Combine(environment.WebRootPath, "favicon.svg"), "image/svg+xml"));
         return app;
     }
 
@@ -56,12 +59,12 @@ public static class DevOidcProvider
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(portal);
-        var checkedRequest = DevAuthorizeRequest.Read(name => request.Query[name].FirstOrDefault(), PortalOrigins(request, portal.Value));
+        var checkedRequest = DevAuthorizeRequest.Read(name => request.Query[name].FirstOrDefault(), PortalOrigins(portal.Value));
         return checkedRequest switch
         {
-            { Request: { } valid } => HtmlPage(DevSignInPage.Render(valid, request.Path), StatusCodes.Status200OK),
+            { Request: { } valid } => HtmlPage(request, portal.Value, DevSignInPage.Render(valid, request.Path), StatusCodes.Status200OK),
             { ErrorRedirect: { } redirect } => TypedResults.Redirect(redirect),
-            _ => HtmlPage(DevSignInPage.RenderRefusal(checkedRequest.Refusal!), StatusCodes.Status400BadRequest),
+            _ => HtmlPage(request, portal.Value, DevSignInPage.RenderRefusal(checkedRequest.Refusal!), StatusCodes.Status400BadRequest),
         };
     }
 
@@ -72,16 +75,16 @@ public static class DevOidcProvider
         ArgumentNullException.ThrowIfNull(codes);
         if (!request.HasFormContentType)
         {
-            return HtmlPage(DevSignInPage.RenderRefusal("The sign-in form was not posted as a form."), StatusCodes.Status400BadRequest);
+            return HtmlPage(request, portal.Value, DevSignInPage.RenderRefusal("The sign-in form was not posted as a form."), StatusCodes.Status400BadRequest);
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        var checkedRequest = DevAuthorizeRequest.Read(name => form[name].FirstOrDefault(), PortalOrigins(request, portal.Value));
+        var checkedRequest = DevAuthorizeRequest.Read(name => form[name].FirstOrDefault(), PortalOrigins(portal.Value));
         if (checkedRequest.Request is not { } valid)
         {
             return checkedRequest.ErrorRedirect is { } redirect
                 ? TypedResults.Redirect(redirect)
-                : HtmlPage(DevSignInPage.RenderRefusal(checkedRequest.Refusal!), StatusCodes.Status400BadRequest);
+                : HtmlPage(request, portal.Value, DevSignInPage.RenderRefusal(checkedRequest.Refusal!), StatusCodes.Status400BadRequest);
         }
 
         var name = form["name"].FirstOrDefault()?.Trim();
@@ -91,7 +94,7 @@ public static class DevOidcProvider
         if (!errors.IsEmpty || !CaseFyRoles.All.Contains(role, StringComparer.Ordinal))
         {
             var message = errors.IsEmpty ? "Choose a role." : "Enter a name (up to 200 characters, no control characters).";
-            return HtmlPage(DevSignInPage.Render(valid, request.Path, name, role, message), StatusCodes.Status400BadRequest);
+            return HtmlPage(request, portal.Value, DevSignInPage.Render(valid, request.Path, name, role, message), StatusCodes.Status400BadRequest);
         }
 
         var code = codes.Issue(new DevAuthorizationGrant(name!, [role!], valid, default));
@@ -144,20 +147,29 @@ public static class DevOidcProvider
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(portal);
         var back = request.Query["post_logout_redirect_uri"].FirstOrDefault();
-        return DevAuthorizeRequest.IsPortalAddress(back, PortalOrigins(request, portal.Value))
+        return DevAuthorizeRequest.IsPortalAddress(back, PortalOrigins(portal.Value))
             ? TypedResults.Redirect(DevAuthorizeRequest.RedirectWith(back!, [new("state", request.Query["state"].FirstOrDefault())]))
-            : HtmlPage(DevSignInPage.RenderSignedOut(), StatusCodes.Status200OK);
+            : HtmlPage(request, portal.Value, DevSignInPage.RenderSignedOut(), StatusCodes.Status200OK);
     }
 
-    // The portal runs on this host; a separately served portal (Portal:Origin) may sign in here too.
-    private static string[] PortalOrigins(HttpRequest request, PortalOptions portal) =>
-        portal.Origin is { Length: > 0 } origin
-            ? [$"{request.Scheme}://{request.Host}", origin.TrimEnd('/')]
-            : [$"{request.Scheme}://{request.Host}"];
+    // The portal's origin (Portal:Origin: the local host's portal site, unless configured otherwise), never the
+    // API's own: the issuer sends codes only to where the portal runs.
+    private static string[] PortalOrigins(PortalOptions portal) =>
+        portal.Origin is { Length: > 0 } origin ? [origin.TrimEnd('/')] : [];
 
     private static JsonHttpResult<OAuthError> OAuthFault(string error, string description) =>
         TypedResults.Json(new OAuthError(error, description), DevOidcJsonContext.Default.OAuthError, statusCode: StatusCodes.Status400BadRequest);
 
-    private static ContentHttpResult HtmlPage(string html, int status) =>
-        TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
+    /// <summary>
+    /// The issuer's pages: no script, the stylesheet and icon from the issuer's own origin (read back by accessibility
+    /// checkers too), and the form's redirect back to the portal's origin allowed (browsers check <c>form-action</c> on
+    /// the redirect after a form post too).
+    /// </summary>
+    private static ContentHttpResult HtmlPage(HttpRequest request, PortalOptions portal, string html, int status)
+    {
+        request.HttpContext.Response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self' {string.Join(' ', PortalOrigins(portal))}; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
 }

@@ -5,8 +5,8 @@ using CaseFy.Application.Access;
 namespace CaseFy.LocalHost.Identity;
 
 /// <summary>
-/// The development OpenID provider's "sign in as" page: a name and a role, posted back as a plain form (no script,
-/// so it runs under the portal's CSP), styled with the portal's stylesheet. Every value is HTML-encoded.
+/// The development OpenID provider's "sign in as" page: a name and a role, posted back as a plain form (no script),
+/// styled with the portal's stylesheet, which the issuer serves from its own origin like any sign-in page. Every value is HTML-encoded.
 /// </summary>
 public static class DevSignInPage
 {
@@ -66,11 +66,11 @@ public static class DevSignInPage
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>Sign in as · CaseFy development issuer</title>
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-          <link rel="stylesheet" href="/styles/app.css">
+          <link rel="icon" href="/dev-issuer/assets/favicon.svg" type="image/svg+xml">
+          <link rel="stylesheet" href="/dev-issuer/assets/app.css">
         </head>
         <body>
-          <header class="topbar"><span class="brand"><img src="/favicon.svg" alt="" width="28" height="28"><span>CaseFy</span></span></header>
+          <header class="topbar"><span class="brand"><img src="/dev-issuer/assets/favicon.svg" alt="" width="28" height="28"><span>CaseFy</span></span></header>
           <main id="main"><div class="signin-page"><section class="signin card" aria-labelledby="signin-title">
           <h1 id="signin-title">Sign in as</h1>
           {content}

@@ -1,45 +1,59 @@
 using System.Text.Json;
-using CaseFy.Application.Http;
-using CaseFy.Model.Ports;
+using System.Text.Json.Nodes;
 
 namespace CaseFy.LocalHost.Portal;
 
 /// <summary>
 /// Serves the built portal (<c>artifacts/portal/</c>, built from <c>portal-static/</c>) the way Azure Static Web Apps
-/// does: the security headers of <c>staticwebapp.config.json</c> (its <c>globalHeaders</c>, CSP included) on every file. Locally and in the
-/// browser tests the pages then run under the same Content-Security-Policy as deployed, so an inline script or
-/// style attribute breaks them here too, not only in Azure. Its <c>connect-src</c> gains this host's Blob endpoint
-/// (Azurite), which the external page PUTs direct uploads to (deployed, the predeploy hook eng/write-portal-config.mjs
-/// adds that deployment's Blob endpoint and API origin instead).
+/// does: the security headers of <c>staticwebapp.config.json</c> (its <c>globalHeaders</c>, CSP included) on every file,
+/// so locally and in the browser tests the pages run under the deployed Content-Security-Policy, its
+/// <c>connect-src</c> naming this run's API and Blob endpoint (<see cref="PortalContentSecurityPolicy"/>). And
+/// <c>/config.json</c>, which in Azure azd's predeploy hook writes: <c>{"apiBaseUrl": "…"}</c>, here this run's API.
 /// </summary>
 public static class PortalStaticFiles
 {
     public const string ConfigFileName = "staticwebapp.config.json";
 
-    public static WebApplication UsePortalStaticFiles(this WebApplication app)
+    /// <summary>The file the portal reads the API's address from.</summary>
+    public const string PortalConfigPath = "/config.json";
+
+    public static WebApplication UsePortalStaticFiles(this WebApplication site, Func<string> apiOrigin, Uri blobEndpoint)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var uploads = app.Services.GetRequiredService<IDocumentStore>().ServiceOrigin;
-        var headers = ReadGlobalHeaders(Path.Combine(app.Environment.WebRootPath, ConfigFileName))
-            .Select(h => h.Name == "Content-Security-Policy" ? (h.Name, SecurityHeaders.AllowingUploadsTo(h.Value, uploads)) : h)
-            .ToList();
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(apiOrigin);
+        ArgumentNullException.ThrowIfNull(blobEndpoint);
+        var deployed = ReadGlobalHeaders(Path.Combine(site.Environment.WebRootPath, ConfigFileName));
+        // Built at the first request: the API's port is known once it listens.
+        var headers = new Lazy<List<(string Name, string Value)>>(() => [.. deployed.Select(h => h.Name == "Content-Security-Policy"
+            ? (h.Name, PortalContentSecurityPolicy.ConnectingTo(h.Value, [apiOrigin(), LocalOrigins.Origin(blobEndpoint)]))
+            : h)]);
+        site.Use((context, next) =>
+        {
+            foreach (var (name, value) in headers.Value)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            return next(context);
+        });
+        // An endpoint wins over a file of the same name (a config.json a deploy left in artifacts/portal names Azure).
+        site.MapGet(PortalConfigPath, (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "no-cache";
+            return TypedResults.Text(new JsonObject { ["apiBaseUrl"] = apiOrigin() }.ToJsonString(), "application/json");
+        });
+        site.UseDefaultFiles();
+        site.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
             {
-                foreach (var (name, value) in headers)
-                {
-                    context.Context.Response.Headers[name] = value;
-                }
-
                 if (context.File.Name.EndsWith(".html", StringComparison.Ordinal))
                 {
                     context.Context.Response.Headers.CacheControl = "no-cache";
                 }
             },
         });
-        return app;
+        return site;
     }
 
     /// <summary>The <c>globalHeaders</c> object of the Static Web Apps configuration; none when the file is absent.</summary>

@@ -57,6 +57,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             LocalHostDll(),
             "--urls", Address.ToString().TrimEnd('/'),
+            // The portal's own origin on a free port: parallel hosts never contend for the default one.
+            "--portal-url", "http://127.0.0.1:0",
             $"--Storage:ConnectionString={_connectionString}",
             $"--Durable:TaskHub={_taskHub}",
             // The same worker id after a crash takes the partition leases back at once.
