@@ -20,6 +20,6 @@ public static class RequestActor
 
         var id = user.FindFirstValue(ObjectIdClaim) ?? user.FindFirstValue("oid") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
         var name = user.FindFirstValue("name") ?? user.Identity.Name ?? id;
-        return new Actor(id, name);
+        return new Actor(id, TextRules.WithoutBidiControls(name));
     }
 }

@@ -38,15 +38,23 @@ public static class RequestBody
         ArgumentNullException.ThrowIfNull(request);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return new(null, ApiProblems.TooLarge(MaxBytes));
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return new(null, ApiProblems.TooLarge(MaxBytes));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // Kestrel's framing errors that are not BadHttpRequestException, e.g. a chunk size of 2^31 or more.
+            return new(null, ApiProblems.Invalid("$", "The body could not be read: check its framing (Content-Length, chunked encoding)."));
         }
 
         if (buffer.Length == 0)

@@ -40,6 +40,10 @@ public static class CaseFyHttpPipeline
             StatusCodeSelector = ex => ex switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
+
+                // A body that could not be read (broken framing the server does not report as a bad request) is the
+                // client's: routes reading forms or streams end here, JSON routes answer it themselves (RequestBody).
+                IOException => StatusCodes.Status400BadRequest,
                 _ when DependencyFailures.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },

@@ -7,6 +7,7 @@ namespace CaseFy.LocalHost.Identity;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     RespectNullableAnnotations = true,
     MaxDepth = 8)]
 [JsonSerializable(typeof(DevTokenRequest))]

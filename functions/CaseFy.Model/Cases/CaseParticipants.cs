@@ -39,6 +39,7 @@ public static class CaseParticipants
             throw new CaseRuleException($"A case has at most {MaxParticipants} participants.");
         }
 
+        participant = participant with { Name = TextRules.WithoutBidiControls(participant.Name) };
         var participants = current.Participants.Where(p => p.Id != participant.Id).Append(participant).ToList();
         return new TimelineWriter(current with { Participants = participants }, now)
             .Append(
@@ -85,7 +86,7 @@ public static class CaseParticipants
             throw new CaseRuleException($"A case has at most {MaxParticipants} participants.");
         }
 
-        var owner = new CaseParticipant(ownerId, existing?.Name ?? ownerName, ParticipantRole.Owner);
+        var owner = new CaseParticipant(ownerId, existing?.Name ?? TextRules.WithoutBidiControls(ownerName), ParticipantRole.Owner);
         var participants = current.Participants
             .Where(p => p.Id != ownerId)
             .Select(p => p.Role == ParticipantRole.Owner ? p with { Role = ParticipantRole.Member } : p)

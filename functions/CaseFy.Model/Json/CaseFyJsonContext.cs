@@ -17,6 +17,7 @@ namespace CaseFy.Model.Json;
     JsonSerializerDefaults.Web,
     UseStringEnumConverter = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     RespectNullableAnnotations = true,
     MaxDepth = 32)]
 [JsonSerializable(typeof(CaseRecord))]
