@@ -24,6 +24,9 @@ step "Chromium (browser tests)"
 # Debian's Chromium, driven by Playwright in tests/CaseFy.PortalTests (Playwright's own browser download cannot work here).
 command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; } || exit 1
 
+step "curl and jq (eng/smoke.sh, run against the local host by SmokeCheckTests)"
+{ command -v curl >/dev/null && command -v jq >/dev/null; } || { apt-get update && apt-get install -y curl jq; } || exit 1
+
 step "dotnet build"
 dotnet build CaseFy.sln -warnaserror -nowarn:NU1603 -nologo -v:q || exit 1
 
