@@ -86,6 +86,11 @@ public static class LocalHostApp
             app.Services.GetRequiredService<EmbeddedAzurite>();
         }
 
+        if (devIssuer)
+        {
+            app.UseDevIssuerHostFilter();
+        }
+
         app.UseCaseFyHttpPipeline();
         if (devIssuer)
         {
