@@ -162,7 +162,10 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         {
             Content = new StringContent("""{"name":"Erin External","actions":["view"]}""", System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Host = "attacker.example";
+
+        // With the development issuer on, a Host that is not a loopback name is refused outright (DevIssuerHostTests):
+        // another loopback name and the API's port, neither of which is the portal's configured origin.
+        request.Headers.Host = $"localhost:{host.Host.Address.Port}";
 
         using var response = await owner.Http.SendAsync(request, Ct);
 
