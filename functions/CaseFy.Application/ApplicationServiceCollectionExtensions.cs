@@ -10,19 +10,20 @@ using CaseFy.Application.Templates;
 using CaseFy.Application.Timeline;
 using CaseFy.Model.Json;
 using CaseFy.Orchestration;
-using CaseFy.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseFy.Application;
 
-/// <summary>Everything both hosts register: storage, use cases, activities, JSON and problem details.</summary>
+/// <summary>
+/// Everything both hosts register for the use cases: services, options, JSON and problem details. They depend on the
+/// model's ports only; the hosts register the adapters behind them (<c>AddCaseFyStorage</c>).
+/// </summary>
 public static class ApplicationServiceCollectionExtensions
 {
     public static IServiceCollection AddCaseFyApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddCaseFyStorage();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<TemplateService>();

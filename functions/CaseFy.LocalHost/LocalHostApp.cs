@@ -70,6 +70,7 @@ public static class LocalHostApp
             AddDevIssuer(builder);
         }
 
+        builder.Services.AddCaseFyStorage();
         builder.Services.AddCaseFyHttpPipeline(builder.Configuration);
         if (seedSamples || builder.Configuration.GetValue<bool>("LocalHost:SeedSamples"))
         {

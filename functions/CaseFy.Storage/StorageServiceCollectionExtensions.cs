@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CaseFy.Storage;
 
-/// <summary>Registers the storage adapters.</summary>
+/// <summary>Registers the storage adapters behind the model's ports: what both hosts call, beside the application's services.</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddCaseFyStorage(this IServiceCollection services)
@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<BlobDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<BlobDocumentStore>());
+        services.AddSingleton<IStorageSetup, StorageSetup>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using CaseFy.Application.Engine;
 using CaseFy.Application.Events;
-using CaseFy.Storage;
+using CaseFy.Model.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,14 +37,14 @@ public static class EventGridWebhookApi
     public static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         IOptions<EventsOptions> events,
-        IOptions<StorageOptions> storage,
+        IDocumentStore documents,
         IDocumentUploadRecorder recorder,
         ICaseEngine engine,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(recorder);
         if (!InboundSecret.Matches(events.Value.InboundSecret, request.Headers[InboundSecret.HeaderName]))
         {
@@ -67,7 +67,7 @@ public static class EventGridWebhookApi
         InboundEventBatch batch;
         try
         {
-            batch = InboundEventBatch.Parse(body, storage.Value.DocumentsContainer);
+            batch = InboundEventBatch.Parse(body, documents.ContainerName);
         }
         catch (FormatException)
         {

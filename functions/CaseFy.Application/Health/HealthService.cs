@@ -1,17 +1,20 @@
 using CaseFy.Application.Engine;
-using CaseFy.Storage.Tables;
+using CaseFy.Model.Ports;
 
 namespace CaseFy.Application.Health;
 
 /// <summary>Checks that storage and the orchestration engine answer, each within a few seconds.</summary>
-public sealed class HealthService(CaseFyTables tables)
+public sealed class HealthService(ICaseStore cases)
 {
+    private const string ProbeCaseId = "health-probe";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     public async Task<HealthReport> CheckAsync(ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var storage = ProbeAsync(ct => tables.Cases.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: ct), cancellationToken);
+        // Reading a case that cannot exist is a full round trip to storage that changes nothing.
+        var storage = ProbeAsync(ct => cases.GetAsync(ProbeCaseId, ct), cancellationToken);
         var engineOk = ProbeAsync(engine.ProbeAsync, cancellationToken);
         var (storageUp, engineUp) = (await storage, await engineOk);
         return new HealthReport(storageUp && engineUp ? "healthy" : "degraded", storageUp ? "ok" : "unreachable", engineUp ? "ok" : "unreachable");

@@ -1,5 +1,6 @@
 using CaseFy.Application.Engine;
 using CaseFy.Application.Http;
+using CaseFy.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,7 @@ public sealed class CaseFyFunctionsApp : IHostedService, IAsyncDisposable
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton(loggers));
         builder.Services.AddSingleton<IServer>(_server);
+        builder.Services.AddCaseFyStorage();
         builder.Services.AddCaseFyHttpPipeline(builder.Configuration);
 
         // The engine client comes with each trigger's [DurableClient] binding: a request's scope holds it.

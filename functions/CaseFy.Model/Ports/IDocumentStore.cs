@@ -41,6 +41,9 @@ public interface IDocumentStore
     /// <summary>The origin (scheme, host, port) clients send files to with <see cref="GetCreateUrlAsync"/>'s URLs.</summary>
     Uri ServiceOrigin { get; }
 
+    /// <summary>The blob container the documents live in (what BlobCreated events name).</summary>
+    string ContainerName { get; }
+
     /// <summary>Deletes a blob; nothing happens when there is none.</summary>
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);
 }

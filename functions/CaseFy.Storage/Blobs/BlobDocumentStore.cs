@@ -102,6 +102,8 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
     /// <inheritdoc/>
     public Uri ServiceOrigin => new(service.Uri.GetLeftPart(UriPartial.Authority));
 
+    public string ContainerName => options.Value.DocumentsContainer;
+
     /// <summary>
     /// Lets browsers on <paramref name="origins"/> PUT files with the create URLs (Blob service CORS). Rules other
     /// than CaseFy's are kept; for local storage only (in Azure, <c>infra/modules/storage.bicep</c> sets the same rule).
