@@ -18,8 +18,9 @@ namespace CaseFy.LocalHost.Engine;
 /// testing package with two ways to lose an activity's answer; <see cref="ActivityTaskIdGuard"/> prevents one, and an
 /// activity left unanswered for <see cref="LocalEngineOptions.LostActivityAfter"/> (e.g. one the worker abandoned,
 /// which this sidecar ignores) is failed here on the worker's behalf, so the orchestration's retry runs it again.
-/// Unlike DurableTask.Core's dispatcher it also takes in redelivered messages; <see cref="RedeliveredMessageFilter"/>
-/// drops them first.
+/// Unlike DurableTask.Core's dispatchers it also takes in redelivered messages, which
+/// <see cref="RedeliveredMessageFilter"/> drops first, and never renews its work items' locks, which
+/// <see cref="WorkItemLockRenewer"/> does.
 /// </summary>
 public sealed partial class LocalEngineSidecar(
     IOptions<LocalEngineOptions> engineOptions,
@@ -65,7 +66,10 @@ public sealed partial class LocalEngineSidecar(
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, endpoint.Port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         _guard = new ActivityTaskIdGuard(
-            new RedeliveredMessageFilter(_service, loggerFactory.CreateLogger<RedeliveredMessageFilter>()), TimeProvider.System);
+            new WorkItemLockRenewer(
+                new RedeliveredMessageFilter(_service, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
+                loggerFactory.CreateLogger<WorkItemLockRenewer>()),
+            TimeProvider.System);
         builder.Services.AddSingleton<IOrchestrationService>(_guard);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);

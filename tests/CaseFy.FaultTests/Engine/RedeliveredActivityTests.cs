@@ -16,8 +16,8 @@ namespace CaseFy.FaultTests.Engine;
 /// instance would wait forever (the cause of the crash suite's stuck cases); <see cref="ActivityTaskIdGuard"/>
 /// runs them one after the other. An activity whose answer never comes is failed after
 /// <see cref="LocalEngineOptions.LostActivityAfter"/>, so the orchestration's retry runs it again. And a start
-/// message delivered twice (its first turn outlived the visibility timeout) is dropped by
-/// <see cref="RedeliveredMessageFilter"/> instead of failing every turn it is handed to.
+/// turn held past the visibility timeout keeps its lock (<see cref="WorkItemLockRenewer"/>) and its start message is
+/// taken once; a start delivered twice anyway (e.g. after a kill) is dropped by <see cref="RedeliveredMessageFilter"/>.
 /// </summary>
 public sealed class RedeliveredActivityTests
 {
@@ -102,7 +102,7 @@ public sealed class RedeliveredActivityTests
     }
 
     [Fact]
-    public async Task Start_DeliveredAgainWhileItsFirstTurnRuns_IsConsumedAndTheInstanceCarriesOn()
+    public async Task Start_FirstTurnOutlivesVisibilityTimeout_IsTakenOnceAndTheInstanceCarriesOn()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await FaultStorage.StartAsync(ct);
@@ -116,7 +116,7 @@ public sealed class RedeliveredActivityTests
             await Task.Delay(Visibility + TimeSpan.FromSeconds(3), ct);
             gate.ReleaseAll();
 
-            // The second copy of the start stays in its control queue for as long as it is refused; taken, it is deleted.
+            // A start delivered again would stay in its control queue for as long as it is refused; taken, it is deleted.
             var queues = new QueueServiceClient(storage.ConnectionString);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             int left;
@@ -134,6 +134,9 @@ public sealed class RedeliveredActivityTests
             var finished = await WaitForAsync(client, id, i => i.IsCompleted, ct);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
             Assert.Equal(42, finished.ReadOutputAs<int>());
+
+            // The held turn and the one that took "go": the held turn's lock was renewed, so it was not handed out again.
+            Assert.Equal([3, 3], gate.Started);
         }
         finally
         {
