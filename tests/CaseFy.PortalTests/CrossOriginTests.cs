@@ -17,12 +17,12 @@ public sealed class CrossOriginTests(PortalFixture portal) : IClassFixture<Porta
     {
         await using var browser = await portal.NewPageAsync();
         var page = browser.Page;
-        var apiCalls = new List<string>();
-        page.RequestFinished += (_, request) =>
+        var apiCalls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) =>
         {
             if (new Uri(request.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
             {
-                apiCalls.Add(request.Url);
+                apiCalls.Enqueue(request.Url);
             }
         };
         var template = await portal.Api.CreateTemplateAsync("review", "done");
@@ -33,11 +33,14 @@ public sealed class CrossOriginTests(PortalFixture portal) : IClassFixture<Porta
         // GETs with a bearer token and a JSON POST: each preflighted by the browser, then sent.
         await page.GotoAsync($"/#/cases/{opened.Id}");
         await page.GetByLabel("Add a comment").FillAsync("Sent across origins");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+        var posted = await page.RunAndWaitForRequestFinishedAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync(),
+            new() { Predicate = r => r.Method == "POST" && r.Url.EndsWith("/comments", StringComparison.Ordinal) });
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Comments, newest first" })).ToContainTextAsync("Sent across origins");
 
         Assert.NotEqual(ApiOrigin, portal.BaseAddress.GetLeftPart(UriPartial.Authority));
-        Assert.Contains(apiCalls, url => url == $"{ApiOrigin}/api/cases/{opened.Id}/comments");
+        Assert.Equal($"{ApiOrigin}/api/cases/{opened.Id}/comments", posted.Url);
+        Assert.Equal(200, (await posted.ResponseAsync())!.Status);
         Assert.All(apiCalls, url => Assert.StartsWith(ApiOrigin + "/", url, StringComparison.Ordinal));
         browser.AssertNoConsoleErrors();
     }
