@@ -97,6 +97,24 @@ public sealed class TimelineReadTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal(Reason, JsonDocument.Parse(exits[0][8]).RootElement.GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public async Task Export_ReasonStartingWithAFormula_IsPrefixedInCsvAndVerbatimInJson()
+    {
+        const string Reason = "=HYPERLINK(\"https://evil.example\",\"open\")";
+        var caseId = await ClosedCaseAsync(Reason);
+
+        using var csv = await Api.Http.GetAsync(new Uri($"/api/cases/{caseId}/timeline/export?format=csv", UriKind.Relative), Ct);
+        using var json = await Api.Http.GetAsync(new Uri($"/api/cases/{caseId}/timeline/export?format=json", UriKind.Relative), Ct);
+        await CaseFyClient.ExpectAsync(csv, HttpStatusCode.OK);
+        await CaseFyClient.ExpectAsync(json, HttpStatusCode.OK);
+
+        var exits = ParseCsv(await csv.Content.ReadAsStringAsync(Ct)).Where(r => r[2] == TimelineEntryTypes.StageExited).ToList();
+        Assert.NotEmpty(exits);
+        Assert.All(exits, r => Assert.Equal("'" + Reason, r[7]));
+        using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync(Ct));
+        Assert.Contains(document.RootElement.EnumerateArray(), e => e.GetProperty("data").TryGetProperty("reason", out var r) && r.GetString() == Reason);
+    }
+
     [Theory]
     [InlineData("format=xml", HttpStatusCode.BadRequest)]
     [InlineData("format=", HttpStatusCode.BadRequest)]

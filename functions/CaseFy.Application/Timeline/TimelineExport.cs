@@ -5,6 +5,7 @@ using System.Text.Json;
 using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace CaseFy.Application.Timeline;
 
@@ -66,7 +67,10 @@ public static class TimelineExport
 
         // Every write below is asynchronous: the ASP.NET Core response stream refuses synchronous writes.
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), FlushThreshold, leaveOpen: true);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true);
+        // A cell starting with =, @, +, -, tab or CR is prefixed with ' (CsvHelper's injection escaping), so a
+        // spreadsheet shows it as text instead of running it as a formula; the JSON export stays verbatim.
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        await using var csv = new CsvWriter(text, configuration, leaveOpen: true);
         foreach (var column in CsvColumns)
         {
             csv.WriteField(column);
