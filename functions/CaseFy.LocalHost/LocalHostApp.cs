@@ -1,6 +1,7 @@
 using CaseFy.Application.Access;
 using CaseFy.Application.Http;
 using CaseFy.Application.Portal;
+using CaseFy.Application.Telemetry;
 using CaseFy.Application.Templates;
 using CaseFy.LocalHost.Apis;
 using CaseFy.LocalHost.Engine;
@@ -32,7 +33,16 @@ public static class LocalHostApp
 
     public const string SeedSamplesSwitch = "--seed-samples";
 
-    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default) =>
+        BuildAsync(args, configureServices: null, cancellationToken);
+
+    /// <param name="args">The command line.</param>
+    /// <param name="configureServices">
+    /// Tests: last registrations before the app is built (e.g. an in-memory exporter on the host's own OpenTelemetry).
+    /// </param>
+    /// <param name="cancellationToken">Stops the start-up (e.g. Azurite's).</param>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var seedSamples = SeedSamplesRequested(args);
@@ -72,6 +82,7 @@ public static class LocalHostApp
 
         builder.Services.AddCaseFyStorage();
         builder.Services.AddCaseFyHttpPipeline(builder.Configuration);
+        builder.Services.AddCaseFyTelemetry().UseCaseFyLocalExporters(builder.Configuration);
         if (seedSamples || builder.Configuration.GetValue<bool>("LocalHost:SeedSamples"))
         {
             // Registered after the application's services: hosted services start in order, after the tables exist.
@@ -81,6 +92,7 @@ public static class LocalHostApp
 
         builder.Services.AddLocalEngine();
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         if (azurite is not null)
         {

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CaseFy.Model.Cases;
+using CaseFy.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.Orchestration;
@@ -38,16 +39,22 @@ public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> opti
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-            return response.IsSuccessStatusCode ? (true, $"delivered ({status})") : (false, $"answered {status}");
+            return response.IsSuccessStatusCode ? (true, $"delivered ({status})") : Failed($"answered {status}");
         }
         catch (HttpRequestException ex)
         {
-            return (false, $"unreachable ({ex.HttpRequestError})");
+            return Failed($"unreachable ({ex.HttpRequestError})");
         }
         catch (OperationCanceledException)
         {
-            return (false, "timed out");
+            return Failed("timed out");
         }
+    }
+
+    private static (bool Delivered, string Outcome) Failed(string outcome)
+    {
+        CaseFyMetrics.RecordWebhookFailure();
+        return (false, outcome);
     }
 
     /// <summary>The signature header value for a body.</summary>

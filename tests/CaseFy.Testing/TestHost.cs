@@ -66,8 +66,17 @@ public sealed class TestHost : IAsyncDisposable
         return body!["accessToken"];
     }
 
+    public static Task<TestHost> StartAsync(
+        string connectionString, string taskHub, CancellationToken cancellationToken, params IEnumerable<string> settings) =>
+        StartAsync(connectionString, taskHub, configureServices: null, cancellationToken, settings);
+
+    /// <param name="configureServices">Last registrations before the host is built (e.g. an in-memory exporter).</param>
     public static async Task<TestHost> StartAsync(
-        string connectionString, string taskHub, CancellationToken cancellationToken, params IEnumerable<string> settings)
+        string connectionString,
+        string taskHub,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken,
+        params IEnumerable<string> settings)
     {
         var app = await LocalHostApp.BuildAsync(
         [
@@ -79,7 +88,7 @@ public sealed class TestHost : IAsyncDisposable
             "--Webhooks:FirstRetryDelay=00:00:00.300",
             "--environment=Development",
             .. settings,
-        ], cancellationToken);
+        ], configureServices, cancellationToken);
         await app.StartAsync(cancellationToken);
         var host = new TestHost(app, new Uri(app.Urls.First()));
         host.Api.Http.DefaultRequestHeaders.Authorization =

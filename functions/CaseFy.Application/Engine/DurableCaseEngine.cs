@@ -1,5 +1,6 @@
 using CaseFy.Orchestration;
 using CaseFy.Orchestration.Orchestrators;
+using CaseFy.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -12,6 +13,7 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 
     public async Task StartAsync(string caseId, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartEngine("start", caseId);
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken);
         if (instance is not null && !IsEnded(instance))
         {
@@ -28,6 +30,8 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 
     public async Task SignalAsync(string caseId, string action, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartEngine("signal", caseId);
+        span?.SetTag(CaseFyTags.Signal, action);
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null || IsEnded(instance))
         {
@@ -42,6 +46,7 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 
     public async Task RepairAsync(string caseId, DateTimeOffset waitingSince, TimeSpan patience, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartEngine("repair", caseId);
         // The stage comes from the stored case, not from the instance's generation (which counts stage visits): any
         // running instance can take the case on from where storage says it is, so a signal is the first remedy.
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);

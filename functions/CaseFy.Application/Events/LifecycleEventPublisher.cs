@@ -1,5 +1,6 @@
 using CaseFy.Model.Events;
 using CaseFy.Model.Ports;
+using CaseFy.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -116,20 +117,24 @@ public sealed partial class LifecycleEventPublisher(
 
     private async Task PublishCaseAsync(OutboxClaim claim, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartEventPublication(claim.CaseId);
         try
         {
             var due = await outbox.ReadDueAsync(claim.CaseId, EntriesPerBatch, cancellationToken);
+            span?.SetTag(CaseFyTags.EventCount, due.Count);
             if (due.Count > 0)
             {
                 await outbox.AppendToFeedAsync(claim.CaseId, due, cancellationToken);
                 await sender.SendAsync(due.Select(LifecycleEvents.From).ToList(), cancellationToken);
                 await outbox.MarkPublishedAsync(claim.CaseId, due, cancellationToken);
+                CaseFyMetrics.RecordPublished(due, time.GetUtcNow());
             }
 
             await outbox.ReleaseAsync(claim, drained: due.Count < EntriesPerBatch, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            span.Fail(ex);
             var retryAfter = RetryDelay(claim.FailedAttempts);
             Log.PublishFailed(logger, claim.CaseId, claim.FailedAttempts + 1, retryAfter, ex);
             try

@@ -1,5 +1,6 @@
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
+using CaseFy.Telemetry;
 using Microsoft.DurableTask;
 
 namespace CaseFy.Orchestration.Activities;
@@ -13,6 +14,7 @@ public sealed class EnterStageActivity(ICaseStore cases, ITemplateStore template
     /// <inheritdoc/>
     public override async Task<CaseProgress> RunAsync(TaskActivityContext context, string input)
     {
+        using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EnterStageActivity), input);
         var (_, template) = await CaseFacts.ReadAsync(cases, templates, input);
         var updated = await cases.UpdateAsync(input, c => CaseLifecycle.EnterStage(c, template, time.GetUtcNow()), CancellationToken.None)
             ?? throw CaseMissingException.For(input);

@@ -1,5 +1,6 @@
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
+using CaseFy.Telemetry;
 using Microsoft.DurableTask;
 
 namespace CaseFy.Orchestration.Activities;
@@ -15,6 +16,7 @@ public sealed class EvaluateStageActivity(ICaseStore cases, ITemplateStore templ
     public override async Task<CaseProgress> RunAsync(TaskActivityContext context, StageStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EvaluateStageActivity), input.CaseId);
         var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
                 input.CaseId, c => StageEvaluation.EvaluateAndMoveOn(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None)

@@ -1,5 +1,6 @@
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
+using CaseFy.Telemetry;
 using Microsoft.DurableTask;
 
 namespace CaseFy.Orchestration.Activities;
@@ -16,6 +17,7 @@ public sealed class ExitStageActivity(ICaseStore cases, ITemplateStore templates
     public override async Task<CaseProgress> RunAsync(TaskActivityContext context, StageStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(ExitStageActivity), input.CaseId);
         var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
                 input.CaseId, c => c.CurrentStage.Visit == input.Visit ? CaseLifecycle.ExitStage(c, template, input.StageIndex, time.GetUtcNow()) : null,

@@ -2,6 +2,7 @@ using System.Globalization;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
+using CaseFy.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class RunAutomationActivity(
     public override async Task<AutomationResult> RunAsync(TaskActivityContext context, AutomationStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(RunAutomationActivity), input.CaseId);
         var (current, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var runId = AutomationRules.RunId(input.Phase, input.Index);
         var automation = AutomationRules.Find(template, input.StageIndex, input.Phase, input.Index);

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using CaseFy.Model.Ports;
+using CaseFy.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.Storage.Blobs;
@@ -32,6 +33,7 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
     public async Task<bool> CreateAsync(
         string blobName, Stream content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("blob.create", CaseOf(blobName));
         var upload = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
@@ -55,6 +57,7 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
     /// <inheritdoc/>
     public async Task<DocumentBlob?> OpenReadAsync(string blobName, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("blob.read", CaseOf(blobName));
         try
         {
             var download = await Container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken);
@@ -70,6 +73,7 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
     /// <inheritdoc/>
     public async Task<DocumentBlobInfo?> GetInfoAsync(string blobName, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("blob.info", CaseOf(blobName));
         try
         {
             var properties = (await Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
@@ -127,10 +131,14 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IOptions<Storag
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         await Container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
+    // Blob names are "{caseId}/{documentId}/{version}": the case a blob call concerns, for its span.
+    private static string CaseOf(string blobName) => blobName.Split('/', 2)[0];
+
     /// <summary>A service SAS for one blob with <paramref name="permissions"/> only.</summary>
     private async Task<Uri?> SignAsync(
         string blobName, BlobSasPermissions permissions, DateTimeOffset expiresOn, Action<BlobSasBuilder> configure, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("blob.sign", CaseOf(blobName));
         var blob = Container.GetBlobClient(blobName);
         var startsOn = time.GetUtcNow().AddMinutes(-5); // clock skew between this host and Blob Storage
         var sas = new BlobSasBuilder(permissions, expiresOn)

@@ -8,6 +8,7 @@ using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
+using CaseFy.Telemetry;
 
 namespace CaseFy.Storage.Tables;
 
@@ -42,6 +43,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     public async Task<bool> CreateAsync(CaseChange opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opened);
+        using var span = CaseFyTelemetry.StartStorage("case.create", opened.Case.Id);
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, CaseEntity(opened.Case, [])),
@@ -56,6 +58,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             return false;
         }
 
+        CaseFyMetrics.RecordCommitted(opened.Entries);
         await OutboxPointers.TouchAsync(tables, opened.Entries, cancellationToken);
         await IndexAsync(opened.Case, cancellationToken);
         await TaskIndexAsync(null, opened.Case, cancellationToken);
@@ -64,6 +67,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
     public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("case.read", caseId);
         var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
         return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord) : null;
     }
@@ -71,6 +75,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     public async Task<CaseRecord?> UpdateAsync(
         string caseId, Func<CaseRecord, CaseChange?> decide, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("case.update", caseId);
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
         {
@@ -103,6 +108,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
                 continue;
             }
 
+            CaseFyMetrics.RecordCommitted(change.Entries);
             await OutboxPointers.TouchAsync(tables, change.Entries, cancellationToken);
             await IndexAsync(change.Case, cancellationToken);
             await TaskIndexAsync(current, change.Case, cancellationToken);
@@ -113,6 +119,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     public async Task<Page<TimelineEntry>> GetTimelineAsync(
         string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("timeline.read", caseId);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {caseId} and RowKey gt {TimelineRowKey(afterSeq)} and RowKey lt {TimelinePrefix + "~"}");
         var items = await TableQueries.TakeAsync(filter, tables.Cases, pageSize + 1, cancellationToken);
@@ -139,6 +146,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     public async Task<Page<CaseRecord>> FindAsync(
         CaseFilter filter, string? participantId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("case.list");
         ArgumentNullException.ThrowIfNull(filter);
         var partition = participantId is null ? IndexPartition : PersonPartition(participantId);
         var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
@@ -182,6 +190,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     public async Task<Page<TaskSummary>> ListOpenTasksAsync(
         string assigneeId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("task.list");
         ArgumentNullException.ThrowIfNull(assigneeId);
         var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(assigneeId)} and RowKey gt {after}");

@@ -6,6 +6,7 @@ using CaseFy.Model.Events;
 using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
+using CaseFy.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.Storage.Tables;
@@ -62,12 +63,14 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadDueAsync(string caseId, int max, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("outbox.read", caseId);
         var markers = await TableQueries.TakeAsync(OutboxMarkers.RangeFilter(caseId), tables.Cases, Math.Min(max, MaxBatch), cancellationToken);
         return markers.Select(m => JsonEntity.Read(m, CaseFyJsonContext.Default.TimelineEntry)).ToList();
     }
 
     public async Task AppendToFeedAsync(string caseId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("outbox.release", caseId);
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
         {
@@ -112,6 +115,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
 
     public async Task MarkPublishedAsync(string caseId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("outbox.mark_published", caseId);
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
         {
@@ -192,6 +196,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
 
     public async Task<EventFeedPage> ReadFeedAsync(string? cursor, int pageSize, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("feed.read");
         var after = cursor is null ? string.Empty : DecodeCursor(cursor);
 
         // Rows released within the settle window stay hidden: a release still being written by another process

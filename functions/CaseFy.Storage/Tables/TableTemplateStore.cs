@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
+using CaseFy.Telemetry;
 
 namespace CaseFy.Storage.Tables;
 
@@ -23,6 +24,7 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 
     public async Task<bool> AddAsync(CaseTemplate template, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("template.add");
         ArgumentNullException.ThrowIfNull(template);
         try
         {
@@ -42,6 +44,7 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 
     public async Task<bool?> AddVersionAsync(CaseTemplate template, int expectedLatest, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("template.add_version");
         ArgumentNullException.ThrowIfNull(template);
         var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(template.Id, SummaryRowKey, cancellationToken: cancellationToken);
         if (!row.HasValue)
@@ -74,6 +77,7 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 
     public async Task<CaseTemplate?> GetAsync(string templateId, int? version, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("template.read");
         if (version is int exact)
         {
             if (_versions.TryGetValue((templateId, exact), out var cached))
@@ -98,12 +102,14 @@ public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 
     public async Task<TemplateSummary?> GetSummaryAsync(string templateId, CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("template.read_summary");
         var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(templateId, SummaryRowKey, cancellationToken: cancellationToken);
         return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary) : null;
     }
 
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken)
     {
+        using var span = CaseFyTelemetry.StartStorage("template.list");
         var summaries = new List<TemplateSummary>();
         await foreach (var row in tables.Templates.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"RowKey eq {SummaryRowKey}"), cancellationToken: cancellationToken))

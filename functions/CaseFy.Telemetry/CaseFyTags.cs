@@ -1,0 +1,14 @@
+namespace CaseFy.Telemetry;
+
+/// <summary>Attribute names CaseFy puts on its spans.</summary>
+public static class CaseFyTags
+{
+    /// <summary>The case a span concerns: search one case's whole story across traces with it.</summary>
+    public const string CaseId = "casefy.case_id";
+
+    /// <summary>Why the engine was signalled (the user action that was stored first).</summary>
+    public const string Signal = "casefy.signal";
+
+    /// <summary>How many lifecycle events a publication carried.</summary>
+    public const string EventCount = "casefy.event_count";
+}
