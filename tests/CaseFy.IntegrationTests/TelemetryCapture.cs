@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,9 +16,10 @@ namespace CaseFy.IntegrationTests;
 /// </summary>
 public sealed class TelemetryCapture : ILoggerProvider
 {
-    private readonly List<Activity> _spans = [];
-    private readonly List<LogRecord> _records = [];
-    private readonly List<MetricSnapshot> _metrics = [];
+    // The exporters add from the threads that end spans and log; a snapshot is read under the same lock.
+    private readonly LockedCollection<Activity> _spans = [];
+    private readonly LockedCollection<LogRecord> _records = [];
+    private readonly LockedCollection<MetricSnapshot> _metrics = [];
     private readonly ConcurrentQueue<string> _lines = new();
     private IServiceProvider? _services;
 
@@ -34,16 +36,7 @@ public sealed class TelemetryCapture : ILoggerProvider
     public void Attach(IServiceProvider services) => _services = services;
 
     /// <summary>Exported spans (every span of the process: listeners are process-wide, so filter by trace or case).</summary>
-    public IReadOnlyList<Activity> Spans
-    {
-        get
-        {
-            lock (_spans)
-            {
-                return [.. _spans];
-            }
-        }
-    }
+    public IReadOnlyList<Activity> Spans => _spans.Snapshot();
 
     /// <summary>Every text a span exported carries: name, status, tags, events and their tags.</summary>
     public IEnumerable<string> SpanTexts() => Spans.SelectMany(span =>
@@ -52,15 +45,9 @@ public sealed class TelemetryCapture : ILoggerProvider
             .Concat(span.Events.SelectMany(e => e.Tags.Select(tag => $"{e.Name} {tag.Key}={tag.Value}").Append(e.Name))));
 
     /// <summary>Every text an exported log record carries: message, body, attributes.</summary>
-    public IEnumerable<string> LogRecordTexts()
-    {
-        lock (_records)
-        {
-            return [.. _records.SelectMany(record =>
-                new[] { record.FormattedMessage ?? string.Empty, record.Body ?? string.Empty }
-                    .Concat((record.Attributes ?? []).Select(a => $"{a.Key}={a.Value}")))];
-        }
-    }
+    public IEnumerable<string> LogRecordTexts() => _records.Snapshot().SelectMany(record =>
+        new[] { record.FormattedMessage ?? string.Empty, record.Body ?? string.Empty }
+            .Concat((record.Attributes ?? []).Select(a => $"{a.Key}={a.Value}")));
 
     /// <summary>Every log line as written to a logger provider (category, message, exception text).</summary>
     public IReadOnlyCollection<string> LogLines => _lines;
@@ -69,22 +56,16 @@ public sealed class TelemetryCapture : ILoggerProvider
     public double CounterTotal(string name)
     {
         Flush();
-        lock (_metrics)
-        {
-            var latest = _metrics.LastOrDefault(m => m.Name == name);
-            return latest is null ? 0 : latest.MetricPoints.Sum(p => p.GetSumLong());
-        }
+        var latest = _metrics.Snapshot().LastOrDefault(m => m.Name == name);
+        return latest is null ? 0 : latest.MetricPoints.Sum(p => p.GetSumLong());
     }
 
     /// <summary>How many values a histogram holds after a flush.</summary>
     public long HistogramCount(string name)
     {
         Flush();
-        lock (_metrics)
-        {
-            var latest = _metrics.LastOrDefault(m => m.Name == name);
-            return latest is null ? 0 : latest.MetricPoints.Sum(p => p.GetHistogramCount());
-        }
+        var latest = _metrics.Snapshot().LastOrDefault(m => m.Name == name);
+        return latest is null ? 0 : latest.MetricPoints.Sum(p => p.GetHistogramCount());
     }
 
     public ILogger CreateLogger(string categoryName) => new LineLogger(categoryName, _lines);
@@ -97,6 +78,35 @@ public sealed class TelemetryCapture : ILoggerProvider
     {
         _services?.GetRequiredService<MeterProvider>().ForceFlush();
         _services?.GetRequiredService<TracerProvider>().ForceFlush();
+    }
+
+    private sealed class LockedCollection<T> : Collection<T>
+    {
+        private readonly Lock _gate = new();
+
+        public T[] Snapshot()
+        {
+            lock (_gate)
+            {
+                return [.. this];
+            }
+        }
+
+        protected override void InsertItem(int index, T item)
+        {
+            lock (_gate)
+            {
+                base.InsertItem(index, item);
+            }
+        }
+
+        protected override void ClearItems()
+        {
+            lock (_gate)
+            {
+                base.ClearItems();
+            }
+        }
     }
 
     private sealed class LineLogger(string category, ConcurrentQueue<string> lines) : ILogger
