@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# CaseFy's whole test suite, set-up included: `bash eng/test.sh` on a fresh clone.
+# CaseFy's test suite, set-up included: `bash eng/test.sh` on a fresh clone.
 # Installs what the tests need (Azurite from the npm lock), builds with warnings as errors, checks the
-# formatting, runs every test project (the tests start and stop their own Azurite on free loopback ports)
-# and ends with one line: "N passed, N failed".
+# formatting, runs the tests (they start and stop their own Azurite on free loopback ports), prints the model's
+# line coverage from the unit tests alone, and ends with one line: "N passed, N failed".
+#   bash eng/test.sh          everything: unit, api, browser, fault and infra tests (what .ci/run calls)
+#   bash eng/test.sh --fast   the loop after each change: unit and api tests only (traits "Category=unit|api")
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+fast=0
+case "${1:-}" in
+  --fast) fast=1 ;;
+  "") ;;
+  *) echo "usage: bash eng/test.sh [--fast]"; exit 2 ;;
+esac
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -20,9 +28,11 @@ if [ -n "$stale" ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
-step "Chromium (browser tests)"
-# Debian's Chromium, driven by Playwright in tests/CaseFy.PortalTests (Playwright's own browser download cannot work here).
-command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; } || exit 1
+if [ "$fast" -eq 0 ]; then
+  step "Chromium (browser tests)"
+  # Debian's Chromium, driven by Playwright in tests/CaseFy.PortalTests (Playwright's own browser download cannot work here).
+  command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; } || exit 1
+fi
 
 step "curl and jq (eng/smoke.sh, run against the local host by SmokeCheckTests)"
 { command -v curl >/dev/null && command -v jq >/dev/null; } || { apt-get update && apt-get install -y curl jq; } || exit 1
@@ -33,10 +43,29 @@ dotnet build CaseFy.sln -warnaserror -nowarn:NU1603 -nologo -v:q || exit 1
 step "dotnet format --verify-no-changes"
 dotnet format CaseFy.sln --verify-no-changes --no-restore -v:q || { echo "Run 'dotnet format CaseFy.sln' and commit."; exit 1; }
 
-step "dotnet test"
 results="$root/TestResults/$(date -u +%Y%m%dT%H%M%S)"
-dotnet test CaseFy.sln --no-build --nologo --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
-test_exit=$?
+# coverlet.msbuild (referenced by tests/CaseFy.UnitTests only) instruments CaseFy.Model for the unit tests alone.
+coverage=(-p:CollectCoverage=true "-p:CoverletOutput=$results/coverage/")
+run_tests() { dotnet test "$@" --no-build --nologo --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true; }
+if [ "$fast" -eq 1 ]; then
+  step "dotnet test: unit (with the model's coverage), then api"
+  run_tests tests/CaseFy.UnitTests --filter Category=unit "${coverage[@]}"
+  unit_exit=$?
+  run_tests tests/CaseFy.IntegrationTests --filter Category=api
+  test_exit=$?
+  [ "$unit_exit" -eq 0 ] || test_exit=$unit_exit
+else
+  step "dotnet test: every project"
+  run_tests CaseFy.sln "${coverage[@]}"
+  test_exit=$?
+fi
+
+rate=$(sed -n 's/.*<coverage line-rate="\([0-9.]*\)".*/\1/p' "$results/coverage/coverage.cobertura.xml" 2>/dev/null | head -n 1)
+if [ -n "$rate" ]; then
+  awk -v r="$rate" 'BEGIN { printf "Model line coverage: %.1f %%\n", r * 100 }'
+else
+  echo "Model line coverage: not measured (no coverage report)"; test_exit=1
+fi
 
 # Tests stop their own Azurite; make sure nothing started from this checkout outlives the run.
 pkill -TERM -f "$root/node_modules/azurite/" 2>/dev/null || true
