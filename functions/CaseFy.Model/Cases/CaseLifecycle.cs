@@ -188,6 +188,20 @@ public static class CaseLifecycle
             .ToChange();
     }
 
+    /// <summary>
+    /// Refuses to undo work (reopen a task, reject or replace an accepted document, add a required task) while an advance
+    /// out of the current stage is pending: its exit criteria were met when it was asked for, and the case must not
+    /// leave the stage with them unmet. A moment later the case is in the next stage and the action is taken.
+    /// </summary>
+    internal static void RequireNotLeaving(CaseRecord current)
+    {
+        if (current.PendingAdvance?.StageIndex == current.CurrentStage.Index)
+        {
+            throw new CaseRuleException(
+                $"The case is leaving stage '{current.CurrentStage.Key}' with its work as it is: try again once it is in the next stage.");
+        }
+    }
+
     internal static CurrentStage NewVisit(CurrentStage leaving, int index, StageDefinition stage) =>
         new(index, stage.Key, stage.Name, EnteredAt: null) { Visit = leaving.Visit + 1 };
 

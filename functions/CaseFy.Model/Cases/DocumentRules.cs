@@ -72,6 +72,11 @@ public static class DocumentRules
         }
 
         RequireRoomFor(current, file.Key);
+        if (existing?.Status == DocumentStatus.Accepted)
+        {
+            CaseLifecycle.RequireNotLeaving(current);
+        }
+
         var definition = FindDefinition(template, file.Key);
         var document = existing ?? new CaseDocument
         {
@@ -133,6 +138,8 @@ public static class DocumentRules
         {
             throw new CaseRuleException($"Document '{key}' has no upload to reject.");
         }
+
+        CaseLifecycle.RequireNotLeaving(current);
 
         var reasonText = reason.Trim();
         return new TimelineWriter(current, now)

@@ -13,6 +13,11 @@ public static class TaskRules
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(request);
         RequireNotClosed(current);
+        if (request.Required == true)
+        {
+            CaseLifecycle.RequireNotLeaving(current);
+        }
+
         var writer = new TimelineWriter(current, now);
         var assignee = request.Assignee ?? (request.Role is { } role ? CaseRoles.Resolve(current, role) : null);
         Create(writer, request.Title!.Trim(), key: null, assignee, request.Role, request.DueAt, request.Required ?? false, actor);
@@ -93,6 +98,8 @@ public static class TaskRules
         {
             throw new CaseRuleException($"Task {task.Id} is open already.");
         }
+
+        CaseLifecycle.RequireNotLeaving(current);
 
         var data = new Dictionary<string, string> { ["taskId"] = task.Id, ["title"] = task.Title };
         if (!string.IsNullOrWhiteSpace(reason))

@@ -1,0 +1,83 @@
+using CaseFy.Model;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
+using static CaseFy.UnitTests.SampleCase;
+
+namespace CaseFy.UnitTests;
+
+/// <summary>The small shared rules: free text, webhook targets, blob metadata, what lists show of a case.</summary>
+public sealed class SmallRulesTests
+{
+    [Theory]
+    [InlineData(null, true, "This field is required.")]
+    [InlineData("  ", true, "This field is required.")]
+    [InlineData("abcdef", true, "At most 5 characters.")]
+    [InlineData("a\u0000b", false, "Control characters are not allowed.")]
+    [InlineData("a\nb\tc", false, null)]
+    [InlineData(null, false, null)]
+    [InlineData("fine", true, null)]
+    public void TextRules_RequiredOrOptionalText_NamesEachProblem(string? value, bool required, string? message)
+    {
+        var errors = new ValidationErrors();
+
+        if (required)
+        {
+            TextRules.RequireText(errors, "$.x", value, 5);
+        }
+        else
+        {
+            TextRules.OptionalText(errors, "$.x", value, 5);
+        }
+
+        Assert.Equal(message is null ? [] : [message], errors.ToDictionary().GetValueOrDefault("$.x") ?? []);
+        Assert.Equal(message is null, errors.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/hook", true)]
+    [InlineData("http://127.0.0.1:8080/hook", true)]
+    [InlineData("http://[::1]/hook", true)]
+    [InlineData("http://localhost/hook", true)]
+    [InlineData("http://example.org/hook", false)]
+    [InlineData("https://user:secret@example.org/", false)]
+    [InlineData("ftp://example.org/", false)]
+    [InlineData("/relative", false)]
+    [InlineData(null, false)]
+    public void WebhookUrls_IsAllowed_HttpsAnywhereHttpOnlyToLoopback(string? url, bool allowed)
+    {
+        Assert.Equal(allowed, WebhookUrls.IsAllowed(url));
+    }
+
+    [Fact]
+    public void WebhookUrls_OverlongUrl_IsRefused()
+    {
+        Assert.False(WebhookUrls.IsAllowed("https://example.org/" + new string('a', 2000)));
+    }
+
+    [Fact]
+    public void DocumentBlobMetadata_ForAndRead_RoundTripNonAsciiValuesInAnyNameCase()
+    {
+        var metadata = DocumentBlobMetadata.For("Zoë's claim.pdf", new Actor("id/1", "Zoë"));
+        var shouted = metadata.ToDictionary(m => m.Key.ToUpperInvariant(), m => m.Value);
+
+        Assert.All(metadata.Values, v => Assert.True(v.All(char.IsAscii)));
+        Assert.Equal("Zoë's claim.pdf", DocumentBlobMetadata.Read(shouted, DocumentBlobMetadata.FileName));
+        Assert.Equal(("id/1", "Zoë"), (DocumentBlobMetadata.Read(metadata, DocumentBlobMetadata.UploaderId), DocumentBlobMetadata.Read(metadata, DocumentBlobMetadata.UploaderName)));
+        Assert.Null(DocumentBlobMetadata.Read(metadata, DocumentBlobMetadata.Signature));
+    }
+
+    [Fact]
+    public void CaseListing_Case_ShowsOwnerPendingTasksOverdueAndSearchableTitle()
+    {
+        var current = Entered();
+        var legacy = current with { Participants = [] };
+
+        Assert.Equal(("ana-oid", "Ana", 1, false), (CaseListing.OwnerId(current), CaseListing.OwnerName(current), CaseListing.PendingTasks(current), CaseListing.IsOverdue(current)));
+        Assert.Equal((current.CreatedBy.Id, current.CreatedBy.Name), (CaseListing.OwnerId(legacy), CaseListing.OwnerName(legacy)));
+        Assert.Equal("claim 7 ä", CaseListing.SearchableTitle("Claim 7 Ä"));
+        Assert.Equal(Ana, CaseRoles.Resolve(current, "owner"));
+        Assert.Null(CaseRoles.Resolve(current, "hr-partner"));
+        Assert.Equal(CaseFilter.All, new CaseFilter());
+    }
+}
