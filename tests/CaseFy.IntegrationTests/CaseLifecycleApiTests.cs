@@ -103,6 +103,24 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
     }
 
     [Fact]
+    public async Task Advance_RightAfterOpeningAndRightAfterAnAdvance_WaitsForTheEntryInsteadOfRefusing()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "In a hurry");
+
+        // No wait for the orchestration: the first stage is still being entered when these arrive.
+        using var first = await Api.AdvanceAsync(opened.Id, "straight away");
+        await CaseFyClient.ExpectAsync(first, HttpStatusCode.Accepted);
+        using var second = await Api.PostJsonAsync($"/api/cases/{opened.Id}/advance", """{"fromStage":"review"}""");
+        await CaseFyClient.ExpectAsync(second, HttpStatusCode.Accepted);
+
+        var settled = await Api.WaitForStageEnteredAsync(opened.Id, "decide");
+        var exits = (await Api.GetTimelineAsync(opened.Id)).Where(e => e.Type == TimelineEntryTypes.StageExited).ToList();
+        Assert.Equal(["intake", "review"], exits.Select(e => e.Stage));
+        Assert.Null(settled.PendingAdvance);
+    }
+
+    [Fact]
     public async Task Advance_FromAStageTheCaseHasLeft_IsConflictAndDoesNotAdvanceTheNextOne()
     {
         var template = await Api.CreateTemplateAsync(Stages);

@@ -15,6 +15,11 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     // An execution that has not carried out a stored advance within this time, signals notwithstanding, is replaced.
     private static readonly TimeSpan StuckPendingAdvance = TimeSpan.FromMinutes(1);
 
+    // A stage is entered by the orchestration a moment after the case arrives in it (a new case, an advance, a move):
+    // an advance asked for meanwhile waits this long for the entry instead of being refused as "stage:entering".
+    private static readonly TimeSpan StageEntryWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StageEntryPoll = TimeSpan.FromMilliseconds(50);
+
     /// <summary>The store the service writes to (handlers read cases through it for access checks).</summary>
     public ICaseStore Store => cases;
 
@@ -50,6 +55,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
+        await WaitForStageEntryAsync(caseId, request.FromStage, cancellationToken);
         try
         {
             return await ActAsync(
@@ -68,6 +74,24 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits (up to <see cref="StageEntryWait"/>) while the case is open in a stage the orchestration has not entered yet,
+    /// or is still leaving a stage when the requester means to advance from another one, so an advance right after the
+    /// case was opened or moved on is judged on the entered stage. After the wait the rules decide as usual (a stage
+    /// still not entered then is refused: the engine is not keeping up).
+    /// </summary>
+    private async Task WaitForStageEntryAsync(string caseId, string? fromStage, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + StageEntryWait;
+        while (await cases.GetAsync(caseId, cancellationToken) is { Status: CaseStatus.Open } current
+            && (current.CurrentStage.EnteredAt is null
+                || (fromStage is not null && current.PendingAdvance is not null && fromStage != current.CurrentStage.Key))
+            && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(StageEntryPoll, time, cancellationToken);
         }
     }
 
