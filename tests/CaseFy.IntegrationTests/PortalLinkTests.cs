@@ -205,6 +205,28 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task PortalView_LongTimeline_ShowsTheNewestPublicEntries()
+    {
+        var (owner, opened) = await OpenCaseAsync("Long Owner");
+        await owner.WaitForStageEnteredAsync(opened.Id, "intake");
+        var created = await CreateLinkAsync(owner, opened.Id, """{"name":"Late Reader","actions":["view"]}""");
+        await host.Storage.AppendChainedEntriesAsync(opened.Id, 2_500);
+        using (var advance = await owner.AdvanceAsync(opened.Id, "after a long while"))
+        {
+            await CaseFyClient.ExpectAsync(advance, HttpStatusCode.Accepted);
+        }
+
+        await owner.WaitForStageEnteredAsync(opened.Id, "review");
+        using var response = await host.Host.Anonymous().Http.GetAsync(new Uri($"/api/portal/{created.Token}", UriKind.Relative), Ct);
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        var view = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(Ct), ApiJsonContext.Default.PortalView)!;
+        Assert.Equal(
+            [(TimelineEntryTypes.StageEntered, "Stage intake"), (TimelineEntryTypes.StageExited, "Stage intake"), (TimelineEntryTypes.StageEntered, "Stage review")],
+            view.Timeline.Select(e => (e.Type, e.StageName)));
+    }
+
     private async Task<(CaseFyClient Owner, CaseRecord Case)> OpenCaseAsync(string ownerName)
     {
         var template = await host.Api.CreateTemplateAsync("intake", "review");

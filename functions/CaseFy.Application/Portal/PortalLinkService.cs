@@ -12,9 +12,11 @@ namespace CaseFy.Application.Portal;
 /// <summary>Portal links: creating (the token is returned once), revoking, finding a link from its token, the public view.</summary>
 public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates, IOptions<DocumentOptions> documents, TimeProvider time)
 {
-    /// <summary>The most timeline entries read for a public view (the newest public ones are shown).</summary>
-    public const int MaxTimelineRead = 2000;
+    /// <summary>The newest public entries a view shows, whatever the timeline's length.</summary>
     public const int MaxPublicEntries = 200;
+
+    // The timeline is read newest first in windows of this many entries (seq is dense: a window is a key range).
+    private const int TimelineWindow = 100;
 
     private static readonly HashSet<string> PublicTypes =
         [TimelineEntryTypes.StageEntered, TimelineEntryTypes.StageExited, TimelineEntryTypes.CaseClosed];
@@ -86,7 +88,7 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
         var template = await templates.GetAsync(record.TemplateId, record.TemplateVersion, cancellationToken);
         var stages = template?.Stages.Select((s, i) => new PortalStage(i, s.Name)).ToList() ?? [];
         var timeline = link.Actions.Contains(PortalAction.View)
-            ? await PublicTimelineAsync(record.Id, link.AsActor().Id, cancellationToken)
+            ? await PublicTimelineAsync(record, link.AsActor().Id, cancellationToken)
             : [];
         return new PortalView(
             record.Title,
@@ -100,33 +102,29 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
             PortalDocuments.RequestsFor(record, link, template, documents.Value.AdHocMaxBytes));
     }
 
-    // Stage changes for everyone, plus what this party did themselves; no data except a stage name.
-    private async Task<List<PortalTimelineEntry>> PublicTimelineAsync(string caseId, string actorId, CancellationToken cancellationToken)
+    // Stage changes for everyone, plus what this party did themselves; no data except a stage name. Read backwards from
+    // the newest entry, so a long case shows its latest public entries, not its first ones.
+    private async Task<List<PortalTimelineEntry>> PublicTimelineAsync(CaseRecord record, string actorId, CancellationToken cancellationToken)
     {
         var shown = new List<PortalTimelineEntry>();
-        var after = 0L;
-        for (var read = 0; read < MaxTimelineRead;)
+        for (var before = record.TimelineLength + 1; before > 1 && shown.Count < MaxPublicEntries;)
         {
-            var page = await cases.GetTimelineAsync(caseId, after, 100, cancellationToken);
-            foreach (var entry in page.Items)
+            var after = Math.Max(0, before - 1 - TimelineWindow);
+            var window = new List<PortalTimelineEntry>();
+            await foreach (var entry in cases.ReadTimelineAsync(record.Id, after, before, cancellationToken))
             {
                 if (PublicTypes.Contains(entry.Type))
                 {
-                    shown.Add(new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName")));
+                    window.Add(new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName")));
                 }
                 else if (entry.Actor.Id == actorId && entry.Type != TimelineEntryTypes.PortalLinkUsed)
                 {
-                    shown.Add(new PortalTimelineEntry(entry.Type, entry.At, null));
+                    window.Add(new PortalTimelineEntry(entry.Type, entry.At, null));
                 }
             }
 
-            read += page.Items.Count;
-            if (page.ContinuationToken is null || page.Items.Count == 0)
-            {
-                break;
-            }
-
-            after = page.Items[^1].Seq;
+            shown.InsertRange(0, window);
+            before = after + 1;
         }
 
         return shown.Count > MaxPublicEntries ? shown[^MaxPublicEntries..] : shown;
