@@ -67,7 +67,9 @@ public static class LocalHostApp
         // Before anything starts: refuses to run with the development issuer outside Development or off loopback.
         var devIssuer = DevIssuerGuard.Resolve(builder.Environment, builder.Configuration);
 
-        var azurite = await StartEmbeddedStorageIfNeededAsync(builder.Configuration, repoRoot, cancellationToken);
+        // The data folder: given with --data-dir, or .casefy-data/ when the host runs its own Azurite; none otherwise.
+        var dataDirectory = DataDirectoryOf(builder.Configuration, repoRoot);
+        var azurite = await StartEmbeddedStorageIfNeededAsync(builder.Configuration, dataDirectory, repoRoot, cancellationToken);
         if (azurite is not null)
         {
             // Created by a factory so the container disposes it (stopping Azurite) after the engine has stopped.
@@ -77,7 +79,7 @@ public static class LocalHostApp
         // The development issuer first: it fills the AzureAd section that the pipeline's sign-in reads.
         if (devIssuer)
         {
-            AddDevIssuer(builder);
+            AddDevIssuer(builder, dataDirectory is null ? null : Path.Combine(dataDirectory, DevIssuerKeyFile.FileName));
         }
 
         builder.Services.AddCaseFyStorage();
@@ -141,14 +143,14 @@ public static class LocalHostApp
     }
 
     // The offline issuer replaces Entra ID; Microsoft.Identity.Web still needs an AzureAd section to start.
-    private static void AddDevIssuer(WebApplicationBuilder builder)
+    private static void AddDevIssuer(WebApplicationBuilder builder, string? keyFile)
     {
         var azureAd = builder.Configuration.GetSection(AccessServiceCollectionExtensions.AzureAdSection);
         azureAd["Instance"] = "https://login.microsoftonline.com/";
         azureAd["TenantId"] = DevIssuer.TenantId;
         azureAd["ClientId"] = DevIssuer.ClientId;
         azureAd["Audience"] = DevIssuer.Audience;
-        builder.Services.AddSingleton<DevIssuer>();
+        builder.Services.AddSingleton(sp => new DevIssuer(sp.GetRequiredService<TimeProvider>(), keyFile));
         builder.Services.AddSingleton<DevAuthorizationCodes>();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DevIssuerJwtBearerSetup>();
         builder.Services.PostConfigure<SignInOptions>(options =>
@@ -163,19 +165,27 @@ public static class LocalHostApp
             options.SerializerOptions.TypeInfoResolverChain.Add(DevTokenJsonContext.Default));
     }
 
-    private static async Task<EmbeddedAzurite?> StartEmbeddedStorageIfNeededAsync(
-        ConfigurationManager configuration, string repoRoot, CancellationToken cancellationToken)
+    private static bool StorageConfigured(IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.SectionName);
-        if (!string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.ConnectionString)])
-            || !string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.TableServiceUri)]))
+        return !string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.ConnectionString)])
+            || !string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.TableServiceUri)]);
+    }
+
+    private static string? DataDirectoryOf(IConfiguration configuration, string repoRoot) =>
+        configuration["LocalHost:DataDirectory"] is { Length: > 0 } configured ? Path.GetFullPath(configured)
+        : StorageConfigured(configuration) ? null
+        : Path.Combine(repoRoot, ".casefy-data");
+
+    private static async Task<EmbeddedAzurite?> StartEmbeddedStorageIfNeededAsync(
+        ConfigurationManager configuration, string? dataDirectory, string repoRoot, CancellationToken cancellationToken)
+    {
+        if (StorageConfigured(configuration) || dataDirectory is null)
         {
             return null;
         }
 
-        var dataDirectory = configuration["LocalHost:DataDirectory"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(repoRoot, ".casefy-data");
+        var storage = configuration.GetSection(StorageOptions.SectionName);
         var azurite = await EmbeddedAzurite.StartAsync(repoRoot, Path.Combine(dataDirectory, "azurite"), cancellationToken);
         storage[nameof(StorageOptions.ConnectionString)] = azurite.ConnectionString;
         return azurite;

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using CaseFy.Model.Cases;
 using CaseFy.Testing;
 
@@ -31,5 +33,48 @@ public sealed class RestartTests
         Assert.Equal("review", resumed.CurrentStage.Key);
         Assert.Equal(CaseStatus.Closed, closed.Status);
         ExpectedTimeline.AssertExactly(await secondHost.Api.GetTimelineAsync(caseId), ExpectedTimeline.ForClosedCase(Stages));
+    }
+
+    [Fact]
+    public async Task DevIssuer_HostRestartedOnTheSameDataFolder_StillAcceptsItsTokens()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await TestStorage.StartAsync(ct);
+        var hub = TestHost.NewTaskHub();
+        var folder = Directory.CreateTempSubdirectory("casefy-data-");
+        var other = Directory.CreateTempSubdirectory("casefy-data-");
+        try
+        {
+            string token;
+            await using (var first = await TestHost.StartAsync(storage.ConnectionString, hub, ct, $"--data-dir={folder.FullName}"))
+            {
+                token = await first.MintAsync("Rita Restart", "CaseFy.Admin");
+            }
+
+            await using (var again = await TestHost.StartAsync(storage.ConnectionString, hub, ct, $"--data-dir={folder.FullName}"))
+            {
+                Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(again, token));
+            }
+
+            await using (var elsewhere = await TestHost.StartAsync(storage.ConnectionString, hub, ct, $"--data-dir={other.FullName}"))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(elsewhere, token));
+            }
+
+            Assert.True(File.Exists(Path.Combine(folder.FullName, "dev-issuer-key.pem")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+            other.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<HttpStatusCode> StatusWithAsync(TestHost host, string token)
+    {
+        var client = host.Anonymous();
+        client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.Http.GetAsync(new Uri("/api/templates", UriKind.Relative), TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 }

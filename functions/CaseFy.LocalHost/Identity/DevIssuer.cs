@@ -7,8 +7,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace CaseFy.LocalHost.Identity;
 
 /// <summary>
-/// The offline development issuer: signs tokens with an RSA key generated at start-up (never stored), which the
-/// same Microsoft.Identity.Web/JwtBearer pipeline validates (see <see cref="DevIssuerJwtBearerSetup"/>).
+/// The offline development issuer: signs tokens with an RSA key, which the same Microsoft.Identity.Web/JwtBearer
+/// pipeline validates (see <see cref="DevIssuerJwtBearerSetup"/>). The key is kept in the host's data folder when it
+/// has one (<see cref="DevIssuerKeyFile"/>), so a restart keeps everyone signed in; otherwise it lives in memory only.
 /// Local host only, Development only, loopback only (<see cref="DevIssuerGuard"/>).
 /// </summary>
 public sealed class DevIssuer : IDisposable
@@ -19,13 +20,16 @@ public sealed class DevIssuer : IDisposable
     public const string TenantId = "00000000-0000-0000-0000-00000000dead";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _rsa;
     private readonly TimeProvider _time;
 
-    public DevIssuer(TimeProvider time)
+    /// <param name="time">The clock tokens are issued by.</param>
+    /// <param name="keyFile">Where the key is kept (PEM); <see langword="null"/> for a key that dies with the process.</param>
+    public DevIssuer(TimeProvider time, string? keyFile = null)
     {
         _time = time;
-        SigningKey = new RsaSecurityKey(_rsa) { KeyId = Guid.NewGuid().ToString("N") };
+        _rsa = keyFile is null ? RSA.Create(2048) : DevIssuerKeyFile.LoadOrCreate(keyFile);
+        SigningKey = new RsaSecurityKey(_rsa) { KeyId = DevIssuerKeyFile.KeyIdOf(_rsa) };
     }
 
     public RsaSecurityKey SigningKey { get; }
