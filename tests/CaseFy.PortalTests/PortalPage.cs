@@ -44,7 +44,15 @@ public sealed class PortalPage : IAsyncDisposable
     /// <summary>What the page logged as errors so far (for failure messages).</summary>
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    public static string ScreenshotFolder => Path.Combine(RepoPaths.FindRoot(), "docs", "screenshots");
+    /// <summary>
+    /// Where screenshots go: the tracked docs/screenshots/ only when asked (<c>CASEFY_SCREENSHOTS=1</c>), a temporary
+    /// folder otherwise, so a test run leaves the checkout as it found it.
+    /// </summary>
+    public static string ScreenshotFolder => ScreenshotFolderFor(Environment.GetEnvironmentVariable("CASEFY_SCREENSHOTS"));
+
+    public static string ScreenshotFolderFor(string? setting) => setting == "1"
+        ? Path.Combine(RepoPaths.FindRoot(), "docs", "screenshots")
+        : Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casefy-screenshots")).FullName;
 
     /// <summary>
     /// Signs in like a person would, through the real OpenID Connect redirect: the portal's "Sign in" button, the

@@ -18,6 +18,18 @@ public sealed partial class StaticPortalTests
     private static IEnumerable<string> Files(string pattern) =>
         Directory.EnumerateFiles(PortalRoot, pattern, SearchOption.AllDirectories);
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("0")]
+    public void Screenshots_NotAskedFor_GoOutsideTheCheckout(string? setting)
+    {
+        var folder = Path.GetFullPath(PortalPage.ScreenshotFolderFor(setting));
+
+        Assert.False(folder.StartsWith(Path.GetFullPath(RepoPaths.FindRoot()), StringComparison.Ordinal), folder);
+        Assert.Equal(Path.Combine(RepoPaths.FindRoot(), "docs", "screenshots"), PortalPage.ScreenshotFolderFor("1"));
+    }
+
     [Fact]
     public void ShippedScriptsAndStyles_Gzipped_StayUnderSixtyKilobytes()
     {
