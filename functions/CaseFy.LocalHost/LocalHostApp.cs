@@ -33,6 +33,9 @@ public static class LocalHostApp
 
     public const string SeedSamplesSwitch = "--seed-samples";
 
+    /// <summary>Skips the samples a first start on an empty data folder loads.</summary>
+    public const string NoSamplesSwitch = "--no-samples";
+
     public static Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default) =>
         BuildAsync(args, configureServices: null, cancellationToken);
 
@@ -45,8 +48,9 @@ public static class LocalHostApp
         string[] args, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var seedSamples = SeedSamplesRequested(args);
-        args = [.. args.Where(a => a != SeedSamplesSwitch)];
+        var seedSamples = args.Contains(SeedSamplesSwitch, StringComparer.Ordinal);
+        var noSamples = args.Contains(NoSamplesSwitch, StringComparer.Ordinal);
+        args = [.. args.Where(a => a != SeedSamplesSwitch && a != NoSamplesSwitch)];
         var repoRoot = RepoPaths.FindRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -69,7 +73,9 @@ public static class LocalHostApp
 
         // The data folder: given with --data-dir, or .casefy-data/ when the host runs its own Azurite; none otherwise.
         var dataDirectory = DataDirectoryOf(builder.Configuration, repoRoot);
+        var emptyDataFolder = dataDirectory is not null && !Directory.Exists(Path.Combine(dataDirectory, "azurite"));
         var azurite = await StartEmbeddedStorageIfNeededAsync(builder.Configuration, dataDirectory, repoRoot, cancellationToken);
+        var firstStart = azurite is not null && emptyDataFolder && !noSamples;
         if (azurite is not null)
         {
             // Created by a factory so the container disposes it (stopping Azurite) after the engine has stopped.
@@ -85,14 +91,13 @@ public static class LocalHostApp
         builder.Services.AddCaseFyStorage();
         builder.Services.AddCaseFyHttpPipeline(builder.Configuration);
         builder.Services.AddCaseFyTelemetry().UseCaseFyLocalExporters(builder.Configuration);
-        if (seedSamples || builder.Configuration.GetValue<bool>("LocalHost:SeedSamples"))
-        {
-            // Registered after the application's services: hosted services start in order, after the tables exist.
-            builder.Services.AddHostedService(sp => new SampleSeeder(
-                sp.GetRequiredService<TemplateService>(), Path.Combine(repoRoot, "samples", "templates"), sp.GetRequiredService<ILogger<SampleSeeder>>()));
-        }
-
         builder.Services.AddLocalEngine();
+        if (firstStart || seedSamples || builder.Configuration.GetValue<bool>("LocalHost:SeedSamples"))
+        {
+            // Registered after the application's services and the engine: hosted services start in order.
+            builder.Services.AddSingleton(new SampleSeeding(Path.Combine(repoRoot, "samples", "templates"), WithCases: firstStart));
+            builder.Services.AddHostedService<SampleSeeder>();
+        }
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -116,8 +121,6 @@ public static class LocalHostApp
         return app;
     }
 
-    // "--seed-samples" is a bare switch (the configuration's command line would take the next argument as its value).
-    private static bool SeedSamplesRequested(string[] args) => args.Contains(SeedSamplesSwitch, StringComparer.Ordinal);
     /// <summary>
     /// The portal on its own origin, serving the built portal (eng/build-portal.mjs, run by this project's build):
     /// what Static Web Apps serves. Unless configured otherwise, it is the portal origin (<c>Portal:Origin</c>: where
@@ -142,6 +145,8 @@ public static class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PortalSite>());
     }
 
+    // "--seed-samples" and "--no-samples" are bare switches (the configuration's command line would take the next
+    // argument as their value), so they are read and removed before it sees the arguments.
     // The offline issuer replaces Entra ID; Microsoft.Identity.Web still needs an AzureAd section to start.
     private static void AddDevIssuer(WebApplicationBuilder builder, string? keyFile)
     {
@@ -165,14 +170,14 @@ public static class LocalHostApp
             options.SerializerOptions.TypeInfoResolverChain.Add(DevTokenJsonContext.Default));
     }
 
-    private static bool StorageConfigured(IConfiguration configuration)
+    private static bool StorageConfigured(ConfigurationManager configuration)
     {
         var storage = configuration.GetSection(StorageOptions.SectionName);
         return !string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.ConnectionString)])
             || !string.IsNullOrWhiteSpace(storage[nameof(StorageOptions.TableServiceUri)]);
     }
 
-    private static string? DataDirectoryOf(IConfiguration configuration, string repoRoot) =>
+    private static string? DataDirectoryOf(ConfigurationManager configuration, string repoRoot) =>
         configuration["LocalHost:DataDirectory"] is { Length: > 0 } configured ? Path.GetFullPath(configured)
         : StorageConfigured(configuration) ? null
         : Path.Combine(repoRoot, ".casefy-data");

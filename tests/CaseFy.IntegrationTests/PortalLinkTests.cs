@@ -211,6 +211,9 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         var (owner, opened) = await OpenCaseAsync("Long Owner");
         await owner.WaitForStageEnteredAsync(opened.Id, "intake");
         var created = await CreateLinkAsync(owner, opened.Id, """{"name":"Late Reader","actions":["view"]}""");
+
+        // The orchestration's look after the link was made marks the stage ready: after that the case row stays put.
+        await owner.WaitForAsync(opened.Id, c => c.CurrentStage.ReadyToAdvance);
         await host.Storage.AppendChainedEntriesAsync(opened.Id, 2_500);
         using (var advance = await owner.AdvanceAsync(opened.Id, "after a long while"))
         {

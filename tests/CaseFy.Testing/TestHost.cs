@@ -71,17 +71,25 @@ public sealed class TestHost : IAsyncDisposable
         StartAsync(connectionString, taskHub, configureServices: null, cancellationToken, settings);
 
     /// <param name="configureServices">Last registrations before the host is built (e.g. an in-memory exporter).</param>
-    public static async Task<TestHost> StartAsync(
+    public static Task<TestHost> StartAsync(
         string connectionString,
         string taskHub,
         Action<IServiceCollection>? configureServices,
         CancellationToken cancellationToken,
-        params IEnumerable<string> settings)
+        params IEnumerable<string> settings) =>
+        StartWithArgumentsAsync(taskHub, [$"--Storage:ConnectionString={connectionString}", .. settings], configureServices, cancellationToken);
+
+    /// <summary>A host on its own embedded Azurite, keeping its data in <paramref name="dataDirectory"/> (as a developer runs it).</summary>
+    public static Task<TestHost> StartOnDataFolderAsync(
+        string dataDirectory, CancellationToken cancellationToken, params IEnumerable<string> settings) =>
+        StartWithArgumentsAsync(NewTaskHub(), [$"--data-dir={dataDirectory}", .. settings], configureServices: null, cancellationToken);
+
+    private static async Task<TestHost> StartWithArgumentsAsync(
+        string taskHub, IEnumerable<string> settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var app = await LocalHostApp.BuildAsync(
         [
             "--urls=http://127.0.0.1:0",
-            $"--Storage:ConnectionString={connectionString}",
             $"--Durable:TaskHub={taskHub}",
             $"--Durable:WorkerId=tests-{taskHub}",
             "--Logging:LogLevel:Default=Warning",

@@ -29,7 +29,9 @@ public sealed class DevIssuer : IDisposable
     {
         _time = time;
         _rsa = keyFile is null ? RSA.Create(2048) : DevIssuerKeyFile.LoadOrCreate(keyFile);
-        SigningKey = new RsaSecurityKey(_rsa) { KeyId = DevIssuerKeyFile.KeyIdOf(_rsa) };
+        // Its own provider factory: the shared one caches signers by key id, and a stable key id would hand a second
+        // issuer in the same process (a restarted host in the tests) the first one's disposed RSA.
+        SigningKey = new RsaSecurityKey(_rsa) { KeyId = DevIssuerKeyFile.KeyIdOf(_rsa), CryptoProviderFactory = new CryptoProviderFactory() };
     }
 
     public RsaSecurityKey SigningKey { get; }
