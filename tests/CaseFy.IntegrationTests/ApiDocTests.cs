@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CaseFy.Application.Apis;
-using CaseFy.Model.Timeline;
 using CaseFy.LocalHost.Storage;
+using CaseFy.Model.Timeline;
 using CaseFy.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using CaseFy.Model.Json;
 using CaseFy.LocalHost.Storage;
+using CaseFy.Model.Json;
 using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,8 +16,12 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    // The last lines Azurite printed: why it stopped, when it stops while starting (a port in use, a locked folder).
+    private const int OutputLinesKept = 20;
+
     private readonly Process _process;
     private readonly string _pidFile;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private EmbeddedAzurite(Process process, string dataDirectory, int blobPort, int queuePort, int tablePort)
     {
@@ -80,11 +85,11 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var azurite = new EmbeddedAzurite(process, dataDirectory, blobPort, queuePort, tablePort);
+        process.OutputDataReceived += (_, e) => azurite.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => azurite.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new EmbeddedAzurite(process, dataDirectory, blobPort, queuePort, tablePort);
         await File.WriteAllTextAsync(azurite._pidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await azurite.WaitUntilListeningAsync(cancellationToken);
         return azurite;
@@ -120,7 +125,11 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting.");
+                    // The parameterless wait also drains the redirected output, so the last lines are all in.
+                    await _process.WaitForExitAsync(CancellationToken.None);
+                    throw new InvalidOperationException(
+                        $"Azurite exited with code {_process.ExitCode} while starting (data in {DataDirectory}, ports {BlobPort}/{QueuePort}/{TablePort}):"
+                        + Environment.NewLine + string.Join(Environment.NewLine, _output));
                 }
 
                 try
@@ -134,6 +143,20 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                     await Task.Delay(50, cancellationToken);
                 }
             }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > OutputLinesKept)
+        {
+            _output.TryDequeue(out _);
         }
     }
 
