@@ -119,6 +119,8 @@ public sealed class TelemetryTests : IAsyncLifetime
             events => events.Any(e => e.Source == $"/casefy/cases/{caseId}" && e.Type == "casefy.case.stageEntered" && e.Data!.ToString().Contains("\"done\"", StringComparison.Ordinal)),
             "the case's entry into its second stage");
         await WaitForSpanAsync(s => s.DisplayName == "events publish" && Tag(s, CaseFyTags.CaseId) == caseId);
+        // The advance's server span ends after its response is sent, so it can be exported after the evaluation's.
+        await WaitForSpanAsync(s => s.Kind == ActivityKind.Server && Tag(s, "url.path") == $"/api/cases/{caseId}/advance");
         await WaitForSpanAsync(s => s.DisplayName == "activity EvaluateStageActivity" && Tag(s, CaseFyTags.CaseId) == caseId && s.StartTimeUtc > AdvanceStart(caseId));
 
         // The advance request's trace: the request, its storage calls (with the HTTP calls under them), the signal.
