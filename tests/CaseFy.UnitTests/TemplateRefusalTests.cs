@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CaseFy.Model;
 using CaseFy.Model.Templates;
 
@@ -25,6 +26,8 @@ public sealed class TemplateRefusalTests
         SlaHours = 2,
         OnBreach = new BreachDraft("owner", "https://example.org/breach", Secret),
         Advance = AdvanceMode.Manual,
+        RequiredFields = ["policyNumber", "amount"],
+        ExternalFields = ["policyNumber"],
     };
 
     private static StageDraft Review() => new("review", "Review")
@@ -33,7 +36,29 @@ public sealed class TemplateRefusalTests
         Advance = AdvanceMode.Auto,
     };
 
-    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]);
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    // One field of every type, each with the rules its type allows.
+    private static FieldDraft[] Fields() =>
+    [
+        new("policyNumber", "Policy number", FieldType.Text) { Pattern = "[A-Z]{2}-[0-9]{6}", MaxLength = 9, FilledBy = FieldFiller.Both, VisibleToExternal = true, Filterable = true },
+        new("amount", "Amount", FieldType.Money) { Currency = "EUR", Min = Json("0"), Max = Json("1000000.50"), Sensitive = true, Required = true },
+        new("incidentDate", "Incident date", FieldType.Date) { Min = Json("\"2000-01-01\""), Max = Json("\"2100-12-31\"") },
+        new("reportedAt", "Reported at", FieldType.DateTime) { Min = Json("\"2000-01-01T00:00:00Z\"") },
+        new("kind", "Kind", FieldType.Choice) { Options = ["car", "home"], Help = "What was damaged." },
+        new("damages", "Damages", FieldType.MultiChoice) { Options = ["glass", "body", "engine"] },
+        new("police", "Police report", FieldType.Boolean),
+        new("contact", "E-mail", FieldType.Email) { FilledBy = FieldFiller.External },
+        new("phone", "Phone", FieldType.Phone),
+        new("photos", "Photo album", FieldType.Url),
+        new("story", "What happened", FieldType.LongText) { MaxLength = 5000 },
+        new("passengers", "Passengers", FieldType.Number) { Min = Json("0"), Max = Json("9") },
+    ];
+
+    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields() };
+
+    private static TemplateDraft WithField(int index, Func<FieldDraft, FieldDraft?> change) =>
+        Valid() with { Fields = [.. Fields().Select((f, i) => i == index ? change(f) : f)] };
 
     private static TemplateDraft WithIntake(Func<StageDraft, StageDraft> change) => Valid() with { Stages = [change(Intake()), Review()] };
 
@@ -110,6 +135,48 @@ public sealed class TemplateRefusalTests
         ["breach escalation to no role"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { EscalateTo = "Nobody!" } }), "$.stages[0].onBreach.escalateTo"),
         ["breach webhook over plain http"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { WebhookUrl = "http://example.org/x" } }), "$.stages[0].onBreach.webhookUrl"),
         ["breach webhook secret with a control character"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { WebhookSecret = Secret + "\n" } }), "$.stages[0].onBreach.webhookSecret"),
+        ["fields too many"] = (() => Valid() with { Fields = [.. Fields(), .. Enumerable.Range(0, FieldLimits.MaxFields + 1 - Fields().Length).Select(i => new FieldDraft($"extra{i}", "F", FieldType.Text))] }, "$.fields"),
+        ["field null"] = (() => WithField(2, _ => null), "$.fields[2]"),
+        ["field key with a dash"] = (() => WithField(2, f => f with { Key = "incident-date" }), "$.fields[2].key"),
+        ["field key starting with a capital"] = (() => WithField(2, f => f with { Key = "IncidentDate" }), "$.fields[2].key"),
+        ["field key repeated"] = (() => WithField(3, f => f with { Key = "incidentDate" }), "$.fields[3].key"),
+        ["field label missing"] = (() => WithField(0, f => f with { Label = " " }), "$.fields[0].label"),
+        ["field type missing"] = (() => WithField(6, f => f with { Type = null }), "$.fields[6].type"),
+        ["field help too long"] = (() => WithField(4, f => f with { Help = new string('h', FieldLimits.MaxHelpLength + 1) }), "$.fields[4].help"),
+        ["options on a text field"] = (() => WithField(0, f => f with { Options = ["a"] }), "$.fields[0].options"),
+        ["choice without options"] = (() => WithField(4, f => f with { Options = null }), "$.fields[4].options"),
+        ["choice with an empty option list"] = (() => WithField(5, f => f with { Options = [] }), "$.fields[5].options"),
+        ["choice with too many options"] = (() => WithField(4, f => f with { Options = [.. Enumerable.Range(0, FieldLimits.MaxOptions + 1).Select(i => $"o{i}")] }), "$.fields[4].options"),
+        ["choice option blank"] = (() => WithField(4, f => f with { Options = ["car", " "] }), "$.fields[4].options[1]"),
+        ["choice option repeated"] = (() => WithField(5, f => f with { Options = ["glass", "body", "glass "] }), "$.fields[5].options[2]"),
+        ["min on a text field"] = (() => WithField(0, f => f with { Min = Json("1") }), "$.fields[0].min"),
+        ["max on a boolean"] = (() => WithField(6, f => f with { Max = Json("true") }), "$.fields[6].max"),
+        ["number min as a string"] = (() => WithField(11, f => f with { Min = Json("\"0\"") }), "$.fields[11].min"),
+        ["date min malformed"] = (() => WithField(2, f => f with { Min = Json("\"01/01/2000\"") }), "$.fields[2].min"),
+        ["dateTime min without an offset"] = (() => WithField(3, f => f with { Min = Json("\"2000-01-01T00:00:00\"") }), "$.fields[3].min"),
+        ["number max below min"] = (() => WithField(11, f => f with { Min = Json("10") }), "$.fields[11].max"),
+        ["date max before min"] = (() => WithField(2, f => f with { Max = Json("\"1999-12-31\"") }), "$.fields[2].max"),
+        ["maxLength on a number"] = (() => WithField(11, f => f with { MaxLength = 3 }), "$.fields[11].maxLength"),
+        ["maxLength zero"] = (() => WithField(0, f => f with { MaxLength = 0 }), "$.fields[0].maxLength"),
+        ["maxLength over the type's limit"] = (() => WithField(10, f => f with { MaxLength = FieldLimits.MaxLength(FieldType.LongText) + 1 }), "$.fields[10].maxLength"),
+        ["pattern on a date"] = (() => WithField(2, f => f with { Pattern = "2.*" }), "$.fields[2].pattern"),
+        ["pattern that does not compile"] = (() => WithField(0, f => f with { Pattern = "([A-Z]" }), "$.fields[0].pattern"),
+        ["pattern that would escape its anchors"] = (() => WithField(0, f => f with { Pattern = "a)|(b" }), "$.fields[0].pattern"),
+        ["pattern with a backreference"] = (() => WithField(0, f => f with { Pattern = "(a+)\\1" }), "$.fields[0].pattern"),
+        ["pattern with a lookahead"] = (() => WithField(0, f => f with { Pattern = "(?=a)a+" }), "$.fields[0].pattern"),
+        ["pattern with an atomic group"] = (() => WithField(0, f => f with { Pattern = "(?>a+)b" }), "$.fields[0].pattern"),
+        ["pattern too long"] = (() => WithField(0, f => f with { Pattern = new string('a', FieldLimits.MaxPatternLength + 1) }), "$.fields[0].pattern"),
+        ["pattern empty"] = (() => WithField(0, f => f with { Pattern = string.Empty }), "$.fields[0].pattern"),
+        ["money without a currency"] = (() => WithField(1, f => f with { Currency = null }), "$.fields[1].currency"),
+        ["money currency in lowercase"] = (() => WithField(1, f => f with { Currency = "eur" }), "$.fields[1].currency"),
+        ["currency on a number"] = (() => WithField(11, f => f with { Currency = "EUR" }), "$.fields[11].currency"),
+        ["filterable long text"] = (() => WithField(10, f => f with { Filterable = true }), "$.fields[10].filterable"),
+        ["required field unknown"] = (() => WithIntake(s => s with { RequiredFields = ["policyNumber", "nothing"] }), "$.stages[0].requiredFields[1]"),
+        ["required field listed twice"] = (() => WithIntake(s => s with { RequiredFields = ["amount", "amount"] }), "$.stages[0].requiredFields[1]"),
+        ["required field null"] = (() => WithIntake(s => s with { RequiredFields = [null] }), "$.stages[0].requiredFields[0]"),
+        ["external field filled by the team"] = (() => WithIntake(s => s with { ExternalFields = ["policyNumber", "amount"] }), "$.stages[0].externalFields[1]"),
+        ["external field unknown"] = (() => WithIntake(s => s with { ExternalFields = ["Policy"] }), "$.stages[0].externalFields[0]"),
+        ["external field of a template without fields"] = (() => Valid() with { Fields = null, Stages = [Intake() with { RequiredFields = null }, Review()] }, "$.stages[0].externalFields[0]"),
     };
 
     public static TheoryData<string> Refusals => [.. Rows.Keys];
@@ -148,6 +215,26 @@ public sealed class TemplateRefusalTests
         Assert.Equal(new BreachAction("owner", "https://example.org/breach", Secret), intake.OnBreach);
         Assert.Equal((2.0, AdvanceMode.Manual), (intake.SlaHours!.Value, intake.Advance));
         Assert.Equal((DocumentProvider.Internal, AdvanceMode.Auto), (template.Stages[1].Documents[0].Provider, template.Stages[1].Advance));
+        Assert.Equal(Fields().Select(f => (f.Key!, f.Type!.Value)), template.Fields.Select(f => (f.Key, f.Type)));
+        Assert.Equal((FieldFiller.Both, true, true, false, false), (template.Fields[0].FilledBy, template.Fields[0].VisibleToExternal, template.Fields[0].Filterable, template.Fields[0].Sensitive, template.Fields[0].Required));
+        Assert.Equal((FieldFiller.Team, false, true, true, "EUR"), (template.Fields[1].FilledBy, template.Fields[1].VisibleToExternal, template.Fields[1].Sensitive, template.Fields[1].Required, template.Fields[1].Currency));
+        Assert.Equal(["policyNumber", "amount"], intake.RequiredFields);
+        Assert.Equal(["policyNumber"], intake.ExternalFields);
+        Assert.Equal((0, 0), (template.Stages[1].RequiredFields.Count, template.Stages[1].ExternalFields.Count));
+    }
+
+    [Fact]
+    public void Template_StoredAsJson_KeepsEveryFieldRuleExactly()
+    {
+        var template = TemplateRules.ToTemplate(Valid(), "claims", 2, SampleCase.Ana, SampleCase.T0);
+
+        var json = JsonSerializer.Serialize(template, CaseFy.Model.Json.CaseFyJsonContext.Default.CaseTemplate);
+        var read = JsonSerializer.Deserialize(json, CaseFy.Model.Json.CaseFyJsonContext.Default.CaseTemplate)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(read, CaseFy.Model.Json.CaseFyJsonContext.Default.CaseTemplate));
+        Assert.Equal(("1000000.50", "\"2000-01-01\"", "[A-Z]{2}-[0-9]{6}"), (read.Fields[1].Max!.Value.GetRawText(), read.Fields[2].Min!.Value.GetRawText(), read.Fields[0].Pattern));
+        Assert.Contains("\"type\":\"multiChoice\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"filledBy\":\"both\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

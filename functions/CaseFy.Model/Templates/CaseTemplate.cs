@@ -13,6 +13,9 @@ public sealed record CaseTemplate
 
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
 
+    /// <summary>The typed fields of its cases' <c>data</c>; a case keeps the fields of the version it runs on.</summary>
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required Actor CreatedBy { get; init; }

@@ -28,4 +28,10 @@ public sealed record StageDefinition(string Key, string Name)
 
     /// <summary>Whether the stage advances by itself once its exit criteria are met.</summary>
     public AdvanceMode Advance { get; init; } = AdvanceMode.Manual;
+
+    /// <summary>Keys of the template's fields that must hold a value before the stage may be left.</summary>
+    public IReadOnlyList<string> RequiredFields { get; init; } = [];
+
+    /// <summary>Keys of the fields the stage asks of the outside party (a portal link with <c>answer</c> may fill them).</summary>
+    public IReadOnlyList<string> ExternalFields { get; init; } = [];
 }

@@ -1,7 +1,12 @@
+using System.Text.Json;
+
 namespace CaseFy.Model.Templates;
 
 /// <summary>What a team submits to create or update a template; every field is checked by <see cref="TemplateRules"/>.</summary>
-public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyList<StageDraft?>? Stages);
+public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyList<StageDraft?>? Stages)
+{
+    public IReadOnlyList<FieldDraft?>? Fields { get; init; }
+}
 
 /// <summary>A stage as submitted, before validation (see <see cref="StageDefinition"/> for the meaning of each field).</summary>
 public sealed record StageDraft(string? Key, string? Name)
@@ -21,6 +26,38 @@ public sealed record StageDraft(string? Key, string? Name)
     public BreachDraft? OnBreach { get; init; }
 
     public AdvanceMode? Advance { get; init; }
+
+    public IReadOnlyList<string?>? RequiredFields { get; init; }
+
+    public IReadOnlyList<string?>? ExternalFields { get; init; }
+}
+
+/// <summary>A case field as submitted (see <see cref="FieldDefinition"/>).</summary>
+public sealed record FieldDraft(string? Key, string? Label, FieldType? Type)
+{
+    public bool? Required { get; init; }
+
+    public IReadOnlyList<string?>? Options { get; init; }
+
+    public JsonElement? Min { get; init; }
+
+    public JsonElement? Max { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public string? Currency { get; init; }
+
+    public string? Help { get; init; }
+
+    public FieldFiller? FilledBy { get; init; }
+
+    public bool? VisibleToExternal { get; init; }
+
+    public bool? Sensitive { get; init; }
+
+    public bool? Filterable { get; init; }
 }
 
 /// <summary>A required document as submitted.</summary>

@@ -26,6 +26,7 @@ public static partial class TemplateRules
         TextRules.RequireText(errors, "$.name", draft.Name, TextRules.MaxNameLength);
         TextRules.OptionalText(errors, "$.description", draft.Description, TextRules.MaxDescriptionLength);
 
+        var fields = ValidateFields(errors, draft.Fields);
         if (draft.Stages is null || draft.Stages.Count == 0)
         {
             errors.Add("$.stages", "A template needs at least one stage.");
@@ -65,6 +66,7 @@ public static partial class TemplateRules
             ValidateList(errors, $"{path}.onExit", stage.OnExit, MaxAutomationsPerList, (p, a) => ValidateAutomation(errors, p, a, context));
             ValidateHours(errors, $"{path}.slaHours", stage.SlaHours);
             ValidateBreach(errors, path, stage);
+            ValidateStageFields(errors, path, stage, fields);
         }
 
         return errors.ToDictionary();
@@ -81,6 +83,7 @@ public static partial class TemplateRules
             Name = draft.Name!.Trim(),
             Description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim(),
             Stages = [.. draft.Stages!.Select(s => ToStage(s!))],
+            Fields = [.. (draft.Fields ?? []).Select(f => ToField(f!))],
             CreatedAt = now,
             CreatedBy = createdBy,
         };
@@ -106,6 +109,8 @@ public static partial class TemplateRules
         SlaHours = s.SlaHours,
         OnBreach = s.OnBreach is null ? null : new BreachAction(s.OnBreach.EscalateTo, s.OnBreach.WebhookUrl, s.OnBreach.WebhookSecret),
         Advance = s.Advance ?? AdvanceMode.Manual,
+        RequiredFields = [.. (s.RequiredFields ?? []).Select(k => k!)],
+        ExternalFields = [.. (s.ExternalFields ?? []).Select(k => k!)],
     };
 
     private static TaskDefinition ToTask(TaskDraft t) =>
