@@ -12,6 +12,7 @@ using CaseFy.Model.Json;
 using CaseFy.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace CaseFy.Application;
 
@@ -50,9 +51,13 @@ public static class ApplicationServiceCollectionExtensions
         services.AddCaseFyEvents();
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((options, environment) => options.AllowLoopback = environment.IsDevelopment())
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHttpClient<WebhookSender>();
+        services.TryAddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<WebhookConnector>();
+        services.AddHttpClient<WebhookSender>()
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<WebhookConnector>().CreateHandler());
         services.AddProblemDetails();
         services.AddCaseFyOpenApi();
         services.ConfigureHttpJsonOptions(options =>

@@ -18,4 +18,10 @@ public sealed class WebhookOptions
     /// <summary>How long one attempt may take.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Whether a URL naming this machine (plain http included) may be called: set from the host's environment
+    /// (Development only) after configuration is bound, so no setting can turn it on in Azure.
+    /// </summary>
+    public bool AllowLoopback { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,13 +13,22 @@ namespace CaseFy.Orchestration;
 /// <c>X-CaseFy-Signature: sha256={hex HMAC-SHA256 of the body with the secret}</c>, and a stable
 /// <c>X-CaseFy-Delivery</c> id so receivers can de-duplicate (delivery is at-least-once).
 /// </summary>
+/// <remarks>
+/// Connections go through <see cref="WebhookConnector"/>. The outcome is deliberately coarse
+/// (<see cref="Delivered"/>, <see cref="RefusedByReceiver"/>, <see cref="Unreachable"/>): a template author must not
+/// learn from the timeline which internal hosts or ports answer (a refused address, a closed port, a timeout and a TLS
+/// failure all read "unreachable").
+/// </remarks>
 public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> options)
 {
     public const string SignatureHeader = "X-CaseFy-Signature";
     public const string DeliveryHeader = "X-CaseFy-Delivery";
+    public const string Delivered = "delivered";
+    public const string RefusedByReceiver = "refused by receiver";
+    public const string Unreachable = "unreachable";
 
     /// <summary>One attempt; never throws for a failed delivery.</summary>
-    /// <returns>The HTTP status, or <see langword="null"/> when no answer came; and a short description.</returns>
+    /// <returns>Whether a 2xx came back, and the coarse outcome.</returns>
     public async Task<(bool Delivered, string Outcome)> SendAsync(
         string url, string? secret, string deliveryId, CaseRecord current, string phase, DateTimeOffset now)
     {
@@ -38,16 +46,12 @@ public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> opti
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-            return response.IsSuccessStatusCode ? (true, $"delivered ({status})") : Failed($"answered {status}");
+            // A redirect is not followed (it could point inside): like any other non-2xx, the receiver refused it.
+            return response.IsSuccessStatusCode ? (true, Delivered) : Failed(RefusedByReceiver);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            return Failed($"unreachable ({ex.HttpRequestError})");
-        }
-        catch (OperationCanceledException)
-        {
-            return Failed("timed out");
+            return Failed(Unreachable);
         }
     }
 

@@ -328,7 +328,7 @@ public static partial class TemplateRules
     {
         if (!WebhookUrls.IsAllowed(url))
         {
-            errors.Add(urlPath, "An absolute https URL (http only to a loopback address), at most 2000 characters.");
+            errors.Add(urlPath, "An absolute https URL, at most 2000 characters, not to an internal address (plain http only to a loopback address literal, used locally).");
         }
 
         if (secret is not null && (secret.Length is < 16 or > 200 || secret.Any(char.IsControl)))

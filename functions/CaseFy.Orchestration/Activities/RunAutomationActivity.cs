@@ -53,7 +53,7 @@ public sealed class RunAutomationActivity(
         };
         await cases.UpdateAsync(
             input.CaseId,
-            c => AutomationRules.RecordOutcome(c, AutomationType.Webhook, input.Visit, runId, delivered ? outcome : $"failed: {outcome}", data, time.GetUtcNow()),
+            c => AutomationRules.RecordOutcome(c, AutomationType.Webhook, input.Visit, runId, outcome, data, time.GetUtcNow()),
             CancellationToken.None);
         return AutomationResult.Done;
     }
