@@ -19,6 +19,8 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     // The last lines Azurite printed: why it stopped, when it stops while starting (a port in use, a locked folder).
     private const int OutputLinesKept = 20;
 
+    private const int FreePortAttempts = 5;
+
     private readonly Process _process;
     private readonly string _pidFile;
     private readonly ConcurrentQueue<string> _output = new();
@@ -48,8 +50,28 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>Installs Azurite from the repo's npm lock if missing, then starts it on free ports and waits until it listens.</summary>
+    /// <remarks>
+    /// A port found free can be taken by another process before Azurite binds it (test assemblies start their
+    /// Azurites side by side): Azurite then exits with EADDRINUSE, and this tries again on fresh ports.
+    /// </remarks>
     public static Task<EmbeddedAzurite> StartAsync(string repoRoot, string dataDirectory, CancellationToken cancellationToken) =>
-        StartAsync(repoRoot, dataDirectory, LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), cancellationToken);
+        StartAsync(repoRoot, dataDirectory, LoopbackPort.Free, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(string, string, CancellationToken)"/>, with the ports <paramref name="freePort"/> offers.</summary>
+    public static async Task<EmbeddedAzurite> StartAsync(string repoRoot, string dataDirectory, Func<int> freePort, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(freePort);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(repoRoot, dataDirectory, freePort(), freePort(), freePort(), cancellationToken);
+            }
+            catch (AzuritePortTakenException) when (attempt < FreePortAttempts)
+            {
+            }
+        }
+    }
 
     /// <summary>
     /// Starts Azurite on the given ports, e.g. those of an earlier instance on the same folder: a restarted
@@ -127,9 +149,13 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 {
                     // The parameterless wait also drains the redirected output, so the last lines are all in.
                     await _process.WaitForExitAsync(CancellationToken.None);
-                    throw new InvalidOperationException(
-                        $"Azurite exited with code {_process.ExitCode} while starting (data in {DataDirectory}, ports {BlobPort}/{QueuePort}/{TablePort}):"
-                        + Environment.NewLine + string.Join(Environment.NewLine, _output));
+                    var message = $"Azurite exited with code {_process.ExitCode} while starting (data in {DataDirectory}, ports {BlobPort}/{QueuePort}/{TablePort}):"
+                        + Environment.NewLine + string.Join(Environment.NewLine, _output);
+                    File.Delete(_pidFile);
+                    _process.Dispose();
+                    throw _output.Any(line => line.Contains("EADDRINUSE", StringComparison.Ordinal))
+                        ? new AzuritePortTakenException(message)
+                        : new InvalidOperationException(message);
                 }
 
                 try
