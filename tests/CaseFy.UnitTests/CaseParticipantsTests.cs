@@ -62,6 +62,21 @@ public sealed class CaseParticipantsTests
     }
 
     [Fact]
+    public void Remove_AParticipantWithTasks_UnassignsTheOpenOnesOnTheTimelineAndKeepsTheDoneOnes()
+    {
+        var withBo = CaseParticipants.Add(Opened(), Bo, Ana, T0)!.Case;
+        var boActor = new Actor(Bo.Id, Bo.Name);
+        var twoTasks = TaskRules.Add(TaskRules.Add(withBo, new NewTask("Open", boActor, null, null, null), Ana, T0).Case, new NewTask("Done", boActor, null, null, null), Ana, T0).Case;
+        var oneDone = TaskRules.Complete(twoTasks, twoTasks.Tasks[^1].Id, null, boActor, T0).Case;
+
+        var change = CaseParticipants.Remove(oneDone, "bo", Ana, T0)!;
+
+        Assert.Equal([("Open", (Actor?)null), ("Done", boActor)], change.Case.Tasks.Select(t => (t.Title, t.Assignee)));
+        Assert.Equal([TimelineEntryTypes.ParticipantRemoved, TimelineEntryTypes.TaskAssigned], change.Entries.Select(e => e.Type));
+        Assert.False(change.Entries[1].Data.ContainsKey("assigneeId"));
+    }
+
+    [Fact]
     public void ChangeOwner_ToAMember_MakesThemOwnerAndTheOldOwnerMember()
     {
         var withBo = CaseParticipants.Add(Opened(), Bo, Ana, T0)!.Case;

@@ -1,4 +1,5 @@
 using CaseFy.Model;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Templates;
 
@@ -57,6 +58,10 @@ internal static class SampleCase
 
     /// <summary>In the intake stage, entered: task t1 (check) open, the form requested.</summary>
     public static CaseRecord Entered() => CaseLifecycle.EnterStage(Opened(), Template, T0)!.Case;
+
+    /// <summary><see cref="Entered"/> with Bo taking part as a member (so tasks may go to him).</summary>
+    public static CaseRecord EnteredWithBo() =>
+        CaseParticipants.Add(Entered(), new CaseParticipant(Bo.Id, Bo.Name, ParticipantRole.Member), Ana, T0)!.Case;
 
     /// <summary>Version 1 of <paramref name="key"/> recorded as uploaded by Ana.</summary>
     public static CaseRecord Uploaded(CaseRecord current, string key, string contentType = "application/pdf") =>

@@ -24,7 +24,7 @@ public sealed class TaskRulesTests
     [Fact]
     public void Add_ToAPerson_KeepsNoRoleAndMayBeRequired()
     {
-        var task = TaskRules.Add(Entered(), new NewTask("Sign", Bo, null, null, true), Ana, T0).Case.Tasks[^1];
+        var task = TaskRules.Add(EnteredWithBo(), new NewTask("Sign", Bo, null, null, true), Ana, T0).Case.Tasks[^1];
 
         Assert.Equal((Bo, (string?)null, true, (DateTimeOffset?)null), (task.Assignee, task.AssigneeRole, task.Required, task.DueAt));
     }
@@ -61,7 +61,7 @@ public sealed class TaskRulesTests
     [Fact]
     public void Assign_ToAPerson_RecordsThemAndDropsTheRole()
     {
-        var change = TaskRules.Assign(Entered(), "t1", Bo, null, Ana, T0)!;
+        var change = TaskRules.Assign(EnteredWithBo(), "t1", Bo, null, Ana, T0)!;
 
         Assert.Equal((Bo, (string?)null), (change.Case.Tasks[0].Assignee, change.Case.Tasks[0].AssigneeRole));
         Assert.Equal((TimelineEntryTypes.TaskAssigned, "bo-oid"), (change.Entries[0].Type, change.Entries[0].Data["assigneeId"]));
@@ -70,9 +70,26 @@ public sealed class TaskRulesTests
     [Fact]
     public void Assign_TheSameAssigneeAgain_IsNoChange()
     {
-        var assigned = TaskRules.Assign(Entered(), "t1", Bo, null, Ana, T0)!.Case;
+        var assigned = TaskRules.Assign(EnteredWithBo(), "t1", Bo, null, Ana, T0)!.Case;
 
         Assert.Null(TaskRules.Assign(assigned, "t1", Bo, null, Ana, T0));
+    }
+
+    [Fact]
+    public void AssignOrAdd_ToSomeoneNotOnTheCase_IsMissingTheAssignee()
+    {
+        var assign = Assert.Throws<CaseItemMissingException>(() => TaskRules.Assign(Entered(), "t1", Bo, null, Ana, T0));
+        var add = Assert.Throws<CaseItemMissingException>(() => TaskRules.Add(Entered(), new NewTask("Sign", Bo, null, null, null), Ana, T0));
+
+        Assert.Equal((TaskRules.AssigneeItem, TaskRules.AssigneeItem), (assign.Message, add.Message));
+    }
+
+    [Fact]
+    public void Assign_AParticipantByIdInAnotherCaseOrName_RecordsThemAsTheCaseKnowsThem()
+    {
+        var task = TaskRules.Assign(EnteredWithBo(), "t1", new Actor("BO-OID", "Someone else"), null, Ana, T0)!.Case.Tasks[0];
+
+        Assert.Equal(Bo, task.Assignee);
     }
 
     [Fact]
@@ -154,7 +171,7 @@ public sealed class TaskRulesTests
     private static CaseChange? Act(string action, CaseRecord current, string taskId) => action switch
     {
         "add" => TaskRules.Add(current, new NewTask("T", null, null, null, null), Ana, T0),
-        "assign" => TaskRules.Assign(current, taskId, Bo, null, Ana, T0),
+        "assign" => TaskRules.Assign(current, taskId, Ana, null, Ana, T0),
         "due" => TaskRules.SetDue(current, taskId, Later, Ana, T0),
         "complete" => TaskRules.Complete(current, taskId, null, Ana, T0),
         _ => TaskRules.Reopen(current, taskId, null, Ana, T0),

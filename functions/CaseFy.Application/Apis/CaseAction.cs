@@ -73,6 +73,7 @@ public static class CaseAction
             {
                 "option" => ApiProblems.Invalid("$.option", "The stage's decision has no such option."),
                 "stage" => ApiProblems.Invalid("$.stage", "The case's template has no such stage."),
+                TaskRules.AssigneeItem => ApiProblems.Invalid("$.assignee.id", "A task goes only to someone who takes part in the case: add them as a participant first."),
                 _ => ApiProblems.NotFound(ex.Message),
             };
         }

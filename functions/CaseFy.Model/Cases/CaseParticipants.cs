@@ -49,7 +49,7 @@ public static class CaseParticipants
             .ToChange();
     }
 
-    /// <summary>Removes a participant; nothing to do when they do not take part.</summary>
+    /// <summary>Removes a participant and unassigns their open tasks; nothing to do when they do not take part.</summary>
     /// <exception cref="CaseRuleException">They own the case.</exception>
     public static CaseChange? Remove(CaseRecord current, string participantId, Actor actor, DateTimeOffset now)
     {
@@ -65,9 +65,10 @@ public static class CaseParticipants
             throw new CaseRuleException("The owner cannot be removed: make someone else the owner first.");
         }
 
-        return new TimelineWriter(current with { Participants = current.Participants.Where(p => p.Id != participantId).ToList() }, now)
-            .Append(TimelineEntryTypes.ParticipantRemoved, actor, Describe(existing))
-            .ToChange();
+        var writer = new TimelineWriter(current with { Participants = current.Participants.Where(p => p.Id != participantId).ToList() }, now)
+            .Append(TimelineEntryTypes.ParticipantRemoved, actor, Describe(existing));
+        TaskRules.Unassign(writer, participantId, actor);
+        return writer.ToChange();
     }
 
     /// <summary>Makes someone the owner; the previous owner stays on the case as a member.</summary>

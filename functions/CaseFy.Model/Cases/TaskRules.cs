@@ -4,9 +4,16 @@ using CaseFy.Model.Timeline;
 
 namespace CaseFy.Model.Cases;
 
-/// <summary>Tasks: created by a stage, an automation, an escalation or by hand; assigned, given a due time, completed, reopened.</summary>
+/// <summary>
+/// Tasks: created by a stage, an automation, an escalation or by hand; assigned, given a due time, completed, reopened.
+/// A task goes to a person only if they take part in the case (so a person's task list never names a case they cannot
+/// read); roles resolve to participants (the owner).
+/// </summary>
 public static class TaskRules
 {
+    /// <summary>The missing item when a task would go to someone who does not take part in the case.</summary>
+    public const string AssigneeItem = "assignee";
+
     /// <summary>Adds a task by hand to the current stage (not required by its exit criteria unless asked).</summary>
     public static CaseChange Add(CaseRecord current, NewTask request, Actor actor, DateTimeOffset now)
     {
@@ -18,8 +25,8 @@ public static class TaskRules
             CaseLifecycle.RequireNotLeaving(current);
         }
 
+        var assignee = request.Assignee is { } person ? Participant(current, person) : request.Role is { } role ? CaseRoles.Resolve(current, role) : null;
         var writer = new TimelineWriter(current, now);
-        var assignee = request.Assignee ?? (request.Role is { } role ? CaseRoles.Resolve(current, role) : null);
         Create(writer, request.Title!.Trim(), key: null, assignee, request.Role, request.DueAt, request.Required ?? false, actor);
         return writer.ToChange();
     }
@@ -30,7 +37,7 @@ public static class TaskRules
         ArgumentNullException.ThrowIfNull(current);
         RequireNotClosed(current);
         var task = Find(current, taskId);
-        var person = assignee ?? (role is null ? null : CaseRoles.Resolve(current, role));
+        var person = assignee is not null ? Participant(current, assignee) : role is null ? null : CaseRoles.Resolve(current, role);
         if (task.Assignee == person && task.AssigneeRole == role)
         {
             return null;
@@ -179,6 +186,21 @@ public static class TaskRules
         AddAssignee(data, assigned);
         writer.Update(c => Replace(c, assigned)).Append(TimelineEntryTypes.TaskAssigned, actor, data);
     }
+
+    /// <summary>Clears the assignee of every open task assigned to <paramref name="personId"/> (they left the case).</summary>
+    internal static void Unassign(TimelineWriter writer, string personId, Actor actor)
+    {
+        foreach (var task in writer.Case.Tasks.Where(t => t.Status == CaseTaskStatus.Open && t.Assignee?.Id == personId).ToList())
+        {
+            Assign(writer, task, person: null, role: null, actor);
+        }
+    }
+
+    // The person as the case knows them (its id and name), or missing when they do not take part.
+    private static Actor Participant(CaseRecord current, Actor person) =>
+        current.Participants.FirstOrDefault(p => string.Equals(p.Id, person.Id, StringComparison.OrdinalIgnoreCase)) is { } participant
+            ? new Actor(participant.Id, participant.Name)
+            : throw new CaseItemMissingException(AssigneeItem);
 
     internal static CaseRecord Replace(CaseRecord current, CaseTask task) =>
         current with { Tasks = [.. current.Tasks.Select(t => t.Id == task.Id ? task : t)] };
