@@ -57,6 +57,7 @@ if [ "$fast" -eq 1 ]; then
   run_tests tests/CaseFy.IntegrationTests --filter Category=api
   test_exit=$?
   run_tests tests/CaseFy.FunctionsTests --filter Category=api || test_exit=$?
+  run_tests tests/CaseFy.TelemetryTests --filter Category=api || test_exit=$?
   [ "$unit_exit" -eq 0 ] || test_exit=$unit_exit
 else
   step "dotnet test: every project"

@@ -23,17 +23,6 @@ public sealed class EventsFixture : IAsyncLifetime
     /// <summary>The host itself (its services, more signed-in clients).</summary>
     public TestHost Host => _host!;
 
-    /// <summary>Settings that point a host at <paramref name="topic"/> with quick polling and retries.</summary>
-    public static string[] PublishingTo(EventGridTopicStub topic) =>
-    [
-        $"--Events:TopicEndpoint={topic.Endpoint}",
-        $"--Events:TopicKey={EventGridTopicStub.Key}",
-        "--Events:PollInterval=00:00:00.050",
-        "--Events:RetryBaseDelay=00:00:00.100",
-        "--Events:RetryMaxDelay=00:00:01",
-        "--Storage:EventFeedSettle=00:00:00.200",
-    ];
-
     /// <summary>
     /// Posts <paramref name="body"/> to the Event Grid webhook the way Event Grid does: the secret in the delivery
     /// header (<paramref name="secret"/> <see langword="null"/>: no header), nothing in the URL.
@@ -68,7 +57,7 @@ public sealed class EventsFixture : IAsyncLifetime
         Storage = await TestStorage.StartAsync(ct);
         Topic = await EventGridTopicStub.StartAsync(ct);
         _host = await TestHost.StartAsync(
-            Storage.ConnectionString, TestHost.NewTaskHub(), ct, [.. PublishingTo(Topic), $"--Events:InboundSecret={InboundSecret}"]);
+            Storage.ConnectionString, TestHost.NewTaskHub(), ct, [.. Topic.HostSettings, $"--Events:InboundSecret={InboundSecret}"]);
     }
 
     public async ValueTask DisposeAsync()

@@ -51,7 +51,7 @@ public sealed class LifecycleEventsTests(EventsFixture fixture)
         var hub = TestHost.NewTaskHub();
 
         // Own tables on the shared Azurite, so only these hosts' publishers see these cases.
-        string[] settings = [.. EventsFixture.PublishingTo(topic), $"--Storage:TablePrefix=R{Guid.NewGuid():N}"[..28]];
+        string[] settings = [.. topic.HostSettings, $"--Storage:TablePrefix=R{Guid.NewGuid():N}"[..28]];
         var caseIds = new List<string>();
         await using (var firstHost = await TestHost.StartAsync(fixture.Storage.ConnectionString, hub, ct, settings))
         {

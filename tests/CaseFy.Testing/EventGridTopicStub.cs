@@ -26,6 +26,17 @@ public sealed class EventGridTopicStub : IAsyncDisposable
     /// <summary>The topic endpoint to configure as <c>Events:TopicEndpoint</c>.</summary>
     public Uri Endpoint => new(new Uri(_app.Urls.First()), "/api/events");
 
+    /// <summary>Host settings that point a host at this topic with quick polling and retries.</summary>
+    public IReadOnlyList<string> HostSettings =>
+    [
+        $"--Events:TopicEndpoint={Endpoint}",
+        $"--Events:TopicKey={Key}",
+        "--Events:PollInterval=00:00:00.050",
+        "--Events:RetryBaseDelay=00:00:00.100",
+        "--Events:RetryMaxDelay=00:00:01",
+        "--Storage:EventFeedSettle=00:00:00.200",
+    ];
+
     /// <summary>How long each request takes before it is answered.</summary>
     public TimeSpan Delay { get; set; }
 

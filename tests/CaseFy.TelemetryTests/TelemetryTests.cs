@@ -12,13 +12,16 @@ using CaseFy.Model.Json;
 using CaseFy.Telemetry;
 using CaseFy.Testing;
 
-namespace CaseFy.IntegrationTests;
+namespace CaseFy.TelemetryTests;
 
 /// <summary>
 /// The local host's OpenTelemetry through a stage advance, with in-memory exporters on the host's own providers:
 /// the expected spans (request, storage, engine signal, activity and event publication, tied by the case id) and
 /// counters are exported, and no span or log carries a bearer token, a portal link token, a SAS signature or a secret,
 /// although the same test uses all of them (logs at Debug, so framework logs that quote request paths are on).
+/// In a test assembly of its own: OpenTelemetry's ASP.NET Core instrumentation is process-wide, and beside other
+/// hosts started and stopped in the same process this host's request spans went missing in 3 of 5 runs (in
+/// production each process runs one host, as here).
 /// </summary>
 public sealed class TelemetryTests : IAsyncLifetime
 {
@@ -46,7 +49,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         _topic = await EventGridTopicStub.StartAsync(Ct);
         _host = await TestHost.StartAsync(_storage.ConnectionString, TestHost.NewTaskHub(), _capture.Register, Ct,
         [
-            .. EventsFixture.PublishingTo(_topic),
+            .. _topic.HostSettings,
             "--Logging:LogLevel:Default=Debug",
             "--Logging:LogLevel:Microsoft.AspNetCore=Debug",
             "--Logging:LogLevel:System.Net.Http=Debug",

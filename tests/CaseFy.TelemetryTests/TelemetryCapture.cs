@@ -7,7 +7,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace CaseFy.IntegrationTests;
+namespace CaseFy.TelemetryTests;
 
 /// <summary>
 /// What a host's telemetry exports, caught in memory: in-memory exporters added to the host's own OpenTelemetry
