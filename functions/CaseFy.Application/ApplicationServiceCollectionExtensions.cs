@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
@@ -62,7 +63,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddCaseFyOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, CaseFyJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, CaseFyJsonContext.Default.WithAddedModifier(CaseResponseContract.LeaveOutPortalLinks));
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
         });
         return services;

@@ -30,12 +30,12 @@ public sealed class CaseWorkApiTests(LocalHostFixture host) : IClassFixture<Loca
     }
 
     [Fact]
-    public async Task TemplateRead_ByNonAdmin_HasNoWebhookSecrets()
+    public async Task TemplateRead_ByNonAdmin_HasNoWebhookSecretsAndOnlyTheSchemeAndHostOfItsUrls()
     {
         var template = await CreateTemplateAsync($$"""
             {"name":"Signed hooks","stages":[{"key":"a","name":"A",
               "onEnter":[{"type":"webhook","url":"http://127.0.0.1:9/hook","secret":"{{Secret}}"}],
-              "slaHours":1,"onBreach":{"escalateTo":"owner","webhookUrl":"http://127.0.0.1:9/late","webhookSecret":"{{Secret}}"}
+              "slaHours":1,"onBreach":{"escalateTo":"owner","webhookUrl":"http://127.0.0.1:9/late?sig=query-credential","webhookSecret":"{{Secret}}"}
               }]}
             """);
         using var member = await host.Host.SignInAsync("Mo Member", CaseFyRoles.Member);
@@ -47,7 +47,13 @@ public sealed class CaseWorkApiTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.Equal(2, asAdmin.Split(Secret).Length - 1);
         Assert.DoesNotContain(Secret, asMember, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, versionsAsMember, StringComparison.Ordinal);
-        Assert.Contains("http://127.0.0.1:9/late", asMember, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:9/late?sig=query-credential", asAdmin, StringComparison.Ordinal);
+        Assert.All([asMember, versionsAsMember], read =>
+        {
+            Assert.Contains("\"http://127.0.0.1:9\"", read, StringComparison.Ordinal);
+            Assert.DoesNotContain("query-credential", read, StringComparison.Ordinal);
+            Assert.DoesNotContain("/hook", read, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -82,7 +88,7 @@ public sealed class CaseWorkApiTests(LocalHostFixture host) : IClassFixture<Loca
             (TimelineEntryTypes.DecisionRecorded, "review"), (TimelineEntryTypes.StageExited, "review"), (TimelineEntryTypes.CaseClosed, "review"),
         ]);
         var webhook = timeline.Single(e => e.Type == TimelineEntryTypes.AutomationRan && e.Data["automation"] == "webhook");
-        Assert.Equal(("delivered", "2"), (webhook.Data["outcome"], webhook.Data["attempts"]));
+        Assert.Equal(("delivered", "2", hook.Url.GetLeftPart(UriPartial.Authority)), (webhook.Data["outcome"], webhook.Data["attempts"], webhook.Data["url"]));
         var (body, signature) = hook.Requests.Last();
         Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)), signature);
         var mineAfter = await Api.Http.GetFromJsonAsync($"/api/tasks?assignee=me", CaseFyJsonContext.Default.PageTaskSummary, Ct);

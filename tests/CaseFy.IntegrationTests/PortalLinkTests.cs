@@ -4,9 +4,12 @@ using System.Text.Json;
 using CaseFy.Application.Access;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Portal;
+using CaseFy.LocalHost.Identity;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
 using CaseFy.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFy.IntegrationTests;
 
@@ -23,7 +26,7 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         var created = await CreateLinkAsync(owner, opened.Id, """{"name":"Erin External","email":"erin@example.com","actions":["view","upload"]}""");
         using var listed = await owner.Http.GetAsync(new Uri($"/api/cases/{opened.Id}/portal-links", UriKind.Relative), Ct);
         var listText = await listed.Content.ReadAsStringAsync(Ct);
-        var stored = await host.Api.GetCaseAsync(opened.Id);
+        var stored = await host.Services.GetRequiredService<ICaseStore>().GetAsync(opened.Id, Ct);
 
         Assert.Equal(PortalTokens.Length, created.Token.Length);
         Assert.Equal($"{host.Host.PortalAddress.GetLeftPart(UriPartial.Authority)}/portal.html#{created.Token}", created.Url);
@@ -31,7 +34,7 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         Assert.InRange((created.Link.ExpiresAt - created.Link.CreatedAt).TotalDays, 29.99, 30.01);
         Assert.DoesNotContain(created.Token, listText, StringComparison.Ordinal);
         Assert.DoesNotContain(PortalTokens.Hash(created.Token), listText, StringComparison.Ordinal);
-        Assert.Equal(PortalTokens.Hash(created.Token), stored.PortalLinks.Single().TokenHash);   // only the hash is kept
+        Assert.Equal(PortalTokens.Hash(created.Token), stored!.PortalLinks.Single().TokenHash);   // only the hash is kept
         var entry = (await owner.GetTimelineAsync(opened.Id)).Single(e => e.Type == TimelineEntryTypes.PortalLinkCreated);
         Assert.Equal("Link Owner", entry.Actor.Name);
     }
@@ -151,7 +154,7 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Contains(problem.RootElement.GetProperty("errors").EnumerateObject(), p => p.Name.StartsWith(path, StringComparison.Ordinal));
-        Assert.Empty((await owner.GetCaseAsync(opened.Id)).PortalLinks);
+        Assert.Empty((await host.Services.GetRequiredService<ICaseStore>().GetAsync(opened.Id, Ct))!.PortalLinks);
     }
 
     [Fact]
@@ -228,6 +231,39 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         Assert.Equal(
             [(TimelineEntryTypes.StageEntered, "Stage intake"), (TimelineEntryTypes.StageExited, "Stage intake"), (TimelineEntryTypes.StageEntered, "Stage review")],
             view.Timeline.Select(e => (e.Type, e.StageName)));
+    }
+
+    [Fact]
+    public async Task CaseResponses_ToAnyReader_CarryNoPortalLinkHashOrEmail()
+    {
+        var (owner, opened) = await OpenCaseAsync("Quiet Owner");
+        var viewer = await host.Host.SignInAsync("Vic Viewer", CaseFyRoles.Viewer);
+        using (var added = await owner.PostJsonAsync(
+            $"/api/cases/{opened.Id}/participants", $$"""{"id":"{{DevIssuer.ObjectIdFor("Vic Viewer")}}","name":"Vic Viewer","role":"viewer"}"""))
+        {
+            await CaseFyClient.ExpectAsync(added, HttpStatusCode.OK);
+        }
+
+        var created = await CreateLinkAsync(owner, opened.Id, """{"name":"Erin External","email":"erin.quiet@example.com","actions":["view"]}""");
+        using var commented = await owner.PostJsonAsync($"/api/cases/{opened.Id}/comments", """{"text":"hello"}""");
+        var actionAnswer = await commented.Content.ReadAsStringAsync(Ct);
+        string[] reads =
+        [
+            await viewer.Http.GetStringAsync(new Uri($"/api/cases/{opened.Id}", UriKind.Relative), Ct),
+            await viewer.Http.GetStringAsync(new Uri("/api/cases?pageSize=100", UriKind.Relative), Ct),
+            await owner.Http.GetStringAsync(new Uri($"/api/cases/{opened.Id}", UriKind.Relative), Ct),
+            await host.Api.Http.GetStringAsync(new Uri($"/api/cases/{opened.Id}", UriKind.Relative), Ct),
+            actionAnswer,
+        ];
+
+        Assert.Equal(HttpStatusCode.OK, commented.StatusCode);
+        Assert.All(reads, read =>
+        {
+            Assert.Contains(opened.Id, read, StringComparison.Ordinal);
+            Assert.DoesNotContain("erin.quiet@example.com", read, StringComparison.Ordinal);
+            Assert.DoesNotContain(PortalTokens.Hash(created.Token), read, StringComparison.Ordinal);
+            Assert.DoesNotContain("portalLinks", read, StringComparison.Ordinal);
+        });
     }
 
     private async Task<(CaseFyClient Owner, CaseRecord Case)> OpenCaseAsync(string ownerName)

@@ -49,6 +49,17 @@ public sealed class SmallRulesTests
         Assert.Equal(allowed, WebhookUrls.IsAllowed(url));
     }
 
+    [Theory]
+    [InlineData("https://prod-01.westeurope.logic.azure.com:443/workflows/a1/triggers/manual/paths/invoke?sig=S3cr3t", "https://prod-01.westeurope.logic.azure.com")]
+    [InlineData("https://hooks.slack.com/services/T000/B000/XXXX", "https://hooks.slack.com")]
+    [InlineData("http://127.0.0.1:8080/hook?token=x", "http://127.0.0.1:8080")]
+    [InlineData("https://[2001:db8::1]:8443/h", "https://[2001:db8::1]:8443")]
+    [InlineData("not a url", "")]
+    public void WebhookUrls_SchemeAndHost_DropsPathQueryAndDefaultPort(string url, string shown)
+    {
+        Assert.Equal(shown, WebhookUrls.SchemeAndHost(url));
+    }
+
     [Fact]
     public void WebhookUrls_OverlongUrl_IsRefused()
     {

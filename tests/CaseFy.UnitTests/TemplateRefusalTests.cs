@@ -238,7 +238,7 @@ public sealed class TemplateRefusalTests
     }
 
     [Fact]
-    public void Redact_TemplateWithSecrets_DropsEverySecretAndKeepsTheRest()
+    public void Redact_TemplateWithSecrets_DropsEverySecretAndUrlPathAndKeepsTheRest()
     {
         var template = TemplateRules.ToTemplate(Valid(), "claims", SampleCase.Ana, SampleCase.T0);
 
@@ -246,7 +246,8 @@ public sealed class TemplateRefusalTests
 
         Assert.All(redacted.Stages.SelectMany(s => s.OnEnter.Concat(s.OnExit)), a => Assert.Null(a.Secret));
         Assert.Null(redacted.Stages[0].OnBreach!.WebhookSecret);
-        Assert.Equal("https://example.org/breach", redacted.Stages[0].OnBreach!.WebhookUrl);
+        Assert.Equal("https://example.org", redacted.Stages[0].OnBreach!.WebhookUrl);
+        Assert.Equal(("https://example.org", "http://127.0.0.1:8080"), (redacted.Stages[0].OnEnter[3].Url, redacted.Stages[0].OnExit[0].Url));
         Assert.Equal(Secret, template.Stages[0].OnEnter[3].Secret);
         Assert.Null(redacted.Stages[1].OnBreach);
     }

@@ -25,6 +25,16 @@ public static class WebhookUrls
         return LiteralAddress(uri) is { } address && IPAddress.IsLoopback(address);
     }
 
+    /// <summary>
+    /// The part of a webhook URL that may be shown to anyone: scheme and host (with a port other than the default).
+    /// Incoming-webhook URLs carry credentials in their path or query (Teams, Slack, a Logic App's <c>sig=</c>).
+    /// </summary>
+    public static string SchemeAndHost(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority}" : string.Empty;
+    }
+
     private static IPAddress? LiteralAddress(Uri uri) =>
         uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address)
             ? address

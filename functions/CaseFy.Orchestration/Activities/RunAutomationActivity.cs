@@ -47,7 +47,8 @@ public sealed class RunAutomationActivity(
 
         var data = new Dictionary<string, string>
         {
-            ["url"] = automation.Url!,
+            // Every reader of the timeline sees this entry: never the path or query, which may carry a credential.
+            ["url"] = WebhookUrls.SchemeAndHost(automation.Url!),
             ["attempts"] = input.Attempt.ToString(CultureInfo.InvariantCulture),
             ["deliveryId"] = deliveryId,
         };
