@@ -9,6 +9,9 @@ public static class CaseFyTags
     /// <summary>Why the engine was signalled (the user action that was stored first).</summary>
     public const string Signal = "casefy.signal";
 
+    /// <summary>The remedy a repair chose: <c>Signal</c>, <c>Replace</c> or <c>Start</c>.</summary>
+    public const string Remedy = "casefy.repair.remedy";
+
     /// <summary>How many lifecycle events a publication carried.</summary>
     public const string EventCount = "casefy.event_count";
 }

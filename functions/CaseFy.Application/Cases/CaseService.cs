@@ -12,8 +12,10 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     // Longer than the engine normally needs to carry out an advance, even on a busy machine.
     private static readonly TimeSpan StalePendingAdvance = TimeSpan.FromSeconds(10);
 
-    // An execution that has not carried out a stored advance within this time, signals notwithstanding, is replaced.
-    private static readonly TimeSpan StuckPendingAdvance = TimeSpan.FromMinutes(1);
+    // An execution that has not taken a turn for this long while a stored advance waited as long, signals
+    // notwithstanding, is replaced (see RepairRule). Activities whose answers were lost are failed and retried
+    // sooner (Durable:LostActivityAfter), so this is the last resort; on a loaded machine a queue can be minutes long.
+    private static readonly TimeSpan StuckPendingAdvance = TimeSpan.FromMinutes(5);
 
     // A stage is entered by the orchestration a moment after the case arrives in it (a new case, an advance, a move):
     // an advance asked for meanwhile waits this long for the entry instead of being refused as "stage:entering".

@@ -11,6 +11,9 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 {
     private const string ProbeInstanceId = "casefy-health-probe";
 
+    // How long a repair waits in its request for a termination to take effect (a busy engine takes longer).
+    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(10);
+
     public async Task StartAsync(string caseId, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartEngine("start", caseId);
@@ -50,22 +53,22 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
         // The stage comes from the stored case, not from the instance's generation (which counts stage visits): any
         // running instance can take the case on from where storage says it is, so a signal is the first remedy.
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
-        var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
-
-        // A running execution that already existed when the work was stored and has not carried it out, signals
-        // notwithstanding, for longer than the patience is blocked (e.g. on an activity whose message a killed
-        // process took with it): it is replaced. Its replacement started after the work, so it is only signalled.
-        var blocked = running && instance!.CreatedAt < waitingSince && now - waitingSince > patience;
-        if (running && !blocked)
+        var remedy = RepairRule.Decide(StateOf(instance), instance?.LastUpdatedAt ?? now, waitingSince, now, patience);
+        span?.SetTag(CaseFyTags.Remedy, remedy.ToString());
+        if (remedy == RepairRemedy.Signal)
         {
             await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal("repair"), cancellationToken);
             return;
         }
 
-        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Suspended })
+        if (remedy == RepairRemedy.Replace)
         {
             await client.TerminateInstanceAsync(caseId, "Not carrying out its case's stored work; replaced.", cancellationToken);
-            await WaitUntilFinishedAsync(caseId, cancellationToken);
+            if (!await WaitUntilEndedAsync(caseId, cancellationToken))
+            {
+                // The termination waits in the instance's queue: a later repair finds the instance ended and starts one.
+                return;
+            }
         }
 
         // Missing, ended or replaced: a new execution reads the case and carries on where storage says.
@@ -81,15 +84,29 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
         client.GetInstanceAsync(ProbeInstanceId, getInputsAndOutputs: false, cancellationToken);
 
     // WaitForInstanceCompletionAsync polls every ~2 s on this backend; a termination is usually done much sooner.
-    private async Task WaitUntilFinishedAsync(string caseId, CancellationToken cancellationToken)
+    private async Task<bool> WaitUntilEndedAsync(string caseId, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while ((await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, timeout.Token))?.IsRunning == true)
+        var deadline = DateTime.UtcNow + TerminationWait;
+        while ((await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken)) is { } instance && !IsEnded(instance))
         {
-            await Task.Delay(100, timeout.Token);
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100, cancellationToken);
         }
+
+        return true;
     }
+
+    private static EngineInstanceState StateOf(OrchestrationMetadata? instance) => instance switch
+    {
+        null => EngineInstanceState.Missing,
+        { RuntimeStatus: OrchestrationRuntimeStatus.Suspended } => EngineInstanceState.Suspended,
+        _ when IsEnded(instance) => EngineInstanceState.Ended,
+        _ => EngineInstanceState.Running,
+    };
 
     private static bool IsEnded(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;

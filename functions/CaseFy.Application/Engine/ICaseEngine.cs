@@ -16,8 +16,8 @@ public interface ICaseEngine
     /// <summary>
     /// Makes sure an orchestration carries out stored work that has waited since <paramref name="waitingSince"/>
     /// (e.g. a pending advance whose signal died with the process): signals the running instance; starts one when
-    /// it is missing or ended; replaces it when it is suspended, or when the execution that was running when the
-    /// work was stored still has not carried it out after <paramref name="patience"/>. Safe because the
+    /// it is missing or ended; replaces it when it is suspended, or when the work has waited longer than
+    /// <paramref name="patience"/> and the instance has not taken a turn for as long (see <c>RepairRule</c>). Safe because the
     /// orchestration derives everything from the stored case and its activities are idempotent.
     /// </summary>
     Task RepairAsync(string caseId, DateTimeOffset waitingSince, TimeSpan patience, DateTimeOffset now, CancellationToken cancellationToken);

@@ -17,8 +17,10 @@ public static class ResilientDriver
     private static readonly TimeSpan NudgeAfter = TimeSpan.FromSeconds(15);
 
     /// <param name="deadline">Asked afresh at every look, so a caller can move it (e.g. after each host restart).</param>
+    /// <param name="progress">Told each time the case leaves a stage or closes.</param>
     public static async Task<CaseRecord> DriveToClosureAsync(
-        ResilientApi api, string caseId, int stageCount, Func<DateTime> deadline, EngineProbe? probe, CancellationToken cancellationToken)
+        ResilientApi api, string caseId, int stageCount, Func<DateTime> deadline, EngineProbe? probe, CancellationToken cancellationToken,
+        ProgressClock? progress = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         try
@@ -26,6 +28,7 @@ public static class ResilientDriver
             for (var stage = 0; stage < stageCount; stage++)
             {
                 await AdvanceOutOfAsync(api, caseId, stage, deadline, cancellationToken);
+                progress?.Moved();
             }
 
             return await WaitAsync(api, caseId, c => c.Status == CaseStatus.Closed, deadline, cancellationToken);
