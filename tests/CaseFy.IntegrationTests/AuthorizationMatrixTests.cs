@@ -100,6 +100,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/cases/{id}/tasks/{taskId}/reopen"] = (WorkCase(409), false, null),
         ["POST api/cases/{id}/decision"] = (WorkCase(409), false, """{"option":"yes"}"""),
         ["POST api/cases/{id}/comments"] = (WorkCase(200), true, """{"text":"Matrix note"}"""),
+
+        // The matrix's template has no fields: an empty merge patch passes access and changes nothing.
+        ["PATCH api/cases/{id}/data"] = (WorkCase(200), false, "{}"),
         ["POST api/cases/{id}/hold"] = (WorkCase(200), true, """{"reason":"waiting"}"""),
         ["POST api/cases/{id}/resume"] = (WorkCase(409), false, null),
         ["POST api/cases/{id}/move"] = (ManageCase(200), true, """{"stage":"review","reason":"matrix"}"""),
@@ -271,7 +274,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
             }
             else if (body is not null)
             {
-                request.Content = new StringContent(body.Replace("{templateId}", _templateId, StringComparison.Ordinal), Encoding.UTF8, "application/json");
+                // The data route takes a JSON merge patch, every other route plain JSON.
+                var mediaType = route.StartsWith("PATCH ", StringComparison.Ordinal) ? CaseDataApi.MergePatchJson : "application/json";
+                request.Content = new StringContent(body.Replace("{templateId}", _templateId, StringComparison.Ordinal), Encoding.UTF8, mediaType);
             }
 
             return request;

@@ -44,14 +44,16 @@ public sealed class TwoOriginsTests(LocalHostFixture host) : IClassFixture<Local
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Preflight_FromThePortalOrigin_IsAnsweredWithoutCredentials()
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    public async Task Preflight_FromThePortalOrigin_IsAnsweredWithoutCredentials(string method)
     {
-        using var response = await PreflightAsync(PortalOrigin, "PUT", "authorization,content-type,if-match");
+        using var response = await PreflightAsync(PortalOrigin, method, "authorization,content-type,if-match");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(PortalOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
-        Assert.Contains("PUT", response.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+        Assert.Contains(method, response.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
         var allowed = response.Headers.GetValues("Access-Control-Allow-Headers").Single().ToUpperInvariant();
         Assert.All(ApiCorsPolicy.RequestHeaders, h => Assert.Contains(h.ToUpperInvariant(), allowed, StringComparison.Ordinal));
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));

@@ -57,6 +57,21 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
         return (await response.Content.ReadFromJsonAsync(CaseFy.Application.Apis.ApiJsonContext.Default.CreatedPortalLink, Ct))!;
     }
 
+    /// <summary>Sends a JSON merge patch of the case's data, with <c>If-Match</c> when given.</summary>
+    public async Task<HttpResponseMessage> PatchDataAsync(string caseId, string json, string? ifMatch = null, string contentType = "application/merge-patch+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/cases/{caseId}/data")
+        {
+            Content = new StringContent(json, Encoding.UTF8, contentType),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await http.SendAsync(request, Ct);
+    }
+
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json, string contentType = "application/json") =>
         http.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, contentType), Ct);
 

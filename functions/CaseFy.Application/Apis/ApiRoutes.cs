@@ -17,6 +17,7 @@ public static class ApiRoutes
     public const string Cases = "cases";
     public const string Case = "cases/{id}";
     public const string CaseAdvance = "cases/{id}/advance";
+    public const string CaseData = "cases/{id}/data";
     public const string CaseTimeline = "cases/{id}/timeline";
     public const string CaseTimelineVerify = "cases/{id}/timeline/verify";
     public const string CaseTimelineExport = "cases/{id}/timeline/export";

@@ -8,5 +8,5 @@ public static class CaseFyApi
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
         app.MapCaseFyOpenApi().MapHealthApi().MapConfigApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapReportsApi()
             .MapEventsApi().MapEventGridWebhookApi().MapParticipantsApi().MapPortalLinksApi().MapPortalApi()
-            .MapTasksApi().MapCaseActionsApi().MapDocumentsApi();
+            .MapTasksApi().MapCaseActionsApi().MapCaseDataApi().MapDocumentsApi();
 }

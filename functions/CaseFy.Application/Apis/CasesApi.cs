@@ -74,6 +74,10 @@ public static class CasesApi
         {
             return ApiProblems.Conflict(ex.Message);
         }
+        catch (CaseDataException ex)
+        {
+            return ApiProblems.Invalid(ex.Errors.ToDictionary(e => "$.data" + e.Key[1..], e => e.Value));
+        }
 
         return opened is null
             ? ApiProblems.Invalid("$.templateId", "There is no template with this id.")
@@ -131,7 +135,13 @@ public static class CasesApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Read, cancellationToken);
-        return access.Problem ?? TypedResults.Ok(access.Case);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        request.HttpContext.Response.Headers.ETag = CaseDataApi.ETagOf(access.Case!);
+        return TypedResults.Ok(access.Case);
     }
 
     public static async Task<IResult> AdvanceCaseAsync(

@@ -28,6 +28,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     /// <summary>Opens a case on the newest version of its template and starts its orchestration.</summary>
     /// <returns>The new case, or <see langword="null"/> when the template does not exist.</returns>
     /// <exception cref="CaseRuleException">The template is archived.</exception>
+    /// <exception cref="CaseDataException">The initial data breaks the template's field rules.</exception>
     public async Task<CaseRecord?> OpenAsync(NewCase request, Actor actor, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +44,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             throw new CaseRuleException("The template is archived: it takes no new cases.");
         }
 
-        var opened = CaseLifecycle.Open(CaseIds.New(), request.Title!, template, actor, time.GetUtcNow());
+        var opened = CaseLifecycle.Open(CaseIds.New(), request.Title!, template, actor, time.GetUtcNow(), request.Data);
         await cases.CreateAsync(opened, cancellationToken);
         await engine.StartAsync(opened.Case.Id, cancellationToken);
         return opened.Case;

@@ -10,7 +10,7 @@ namespace CaseFy.Application.Http;
 /// </summary>
 public static class ApiCorsPolicy
 {
-    public static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE"];
+    public static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     public static readonly string[] RequestHeaders = ["Authorization", "Content-Type", "If-Match"];
 

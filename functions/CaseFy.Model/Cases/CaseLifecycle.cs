@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CaseFy.Model.Access;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
@@ -13,7 +14,14 @@ namespace CaseFy.Model.Cases;
 public static class CaseLifecycle
 {
     /// <summary>Opens a case in the template's first stage (entered later by the orchestration); its creator owns it.</summary>
-    public static CaseChange Open(string caseId, string title, CaseTemplate template, Actor actor, DateTimeOffset now)
+    /// <param name="caseId">The new case's id.</param>
+    /// <param name="title">Its title.</param>
+    /// <param name="template">The template version it runs on.</param>
+    /// <param name="actor">Its creator.</param>
+    /// <param name="now">The time.</param>
+    /// <param name="data">Initial field values (a merge patch), recorded as a <c>FieldsChanged</c> entry after <c>CaseCreated</c>.</param>
+    /// <exception cref="CaseDataException">The data breaks the fields' rules.</exception>
+    public static CaseChange Open(string caseId, string title, CaseTemplate template, Actor actor, DateTimeOffset now, IReadOnlyDictionary<string, JsonElement>? data = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(actor);
@@ -33,14 +41,25 @@ public static class CaseLifecycle
             TimelineHead = TimelineChain.Genesis,
             Participants = [new CaseParticipant(actor.Id, actor.Name, ParticipantRole.Owner)],
         };
-        return new TimelineWriter(opened, now)
+        var writer = new TimelineWriter(opened, now)
             .Append(TimelineEntryTypes.CaseCreated, actor, new()
             {
                 ["title"] = opened.Title,
                 ["templateId"] = template.Id,
                 ["templateVersion"] = template.Version.ToString(CultureInfo.InvariantCulture),
-            })
-            .ToChange();
+            });
+        if (data is { Count: > 0 } patch)
+        {
+            var errors = CaseData.Validate(patch, template, first, FieldEditor.Team);
+            if (errors.Count > 0)
+            {
+                throw new CaseDataException(errors);
+            }
+
+            CaseData.Record(writer, template, patch, actor);
+        }
+
+        return writer.ToChange();
     }
 
     /// <summary>
@@ -117,7 +136,7 @@ public static class CaseLifecycle
             throw new CaseRuleException($"The case is already advancing out of stage '{current.CurrentStage.Key}'.");
         }
 
-        var criteria = ExitCriteria.Evaluate(current, template.Stages[current.CurrentStage.Index]);
+        var criteria = ExitCriteria.Evaluate(current, template.Stages[current.CurrentStage.Index], template.Fields);
         if (!criteria.Met)
         {
             throw new CaseRuleException(
@@ -150,7 +169,7 @@ public static class CaseLifecycle
         }
 
         var leaving = current.CurrentStage;
-        var route = ExitCriteria.Evaluate(current, template.Stages[leaving.Index]).Route;
+        var route = ExitCriteria.Evaluate(current, template.Stages[leaving.Index], template.Fields).Route;
         var exitData = new Dictionary<string, string> { ["stageName"] = leaving.Name };
         if (request.Reason is not null)
         {

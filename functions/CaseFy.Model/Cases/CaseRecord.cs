@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CaseFy.Model.Access;
 using CaseFy.Model.Portal;
 
@@ -39,6 +40,9 @@ public sealed record CaseRecord
 
     /// <summary>The stage's SLA is breached or an open task is past due.</summary>
     public bool Overdue { get; init; }
+
+    /// <summary>The values of the template's fields, by key (JSON as it was sent); a field without a value is absent.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Data { get; init; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     public IReadOnlyList<CaseTask> Tasks { get; init; } = [];
 

@@ -4,12 +4,13 @@ namespace CaseFy.Model.Cases;
 
 /// <summary>
 /// A stage's exit criteria, from stored facts only: every document the stage requires is accepted, every required
-/// task of this visit is complete, and its decision (if any) is made in this visit. A decision that closes the case
-/// needs nothing else: rejecting a claim does not wait for its paperwork.
+/// task of this visit is complete, every field it requires (its own and the template's required ones) has a value, and
+/// its decision (if any) is made in this visit. A decision that closes the case needs nothing else: rejecting a claim
+/// does not wait for its paperwork.
 /// </summary>
 public static class ExitCriteria
 {
-    public static ExitCriteriaResult Evaluate(CaseRecord current, StageDefinition stage)
+    public static ExitCriteriaResult Evaluate(CaseRecord current, StageDefinition stage, IReadOnlyList<FieldDefinition>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(stage);
@@ -37,6 +38,7 @@ public static class ExitCriteria
             missing.AddRange(current.Tasks
                 .Where(t => t.Visit == visit && t.StageKey == stage.Key && t.Required && t.Status == CaseTaskStatus.Open)
                 .Select(t => $"task:{t.Id}"));
+            missing.AddRange(CaseData.RequiredFor(stage, fields ?? []).Where(k => !current.Data.ContainsKey(k)).Select(k => $"field:{k}"));
         }
 
         return new(missing.Count == 0, missing, route);

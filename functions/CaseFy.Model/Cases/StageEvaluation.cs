@@ -48,7 +48,7 @@ public static class StageEvaluation
                 CaseRoles.Resolve(writer.Case, role), role, dueAt: null, required: false, Actor.System);
         }
 
-        var criteria = ExitCriteria.Evaluate(writer.Case, stage);
+        var criteria = ExitCriteria.Evaluate(writer.Case, stage, template.Fields);
         var ready = criteria.Met && stage.Advance == AdvanceMode.Manual && writer.Case.PendingAdvance is null;
         writer.Update(c => c with { CurrentStage = c.CurrentStage with { ReadyToAdvance = ready } });
         if (criteria.Met && stage.Advance == AdvanceMode.Auto && writer.Case.PendingAdvance is null)

@@ -54,4 +54,5 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(NewOwner))]
 [JsonSerializable(typeof(NewPortalLink))]
 [JsonSerializable(typeof(List<CaseParticipant>))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 public sealed partial class CaseFyJsonContext : JsonSerializerContext;

@@ -23,7 +23,7 @@ public static partial class FieldValues
             FieldType.Number or FieldType.Money => CheckNumber(field, value),
             FieldType.Date or FieldType.DateTime => CheckMoment(field, value),
             FieldType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "A boolean: true or false.",
-            FieldType.Choice => value.ValueKind == JsonValueKind.String && IsOption(field, value.GetString()!)
+            FieldType.Choice => TryText(value, out var choice) && IsOption(field, choice)
                 ? null
                 : "One of: " + string.Join(", ", field.Options ?? []) + ".",
             FieldType.MultiChoice => CheckMultiChoice(field, value),
@@ -46,14 +46,14 @@ public static partial class FieldValues
     public static bool TryMoment(FieldType type, JsonElement value, out DateTimeOffset moment)
     {
         moment = default;
-        if (value.ValueKind != JsonValueKind.String)
+        if (!TryText(value, out var text))
         {
             return false;
         }
 
         if (type == FieldType.Date)
         {
-            var ok = DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+            var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
             moment = ok ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : default;
             return ok;
         }
@@ -101,14 +101,14 @@ public static partial class FieldValues
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || !IsOption(field, item.GetString()!))
+            if (!TryText(item, out var option) || !IsOption(field, option))
             {
                 return "Each item one of: " + string.Join(", ", field.Options ?? []) + ".";
             }
 
-            if (!seen.Add(item.GetString()!))
+            if (!seen.Add(option))
             {
-                return $"'{item.GetString()}' is listed twice.";
+                return $"'{option}' is listed twice.";
             }
         }
 
@@ -117,12 +117,11 @@ public static partial class FieldValues
 
     private static string? CheckText(FieldDefinition field, JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.String)
+        if (!TryText(value, out var text))
         {
-            return "Text (a JSON string).";
+            return "Text (a JSON string of valid Unicode).";
         }
 
-        var text = value.GetString()!;
         var maxLength = Math.Min(field.MaxLength ?? int.MaxValue, FieldLimits.MaxLength(field.Type));
         if (text.Length > maxLength)
         {
@@ -148,6 +147,26 @@ public static partial class FieldValues
             _ => null,
         };
         return shape ?? (field.Pattern is { } pattern && !FieldPatterns.Matches(pattern, text) ? $"Does not match the pattern {pattern}." : null);
+    }
+
+    // A JSON string may escape a lone surrogate ("\ud800"), which no .NET string conversion accepts: not text, a 400.
+    private static bool TryText(JsonElement value, out string text)
+    {
+        text = string.Empty;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool IsOption(FieldDefinition field, string value) => field.Options?.Contains(value, StringComparer.Ordinal) == true;

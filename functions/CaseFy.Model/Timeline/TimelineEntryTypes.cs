@@ -38,4 +38,7 @@ public static class TimelineEntryTypes
     public const string PortalLinkCreated = nameof(PortalLinkCreated);
     public const string PortalLinkRevoked = nameof(PortalLinkRevoked);
     public const string PortalLinkUsed = nameof(PortalLinkUsed);
+
+    /// <summary>Case data changed: <c>fields</c> lists the keys, <c>old.{key}</c> and <c>new.{key}</c> their JSON values.</summary>
+    public const string FieldsChanged = nameof(FieldsChanged);
 }

@@ -34,7 +34,7 @@ public sealed partial class HostileRequestGenerator
         {
             var path = route.PathWith(p => world.ValueOf(route.Pattern, p));
             var valid = world.ValidBodyFor(route);
-            foreach (var (attack, body, contentType, expected) in GenericBodies(valid))
+            foreach (var (attack, body, contentType, expected) in GenericBodies(valid, route.BodyContentType))
             {
                 yield return new HostileRequest(Bodies, route.Key, attack, route.Method, path, world.AdminAuthorization, body, contentType, expected);
             }
@@ -42,20 +42,20 @@ public sealed partial class HostileRequestGenerator
             // No Content-Length to refuse up front: the route's own reading must stop at its limit. (Under the hosts' 1 MB
             // cap: past it Kestrel ends the connection while the client still sends, and no answer can be read.)
             yield return new HostileRequest(
-                Bodies, route.Key, "600 KB body, chunked", route.Method, path, world.AdminAuthorization, SixHundredKilobytes, Json, Chunked: true);
+                Bodies, route.Key, "600 KB body, chunked", route.Method, path, world.AdminAuthorization, SixHundredKilobytes, route.BodyContentType, Chunked: true);
 
             foreach (var (name, kind) in PropertiesOf(route, valid))
             {
                 foreach (var (attack, value) in WrongValues(kind))
                 {
                     yield return new HostileRequest(
-                        Bodies, route.Key, $"$.{name} = {attack}", route.Method, path, world.AdminAuthorization, With(valid, name, value), Json);
+                        Bodies, route.Key, $"$.{name} = {attack}", route.Method, path, world.AdminAuthorization, With(valid, name, value), route.BodyContentType);
                 }
             }
         }
     }
 
-    private static IEnumerable<(string Attack, byte[] Body, string? ContentType, int[]? Expected)> GenericBodies(string valid)
+    private static IEnumerable<(string Attack, byte[] Body, string? ContentType, int[]? Expected)> GenericBodies(string valid, string json)
     {
         var validNode = JsonNode.Parse(valid);
         var isObject = validNode is JsonObject;
@@ -83,25 +83,27 @@ public sealed partial class HostileRequestGenerator
         ];
         foreach (var (attack, text) in texts)
         {
-            yield return (attack, Encoding.UTF8.GetBytes(text), Json, null);
+            yield return (attack, Encoding.UTF8.GetBytes(text), json, null);
         }
 
-        yield return ("byte order mark then a cut object", [0xEF, 0xBB, 0xBF, (byte)'{'], Json, null);
-        yield return ("invalid UTF-8", [.. "{\"a\":\""u8, 0xC3, 0x28, .. "\"}"u8], Json, null);
-        yield return ("UTF-16 encoded", Encoding.Unicode.GetBytes(valid), Json, null);
+        yield return ("byte order mark then a cut object", [0xEF, 0xBB, 0xBF, (byte)'{'], json, null);
+        yield return ("invalid UTF-8", [.. "{\"a\":\""u8, 0xC3, 0x28, .. "\"}"u8], json, null);
+        yield return ("UTF-16 encoded", Encoding.Unicode.GetBytes(valid), json, null);
 
         if (validNode is JsonObject)
         {
-            yield return ("unknown field", With(valid, "zzUnknown", "1"), Json, null);
-            yield return ("__proto__ field", With(valid, "__proto__", "{\"isAdmin\":true}"), Json, null);
-            yield return ("$type polymorphism", With(valid, "$type", "\"System.IO.FileInfo, System.IO.FileSystem\""), Json, null);
-            yield return ("field nested 64 deep", With(valid, "zzDeep", new string('[', 64) + new string(']', 64)), Json, null);
-            yield return ("300 KB extra field", With(valid, "zzPad", "\"" + new string('x', 300 * 1024) + "\""), Json, null);
+            yield return ("unknown field", With(valid, "zzUnknown", "1"), json, null);
+            yield return ("__proto__ field", With(valid, "__proto__", "{\"isAdmin\":true}"), json, null);
+            yield return ("$type polymorphism", With(valid, "$type", "\"System.IO.FileInfo, System.IO.FileSystem\""), json, null);
+            yield return ("field nested 64 deep", With(valid, "zzDeep", new string('[', 64) + new string(']', 64)), json, null);
+            yield return ("300 KB extra field", With(valid, "zzPad", "\"" + new string('x', 300 * 1024) + "\""), json, null);
         }
 
-        yield return ("body over 1 MiB", Encoding.UTF8.GetBytes(new string(' ', (1024 + 1) * 1024) + valid), Json, [413]);
+        yield return ("body over 1 MiB", Encoding.UTF8.GetBytes(new string(' ', (1024 + 1) * 1024) + valid), json, [413]);
 
-        foreach (var contentType in new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz" })
+        // A route that takes a JSON media type of its own (a merge patch) refuses plain JSON too.
+        var others = new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz" };
+        foreach (var contentType in json == Json ? others : [.. others, Json])
         {
             yield return ($"as {contentType}", Encoding.UTF8.GetBytes(valid), contentType, [415]);
         }

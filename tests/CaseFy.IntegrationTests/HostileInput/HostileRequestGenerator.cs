@@ -167,6 +167,6 @@ public sealed partial class HostileRequestGenerator(
 
     private HostileRequest WithValidBody(HostileRoute route, string family, string attack, string path, string? authorization, int[]? expected) =>
         route.TakesBody
-            ? new HostileRequest(family, route.Key, attack, route.Method, path, authorization, Encoding.UTF8.GetBytes(world.ValidBodyFor(route)), Json, expected)
+            ? new HostileRequest(family, route.Key, attack, route.Method, path, authorization, Encoding.UTF8.GetBytes(world.ValidBodyFor(route)), route.BodyContentType, expected)
             : new HostileRequest(family, route.Key, attack, route.Method, path, authorization, null, null, expected);
 }

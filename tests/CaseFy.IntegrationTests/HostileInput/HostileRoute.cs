@@ -18,6 +18,9 @@ public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<s
 {
     public string Key => $"{Method} {Pattern}";
 
+    /// <summary>The JSON media type the route declares for its body (<c>application/merge-patch+json</c>…), else <c>application/json</c>.</summary>
+    public string BodyContentType { get; init; } = "application/json";
+
     public override string ToString() => Key;
 
     /// <summary>Every method × pattern the host maps.</summary>
@@ -37,7 +40,10 @@ public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<s
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
             {
                 routes.Add(new HostileRoute(
-                    method, endpoint.RoutePattern.RawText!.Trim('/'), parameters, accepts?.RequestType, accepts is not null, pages));
+                    method, endpoint.RoutePattern.RawText!.Trim('/'), parameters, accepts?.RequestType, accepts is not null, pages)
+                {
+                    BodyContentType = accepts?.ContentTypes.FirstOrDefault(t => t.EndsWith("+json", StringComparison.Ordinal)) ?? "application/json",
+                });
             }
         }
 

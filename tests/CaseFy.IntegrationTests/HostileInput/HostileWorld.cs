@@ -129,6 +129,7 @@ public sealed class HostileWorld
             "POST api/cases/{id}/move" => """{"stage":"review","reason":"hostile"}""",
             "POST api/cases/{id}/close" => """{"reason":"hostile","outcome":"withdrawn"}""",
             "POST api/cases/{id}/comments" => """{"text":"hostile"}""",
+            "PATCH api/cases/{id}/data" => """{"note":"hostile","amount":250,"startDate":"2026-03-03","team":"red"}""",
             _ when route.Method == "POST" && route.Pattern.StartsWith("api/cases/{id}/", StringComparison.Ordinal) => """{"reason":"hostile"}""",
             _ => "{}",
         };
@@ -138,7 +139,15 @@ public sealed class HostileWorld
 
     private static async Task<Targets> CreateTargetsAsync(CaseFyClient api, string title, bool tasks, CancellationToken cancellationToken)
     {
-        var template = await api.CreateTemplateAsync("intake", "review");
+        // Fields of several types, one with a pattern, so the data route's attacks reach its value rules.
+        var template = await api.CreateTemplateFromJsonAsync($$"""
+            {"name":"Hostile {{Guid.NewGuid():N}}","fields":[
+               {"key":"note","label":"Note","type":"text","maxLength":100,"pattern":"[a-z ]+"},
+               {"key":"amount","label":"Amount","type":"money","currency":"EUR","min":100,"max":1000},
+               {"key":"startDate","label":"Start date","type":"date"},
+               {"key":"team","label":"Team","type":"choice","options":["red","blue"]}],
+             "stages":[{"key":"intake","name":"Stage intake"},{"key":"review","name":"Stage review"}]}
+            """);
         var opened = await api.OpenCaseAsync(template.Id, title);
         using (var added = await api.PostJsonAsync(
             $"/api/cases/{opened.Id}/participants", $$"""{"id":"{{DevIssuer.ObjectIdFor(ParticipantName)}}","name":"{{ParticipantName}}","role":"viewer"}"""))
