@@ -91,4 +91,28 @@ public sealed class SmallRulesTests
         Assert.Null(CaseRoles.Resolve(current, "hr-partner"));
         Assert.Equal(CaseFilter.All, new CaseFilter());
     }
+
+    [Theory]
+    [InlineData("ONB", 42, "ONB-0042")]
+    [InlineData("HR", 1, "HR-0001")]
+    [InlineData("CLAIMS", 12345, "CLAIMS-12345")]
+    public void CaseNumbers_Format_PrefixAndAtLeastFourDigitsWhichReadBackAsANumber(string prefix, long sequence, string expected)
+    {
+        var number = CaseNumbers.Format(prefix, sequence);
+
+        Assert.Equal(expected, number);
+        Assert.True(CaseNumbers.IsNumber(number));
+    }
+
+    [Theory]
+    [InlineData("onb-0042")]
+    [InlineData("ONB-42")]
+    [InlineData("ONB0042")]
+    [InlineData("O-0042")]
+    [InlineData("ONB-0042 ")]
+    [InlineData("ONB-0042' or 'a'='a")]
+    public void CaseNumbers_IsNumber_RefusesAnythingElse(string value)
+    {
+        Assert.False(CaseNumbers.IsNumber(value));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class TemplateRefusalTests
         new("passengers", "Passengers", FieldType.Number) { Min = Json("0"), Max = Json("9") },
     ];
 
-    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields() };
+    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields(), Prefix = "CLM" };
 
     private static TemplateDraft WithField(int index, Func<FieldDraft, FieldDraft?> change) =>
         Valid() with { Fields = [.. Fields().Select((f, i) => i == index ? change(f) : f)] };
@@ -135,6 +135,11 @@ public sealed class TemplateRefusalTests
         ["breach escalation to no role"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { EscalateTo = "Nobody!" } }), "$.stages[0].onBreach.escalateTo"),
         ["breach webhook over plain http"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { WebhookUrl = "http://example.org/x" } }), "$.stages[0].onBreach.webhookUrl"),
         ["breach webhook secret with a control character"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { WebhookSecret = Secret + "\n" } }), "$.stages[0].onBreach.webhookSecret"),
+        ["prefix in lowercase"] = (() => Valid() with { Prefix = "clm" }, "$.prefix"),
+        ["prefix of one letter"] = (() => Valid() with { Prefix = "C" }, "$.prefix"),
+        ["prefix of seven letters"] = (() => Valid() with { Prefix = "CLAIMSX" }, "$.prefix"),
+        ["prefix with a digit"] = (() => Valid() with { Prefix = "CL1" }, "$.prefix"),
+        ["prefix with a hyphen"] = (() => Valid() with { Prefix = "CL-M" }, "$.prefix"),
         ["fields too many"] = (() => Valid() with { Fields = [.. Fields(), .. Enumerable.Range(0, FieldLimits.MaxFields + 1 - Fields().Length).Select(i => new FieldDraft($"extra{i}", "F", FieldType.Text))] }, "$.fields"),
         ["field null"] = (() => WithField(2, _ => null), "$.fields[2]"),
         ["field key with a dash"] = (() => WithField(2, f => f with { Key = "incident-date" }), "$.fields[2].key"),
@@ -204,7 +209,7 @@ public sealed class TemplateRefusalTests
     {
         var template = TemplateRules.ToTemplate(Valid(), "claims", 4, SampleCase.Ana, SampleCase.T0);
 
-        Assert.Equal(("claims", 4, "Claims", "Insurance claims", SampleCase.Ana), (template.Id, template.Version, template.Name, template.Description, template.CreatedBy));
+        Assert.Equal(("claims", 4, "Claims", "Insurance claims", SampleCase.Ana, "CLM"), (template.Id, template.Version, template.Name, template.Description, template.CreatedBy, template.Prefix));
         var intake = template.Stages[0];
         Assert.Equal(new DocumentRequirement("form", "Form", DocumentProvider.External, ["application/pdf"], 1000), intake.Documents[0], DocumentComparer.Instance);
         Assert.Equal(new TaskDefinition("check", "Check", "owner", 1, true), intake.Tasks[0]);

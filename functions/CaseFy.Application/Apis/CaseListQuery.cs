@@ -2,13 +2,15 @@ using System.Text.RegularExpressions;
 using CaseFy.Application.Cases;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Templates;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseFy.Application.Apis;
 
 /// <summary>
 /// Reads the case list's filters from the query string: <c>templateId</c>, <c>status</c>, <c>stage</c>, <c>owner</c>
-/// (an actor id, or <c>me</c>), <c>overdue</c> (true/false) and <c>q</c> (text in the title). Each is validated and
+/// (an actor id, or <c>me</c>), <c>overdue</c> (true/false), <c>number</c> (<c>ONB-0042</c>) and <c>q</c> (text in the
+/// title or number). Each is validated and
 /// a bad one is a 400 naming it; values reach storage only as parameters of a safely built filter.
 /// </summary>
 public static partial class CaseListQuery
@@ -64,6 +66,12 @@ public static partial class CaseListQuery
             TextRules.RequireText(errors, "q", text, MaxTextLength);
         }
 
+        var number = Single(request, "number", errors);
+        if (number is not null && !CaseNumbers.IsNumber(number))
+        {
+            errors.Add("number", "A case number is its template's prefix, a hyphen and at least four digits, e.g. ONB-0042.");
+        }
+
         if (!errors.IsEmpty)
         {
             problem = ApiProblems.Invalid(errors.ToDictionary());
@@ -76,7 +84,8 @@ public static partial class CaseListQuery
             stage,
             owner,
             overdue,
-            string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+            string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+            number);
         return true;
     }
 
@@ -95,6 +104,7 @@ public static partial class CaseListQuery
             filter.Owner,
             filter.Overdue?.ToString(),
             filter.TitleContains is { } text ? CaseListing.SearchableTitle(text) : null,
+            filter.Number,
         ];
     }
 

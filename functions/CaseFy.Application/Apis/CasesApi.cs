@@ -30,7 +30,7 @@ public static class CasesApi
         api.MapGet(ApiRoutes.Cases, ListCasesAsync)
             .WithSummary("List cases, newest first, with filters")
             .WithDescription("Filters: templateId, status (open/closed), stage (key), owner (actor id or 'me'), overdue "
-                + "(true/false), q (text in the title, ignoring case). Paging: pageSize (1-100) and continuationToken. "
+                + "(true/false), number (ONB-0042), q (text in the title or number, ignoring case). Paging: pageSize (1-100) and continuationToken. "
                 + "The text is matched after the other filters, reading at most 1,000 index rows per page: a page can "
                 + "then hold fewer items than pageSize, even none, and still have a continuationToken.")
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();

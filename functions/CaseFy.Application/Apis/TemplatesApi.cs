@@ -54,7 +54,16 @@ public static class TemplatesApi
             return body.Problem;
         }
 
-        var created = await templates.CreateAsync(body.Value!, RequestActor.Of(request.HttpContext), cancellationToken);
+        CaseTemplate created;
+        try
+        {
+            created = await templates.CreateAsync(body.Value!, RequestActor.Of(request.HttpContext), cancellationToken);
+        }
+        catch (PrefixTakenException ex)
+        {
+            return ApiProblems.Invalid("$.prefix", ex.Message);
+        }
+
         request.HttpContext.Response.Headers.ETag = ETagOf(created.Version);
         return TypedResults.Created($"/{ApiRoutes.Prefix}/{ApiRoutes.Templates}/{created.Id}", created);
     }
@@ -123,7 +132,17 @@ public static class TemplatesApi
             return body.Problem;
         }
 
-        var (updated, stale) = await templates.UpdateAsync(id, body.Value!, expected, RequestActor.Of(request.HttpContext), cancellationToken);
+        CaseTemplate? updated;
+        bool stale;
+        try
+        {
+            (updated, stale) = await templates.UpdateAsync(id, body.Value!, expected, RequestActor.Of(request.HttpContext), cancellationToken);
+        }
+        catch (PrefixTakenException ex)
+        {
+            return ApiProblems.Invalid("$.prefix", ex.Message);
+        }
+
         if (updated is null)
         {
             return stale ? Stale() : ApiProblems.NotFound("template");

@@ -44,7 +44,16 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             throw new CaseRuleException("The template is archived: it takes no new cases.");
         }
 
-        var opened = CaseLifecycle.Open(CaseIds.New(), request.Title!, template, actor, time.GetUtcNow(), request.Data);
+        // Data is checked before a number is taken, so a refused request does not use one up.
+        if (request.Data is { Count: > 0 } data && CaseData.Validate(data, template, template.Stages[0], FieldEditor.Team) is { Count: > 0 } errors)
+        {
+            throw new CaseDataException(errors);
+        }
+
+        var number = template.Prefix is { } prefix
+            ? CaseNumbers.Format(prefix, await templates.NextCaseNumberAsync(template.Id, cancellationToken))
+            : null;
+        var opened = CaseLifecycle.Open(CaseIds.New(), request.Title!, template, actor, time.GetUtcNow(), request.Data, number);
         await cases.CreateAsync(opened, cancellationToken);
         await engine.StartAsync(opened.Case.Id, cancellationToken);
         return opened.Case;

@@ -8,4 +8,8 @@ namespace CaseFy.Application.Reports;
 /// <param name="Overdue">A breached SLA or a task past due.</param>
 /// <param name="PendingTasks">Open tasks, when the case model tracks tasks.</param>
 /// <param name="EnteredAt">When the case entered its current stage.</param>
-public sealed record BoardCard(string Id, string Title, string Owner, string OwnerName, bool Overdue, int? PendingTasks, DateTimeOffset? EnteredAt);
+public sealed record BoardCard(string Id, string Title, string Owner, string OwnerName, bool Overdue, int? PendingTasks, DateTimeOffset? EnteredAt)
+{
+    /// <summary>The case number (<c>ONB-0042</c>), when its template has a prefix.</summary>
+    public string? Number { get; init; }
+}

@@ -41,7 +41,8 @@ public sealed class BoardService(ICaseStore cases, ITemplateStore templates)
             {
                 column.Cards.Add(new BoardCard(
                     record.Id, record.Title, CaseListing.OwnerId(record), CaseListing.OwnerName(record),
-                    CaseListing.IsOverdue(record), CaseListing.PendingTasks(record), stage.EnteredAt));
+                    CaseListing.IsOverdue(record), CaseListing.PendingTasks(record), stage.EnteredAt)
+                { Number = record.Number });
             }
         }
 

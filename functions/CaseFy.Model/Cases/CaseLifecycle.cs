@@ -20,8 +20,16 @@ public static class CaseLifecycle
     /// <param name="actor">Its creator.</param>
     /// <param name="now">The time.</param>
     /// <param name="data">Initial field values (a merge patch), recorded as a <c>FieldsChanged</c> entry after <c>CaseCreated</c>.</param>
+    /// <param name="number">The case's number (<see cref="CaseNumbers"/>), when its template has a prefix.</param>
     /// <exception cref="CaseDataException">The data breaks the fields' rules.</exception>
-    public static CaseChange Open(string caseId, string title, CaseTemplate template, Actor actor, DateTimeOffset now, IReadOnlyDictionary<string, JsonElement>? data = null)
+    public static CaseChange Open(
+        string caseId,
+        string title,
+        CaseTemplate template,
+        Actor actor,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, JsonElement>? data = null,
+        string? number = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(actor);
@@ -30,6 +38,7 @@ public static class CaseLifecycle
         {
             Id = caseId,
             Title = title.Trim(),
+            Number = number,
             TemplateId = template.Id,
             TemplateVersion = template.Version,
             Status = CaseStatus.Open,
@@ -41,13 +50,18 @@ public static class CaseLifecycle
             TimelineHead = TimelineChain.Genesis,
             Participants = [new CaseParticipant(actor.Id, actor.Name, ParticipantRole.Owner)],
         };
-        var writer = new TimelineWriter(opened, now)
-            .Append(TimelineEntryTypes.CaseCreated, actor, new()
-            {
-                ["title"] = opened.Title,
-                ["templateId"] = template.Id,
-                ["templateVersion"] = template.Version.ToString(CultureInfo.InvariantCulture),
-            });
+        var created = new Dictionary<string, string>
+        {
+            ["title"] = opened.Title,
+            ["templateId"] = template.Id,
+            ["templateVersion"] = template.Version.ToString(CultureInfo.InvariantCulture),
+        };
+        if (number is not null)
+        {
+            created["number"] = number;
+        }
+
+        var writer = new TimelineWriter(opened, now).Append(TimelineEntryTypes.CaseCreated, actor, created);
         if (data is { Count: > 0 } patch)
         {
             var errors = CaseData.Validate(patch, template, first, FieldEditor.Team);

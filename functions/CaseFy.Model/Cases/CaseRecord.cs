@@ -16,6 +16,9 @@ public sealed record CaseRecord
 
     public required string Title { get; init; }
 
+    /// <summary>The case's number in its template (<c>ONB-0042</c>); <see langword="null"/> when the template has no prefix.</summary>
+    public string? Number { get; init; }
+
     public required string TemplateId { get; init; }
 
     public required int TemplateVersion { get; init; }

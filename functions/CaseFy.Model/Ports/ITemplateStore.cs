@@ -27,6 +27,16 @@ public interface ITemplateStore
     /// <summary>Every version of a template, oldest first.</summary>
     Task<IReadOnlyList<CaseTemplate>> ListVersionsAsync(string templateId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reserves a case number prefix for a template, for good (numbers once given out stay unique). Idempotent for the
+    /// same template.
+    /// </summary>
+    /// <returns><see langword="false"/> when another template holds it.</returns>
+    Task<bool> ReservePrefixAsync(string prefix, string templateId, CancellationToken cancellationToken);
+
+    /// <summary>The next case number of a template (1, 2, 3…), from an ETag-checked counter: never the same twice.</summary>
+    Task<long> NextCaseNumberAsync(string templateId, CancellationToken cancellationToken);
+
     /// <summary>Marks a template archived: no new cases. <see langword="null"/> when there is no such template.</summary>
     Task<TemplateSummary?> ArchiveAsync(string templateId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public sealed record CaseTemplate
 
     public string? Description { get; init; }
 
+    /// <summary>The case number prefix (<c>ONB</c> → <c>ONB-0042</c>), unique among templates; without one, cases have no number.</summary>
+    public string? Prefix { get; init; }
+
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
 
     /// <summary>The typed fields of its cases' <c>data</c>; a case keeps the fields of the version it runs on.</summary>

@@ -6,6 +6,8 @@ namespace CaseFy.Model.Templates;
 public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyList<StageDraft?>? Stages)
 {
     public IReadOnlyList<FieldDraft?>? Fields { get; init; }
+
+    public string? Prefix { get; init; }
 }
 
 /// <summary>A stage as submitted, before validation (see <see cref="StageDefinition"/> for the meaning of each field).</summary>

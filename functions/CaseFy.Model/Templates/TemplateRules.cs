@@ -25,6 +25,10 @@ public static partial class TemplateRules
         var errors = new ValidationErrors();
         TextRules.RequireText(errors, "$.name", draft.Name, TextRules.MaxNameLength);
         TextRules.OptionalText(errors, "$.description", draft.Description, TextRules.MaxDescriptionLength);
+        if (draft.Prefix is not null && !CaseNumbers.IsPrefix(draft.Prefix))
+        {
+            errors.Add("$.prefix", CaseNumbers.PrefixRule);
+        }
 
         var fields = ValidateFields(errors, draft.Fields);
         if (draft.Stages is null || draft.Stages.Count == 0)
@@ -82,6 +86,7 @@ public static partial class TemplateRules
             Version = version,
             Name = draft.Name!.Trim(),
             Description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim(),
+            Prefix = draft.Prefix,
             Stages = [.. draft.Stages!.Select(s => ToStage(s!))],
             Fields = [.. (draft.Fields ?? []).Select(f => ToField(f!))],
             CreatedAt = now,

@@ -16,6 +16,7 @@ internal static class CaseIndexQuery
     public const string Owner = nameof(Owner);
     public const string Overdue = nameof(Overdue);
     public const string TitleLower = nameof(TitleLower);
+    public const string Number = nameof(Number);
 
     /// <summary>Adds the filterable columns to an index row.</summary>
     public static TableEntity WithColumns(TableEntity row, CaseRecord record)
@@ -26,6 +27,7 @@ internal static class CaseIndexQuery
         row[Owner] = CaseListing.OwnerId(record);
         row[Overdue] = CaseListing.IsOverdue(record);
         row[TitleLower] = CaseListing.SearchableTitle(record.Title);
+        row[Number] = record.Number;
         return row;
     }
 
@@ -61,10 +63,17 @@ internal static class CaseIndexQuery
             clauses.Add(TableClient.CreateQueryFilter($"Overdue eq {overdue}"));
         }
 
+        if (filter.Number is { } number)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Number eq {number}"));
+        }
+
         return string.Join(" and ", clauses);
     }
 
+    /// <summary>Whether the row's title or number contains the filter's text, ignoring case.</summary>
     public static bool MatchesTitle(TableEntity row, CaseFilter filter) =>
         filter.TitleContains is not { } text
-        || (row.GetString(TitleLower) ?? string.Empty).Contains(CaseListing.SearchableTitle(text), StringComparison.Ordinal);
+        || (row.GetString(TitleLower) ?? string.Empty).Contains(CaseListing.SearchableTitle(text), StringComparison.Ordinal)
+        || CaseListing.SearchableTitle(row.GetString(Number) ?? string.Empty).Contains(CaseListing.SearchableTitle(text), StringComparison.Ordinal);
 }

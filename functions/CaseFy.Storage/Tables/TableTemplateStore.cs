@@ -14,7 +14,7 @@ namespace CaseFy.Storage.Tables;
 /// <c>summary</c> row (newest version, archived or not). A new version and the summary are written in one
 /// entity-group transaction, ETag-checked on the summary, so two concurrent updates cannot both win.
 /// </summary>
-public sealed class TableTemplateStore(CaseFyTables tables) : ITemplateStore
+public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateStore
 {
     private const string SummaryRowKey = "summary";
     // Versions are immutable, so a version once read is kept: every stage exit needs its case's template

@@ -23,7 +23,7 @@ export function caseCard(c) {
   const pending = c.pendingTasks ?? null;
   const since = c.enteredAt ?? c.currentStage?.enteredAt;
   return h('article', { class: 'case-card' },
-    h('h3', {}, h('a', { href: `#/cases/${c.id}`, text: c.title })),
+    h('h3', {}, c.number ? h('span', { class: 'case-number', text: c.number }) : null, h('a', { href: `#/cases/${c.id}`, text: c.title })),
     h('p', { class: 'meta' },
       ownerName(c) ? h('span', { class: 'owner', text: ownerName(c) }) : h('span', { class: 'owner muted', text: 'No owner' }),
       c.pendingAdvance ? h('span', { class: 'badge badge-info', text: 'Moving…' }) : null,

@@ -64,11 +64,11 @@ export async function render(main, id) {
     const t = state.template;
     const stageNames = new Map(t.stages.map(s => [s.key, s.name]));
     const access = caseAccess(c);
-    document.title = `${c.title} · CaseFy`;
+    document.title = `${c.number ? `${c.number} ` : ''}${c.title} · CaseFy`;
     mount(header,
       h('p', { class: 'crumbs' }, h('a', { href: `#/?template=${enc(c.templateId)}`, text: t.name }), ` · version ${c.templateVersion}`),
       h('div', { class: 'title-row' },
-        h('h1', { text: c.title }),
+        h('h1', {}, c.number ? h('span', { class: 'case-number', text: c.number }) : null, c.title),
         statusBadge(c),
         dueBadge(c)),
       h('p', { class: 'meta' },

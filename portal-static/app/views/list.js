@@ -71,7 +71,7 @@ export async function render(main) {
     }
     for (const c of page.items) {
       body.append(h('tr', {},
-        h('td', {}, h('a', { href: `#/cases/${enc(c.id)}`, text: c.title })),
+        h('td', {}, c.number ? h('span', { class: 'case-number', text: c.number }) : null, h('a', { href: `#/cases/${enc(c.id)}`, text: c.title })),
         h('td', { text: names.get(c.templateId) ?? '—' }),
         h('td', { text: c.currentStage.name }),
         h('td', {}, statusBadge(c), ' ', dueBadge(c)),
