@@ -84,18 +84,51 @@ public sealed class DirectUploadTests(EventsFixture fixture)
     }
 
     [Fact]
-    public async Task DirectUpload_ClientForgesTheUploaderMetadata_IsRecordedAsCaseFyNotTheForgedName()
+    public async Task DirectUpload_ClientForgesTheUploaderMetadata_IsRecordedAsTheConfirmingCallerNeverCaseFy()
     {
         var caseId = await OpenCaseAsync();
         var ticket = await GetTicketAsync(Api, $"/api/cases/{caseId}/documents/contract/upload-url", "c.pdf", "application/pdf", Pdf.Length);
         var forged = new Dictionary<string, string>(ticket.Headers) { ["x-ms-meta-uploaderid"] = "someone-else", ["x-ms-meta-uploadername"] = "Someone%20Else" };
 
         await PutAsync(ticket with { Headers = forged }, Pdf);
+        await DeliverBlobCreatedTwiceAsync(ticket);
+        var afterEvents = await Api.GetTimelineAsync(caseId);
         using var confirmed = await Api.Http.PostAsync(new Uri(ticket.ConfirmUrl, UriKind.Relative), null, Ct);
 
+        // The events alone name no one the server vouches for, so they record nothing; the confirm names its caller.
+        Assert.DoesNotContain(afterEvents, e => e.Type == TimelineEntryTypes.DocumentUploaded);
         await CaseFyClient.ExpectAsync(confirmed, HttpStatusCode.OK);
         var entry = Assert.Single(await Api.GetTimelineAsync(caseId), e => e.Type == TimelineEntryTypes.DocumentUploaded);
-        Assert.Equal(("system", "CaseFy"), (entry.Actor.Id, entry.Actor.Name));
+        Assert.Equal(TestHost.AdminName, entry.Actor.Name);
+    }
+
+    [Fact]
+    public async Task PortalDirectUpload_WithoutTheSignedMetadata_IsRecordedAsThePartyThatConfirms()
+    {
+        var caseId = await OpenCaseAsync();
+        var (link, party, ticket) = await PortalTicketAsync(caseId);
+        using var anonymous = party;
+
+        await PutAsync(ticket with { Headers = new Dictionary<string, string>(ticket.Headers.Where(h => !h.Key.StartsWith("x-ms-meta-", StringComparison.Ordinal))) }, Pdf);
+        using var confirmed = await anonymous.Http.PostAsync(new Uri(ticket.ConfirmUrl, UriKind.Relative), null, Ct);
+
+        await CaseFyClient.ExpectAsync(confirmed, HttpStatusCode.NoContent);
+        var entry = Assert.Single(await Api.GetTimelineAsync(caseId), e => e.Type == TimelineEntryTypes.DocumentUploaded);
+        Assert.Equal(($"portal-link:{link.Link.Id}", "Pat Partner"), (entry.Actor.Id, entry.Actor.Name));
+    }
+
+    [Fact]
+    public async Task UploadUrl_UnsignedBlobOfAnEarlierUrlNeverConfirmed_IsRemovedAndItsVersionOfferedAgain()
+    {
+        var caseId = await OpenCaseAsync();
+        var first = await GetTicketAsync(Api, $"/api/cases/{caseId}/documents/contract/upload-url", "first.pdf", "application/pdf", Pdf.Length);
+        await PutAsync(first with { Headers = new Dictionary<string, string> { ["Content-Type"] = "application/pdf" } }, Pdf);
+
+        var second = await GetTicketAsync(Api, $"/api/cases/{caseId}/documents/contract/upload-url", "second.pdf", "application/pdf", Pdf.Length);
+
+        Assert.Equal((1, 1), (first.Version, second.Version));
+        Assert.Empty((await Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract").Versions);
+        Assert.False((await Container().GetBlobClient($"{caseId}/contract/1").ExistsAsync(Ct)).Value);
     }
 
     [Fact]
@@ -231,10 +264,9 @@ public sealed class DirectUploadTests(EventsFixture fixture)
     public async Task PortalDirectUpload_PutThenConfirm_IsRecordedOnceAsTheParty()
     {
         var caseId = await OpenCaseAsync();
-        var link = await CreateLinkAsync(caseId, """["view","upload"]""");
-        using var anonymous = fixture.Host.Anonymous();
+        var (link, party, ticket) = await PortalTicketAsync(caseId);
+        using var anonymous = party;
 
-        var ticket = await GetTicketAsync(anonymous, $"/api/portal/{link.Token}/documents/certificate/upload-url", "cert.pdf", "application/pdf", Pdf.Length);
         await PutAsync(ticket, Pdf);
         for (var i = 0; i < 2; i++)
         {
@@ -327,6 +359,15 @@ public sealed class DirectUploadTests(EventsFixture fixture)
         var opened = await Api.OpenCaseAsync(template.Id, "Direct");
         await Api.WaitForAsync(opened.Id, c => c.Documents.Count == 2);
         return opened.Id;
+    }
+
+    /// <summary>An upload link's party (no sign-in) and its upload URL for a certificate.</summary>
+    private async Task<(CreatedPortalLink Link, CaseFyClient Party, DirectUploadTicket Ticket)> PortalTicketAsync(string caseId)
+    {
+        var link = await CreateLinkAsync(caseId, """["view","upload"]""");
+        var party = fixture.Host.Anonymous();
+        var ticket = await GetTicketAsync(party, $"/api/portal/{link.Token}/documents/certificate/upload-url", "cert.pdf", "application/pdf", Pdf.Length);
+        return (link, party, ticket);
     }
 
     private Task<CreatedPortalLink> CreateLinkAsync(string caseId, string actions) => Api.CreatePortalLinkAsync(caseId, "Pat Partner", actions);

@@ -30,7 +30,7 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
     }
 
     [Fact]
-    public async Task BlobCreated_ForABlobWrittenStraightToStorage_RecordsOneVersionWithItsMetadata()
+    public async Task BlobCreated_ForAnUnsignedBlobWrittenStraightToStorage_WaitsForAConfirmAndRecordsTheConfirmingCaller()
     {
         var caseId = await OpenCaseAsync();
         var blob = Container().GetBlobClient($"{caseId}/contract/1");
@@ -40,10 +40,15 @@ public sealed class DocumentEventsTests(EventsFixture fixture)
             Ct);
 
         await fixture.DeliverBlobCreatedTwiceAsync(blob.Uri.AbsoluteUri);
+        var afterEvents = (await fixture.Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract");
+        using var confirmed = await fixture.Api.Http.PostAsync(new Uri($"/api/cases/{caseId}/documents/contract/versions/1/confirm", UriKind.Relative), null, Ct);
 
+        // No uploader the server signed: never put down to CaseFy; the person who confirms it is the uploader.
+        Assert.Empty(afterEvents.Versions);
+        await CaseFyClient.ExpectAsync(confirmed, HttpStatusCode.OK);
         var document = (await fixture.Api.GetCaseAsync(caseId)).Documents.Single(d => d.Key == "contract");
         var version = Assert.Single(document.Versions);
-        Assert.Equal(("signed contract.pdf", 6L, "system"), (version.FileName, version.Size, version.UploadedBy.Id));
+        Assert.Equal(("signed contract.pdf", 6L, TestHost.AdminName), (version.FileName, version.Size, version.UploadedBy.Name));
     }
 
     [Fact]

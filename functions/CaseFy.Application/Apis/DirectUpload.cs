@@ -75,9 +75,12 @@ public static class DirectUpload
         }
     }
 
-    /// <summary>Records the uploaded blob of <paramref name="version"/>; the case as it is afterwards, or the problem to answer with.</summary>
+    /// <summary>
+    /// Records the uploaded blob of <paramref name="version"/>; the case as it is afterwards, or the problem to answer
+    /// with. <paramref name="confirmedBy"/> (the caller) is the uploader unless the blob carries the one CaseFy signed.
+    /// </summary>
     public static async Task<(CaseRecord? Updated, IResult? Problem)> ConfirmAsync(
-        CaseRecord current, string key, string version, DocumentUploadService uploads, ICaseEngine engine, CancellationToken cancellationToken)
+        CaseRecord current, string key, string version, Actor confirmedBy, DocumentUploadService uploads, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(uploads);
@@ -87,7 +90,7 @@ public static class DirectUpload
             return (null, ApiProblems.NotFound("document version"));
         }
 
-        var (outcome, updated) = await uploads.ConfirmAsync(current, key, number, engine, cancellationToken);
+        var (outcome, updated) = await uploads.ConfirmAsync(current, key, number, confirmedBy, engine, cancellationToken);
         if (outcome is DocumentUploadOutcome.Recorded or DocumentUploadOutcome.AlreadyRecorded)
         {
             return (updated, null);

@@ -98,7 +98,7 @@ public static class DocumentsApi
             return access.Problem;
         }
 
-        var (updated, problem) = await DirectUpload.ConfirmAsync(access.Case!, key, version, uploads, engine, request.HttpContext.RequestAborted);
+        var (updated, problem) = await DirectUpload.ConfirmAsync(access.Case!, key, version, RequestActor.Of(request.HttpContext), uploads, engine, request.HttpContext.RequestAborted);
         return problem ?? (updated is null ? ApiProblems.NotFound("case") : TypedResults.Ok(updated));
     }
 

@@ -83,7 +83,7 @@ public static class EventGridWebhookApi
         // uploads recorded before it are then recognised by their blob names and not recorded twice.
         foreach (var upload in batch.Uploads)
         {
-            await recorder.RecordAsync(upload, engine, cancellationToken);
+            await recorder.RecordAsync(upload, confirmedBy: null, engine, cancellationToken);
         }
 
         return TypedResults.Ok();

@@ -117,7 +117,7 @@ public static class PortalApi
             return denied;
         }
 
-        var (_, problem) = await DirectUpload.ConfirmAsync(match!.Case, key, version, uploads, engine, request.HttpContext.RequestAborted);
+        var (_, problem) = await DirectUpload.ConfirmAsync(match!.Case, key, version, match.Link.AsActor(), uploads, engine, request.HttpContext.RequestAborted);
         if (problem is not null)
         {
             return problem;

@@ -17,7 +17,8 @@ public sealed class DocumentUploadRecorder(
     CaseService cases, ITemplateStore templates, IDocumentStore documents, UploadMetadataSigner signer, IOptions<DocumentOptions> options)
     : IDocumentUploadRecorder
 {
-    public async Task<DocumentUploadOutcome> RecordAsync(BlobCreatedNotice upload, ICaseEngine engine, CancellationToken cancellationToken)
+    public async Task<DocumentUploadOutcome> RecordAsync(
+        BlobCreatedNotice upload, Actor? confirmedBy, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var current = await cases.Store.GetAsync(upload.CaseId, cancellationToken);
@@ -56,9 +57,14 @@ public sealed class DocumentUploadRecorder(
             return broken.Value;
         }
 
-        // Only signed metadata names the uploader: a direct upload's metadata came through the client.
+        // Only signed metadata names the uploader (a direct upload's metadata came through the client); without it the
+        // person confirming is the uploader, and an unconfirmed blob waits for its confirm.
+        if ((signer.VerifiedUploader(upload.BlobName, info.Metadata) ?? confirmedBy) is not { } uploader)
+        {
+            return DocumentUploadOutcome.Unverified;
+        }
+
         var fileName = FileNames.Sanitize(DocumentBlobMetadata.Read(info.Metadata, DocumentBlobMetadata.FileName) ?? $"{upload.DocumentKey}-{upload.Version}");
-        var uploader = signer.VerifiedUploader(upload.BlobName, info.Metadata) ?? Actor.System;
         var file = new UploadedFile(upload.DocumentKey, upload.BlobName, fileName, contentType!, info.Size);
         try
         {

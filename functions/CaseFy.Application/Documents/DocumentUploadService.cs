@@ -61,7 +61,7 @@ public sealed class DocumentUploadService(
         {
             // Written by a racing upload, or by an earlier attempt that stopped before its record: record it the way
             // its BlobCreated event would (nothing happens when it is recorded already).
-            await recorder.RecordAsync(new BlobCreatedNotice(current.Id, key, version, name, file.ContentType, 0), engine, cancellationToken);
+            await recorder.RecordAsync(new BlobCreatedNotice(current.Id, key, version, name, file.ContentType, 0), confirmedBy: null, engine, cancellationToken);
             return new FileUploadResult(FileUploadStatus.Raced);
         }
 
@@ -126,8 +126,15 @@ public sealed class DocumentUploadService(
             if (await documents.GetInfoAsync(blobName, cancellationToken) is not null)
             {
                 // Uploaded with an earlier URL and never confirmed (locally no event comes): record it as its event
-                // would, so the next number is free, and try again with the case as it is now.
-                await recorder.RecordAsync(new BlobCreatedNotice(current.Id, key, version, blobName, string.Empty, 0), engine, cancellationToken);
+                // would, so the next number is free, and try again with the case as it is now. A blob that names no
+                // signed uploader was never vouched for by anyone: it is removed and its number offered again.
+                var outcome = await recorder.RecordAsync(
+                    new BlobCreatedNotice(current.Id, key, version, blobName, string.Empty, 0), confirmedBy: null, engine, cancellationToken);
+                if (outcome == DocumentUploadOutcome.Unverified)
+                {
+                    await documents.DeleteAsync(blobName, CancellationToken.None);
+                }
+
                 current = await store.GetAsync(current.Id, cancellationToken) ?? current;
                 continue;
             }
@@ -155,14 +162,20 @@ public sealed class DocumentUploadService(
         throw new CaseRuleException($"Other uploads of document '{key}' keep happening at the same time: try again.");
     }
 
-    /// <summary>Records the blob uploaded for <paramref name="version"/> of document <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Records the blob uploaded for <paramref name="version"/> of document <paramref name="key"/>;
+    /// <paramref name="confirmedBy"/> (the caller confirming) is the uploader unless the blob carries a signed one.
+    /// </summary>
     /// <returns>How the record went, and the case as it is afterwards when it holds the version.</returns>
     public async Task<(DocumentUploadOutcome Outcome, CaseRecord? Case)> ConfirmAsync(
-        CaseRecord current, string key, int version, ICaseEngine engine, CancellationToken cancellationToken)
+        CaseRecord current, string key, int version, Actor confirmedBy, ICaseEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var outcome = await recorder.RecordAsync(
-            new BlobCreatedNotice(current.Id, key, version, DocumentRules.BlobName(current.Id, key, version), string.Empty, 0), engine, cancellationToken);
+            new BlobCreatedNotice(current.Id, key, version, DocumentRules.BlobName(current.Id, key, version), string.Empty, 0),
+            confirmedBy,
+            engine,
+            cancellationToken);
         return outcome is DocumentUploadOutcome.Recorded or DocumentUploadOutcome.AlreadyRecorded
             ? (outcome, await store.GetAsync(current.Id, cancellationToken))
             : (outcome, null);

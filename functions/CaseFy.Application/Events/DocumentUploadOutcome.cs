@@ -20,4 +20,10 @@ public enum DocumentUploadOutcome
 
     /// <summary>The file's stored content type is not one the document takes: the blob was removed.</summary>
     WrongType,
+
+    /// <summary>
+    /// The blob names no uploader the server signed and nobody who may upload confirmed it: nothing recorded (a
+    /// person's upload is never put down to CaseFy itself).
+    /// </summary>
+    Unverified,
 }

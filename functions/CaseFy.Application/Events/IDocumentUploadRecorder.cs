@@ -1,4 +1,5 @@
 using CaseFy.Application.Engine;
+using CaseFy.Model;
 
 namespace CaseFy.Application.Events;
 
@@ -10,5 +11,10 @@ namespace CaseFy.Application.Events;
 public interface IDocumentUploadRecorder
 {
     /// <summary>Records the upload and tells the case's orchestration to look again (through <paramref name="engine"/>).</summary>
-    Task<DocumentUploadOutcome> RecordAsync(BlobCreatedNotice upload, ICaseEngine engine, CancellationToken cancellationToken);
+    /// <param name="upload">The blob.</param>
+    /// <param name="confirmedBy">Who confirms the upload (a signed-in person or a portal link), when it comes through a
+    /// confirm route: the uploader when the blob's metadata names no uploader the server signed.</param>
+    /// <param name="engine">Told to look at the case.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    Task<DocumentUploadOutcome> RecordAsync(BlobCreatedNotice upload, Actor? confirmedBy, ICaseEngine engine, CancellationToken cancellationToken);
 }
