@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Messaging;
 using CaseFy.Model.Timeline;
 using CaseFy.Testing;
 
@@ -34,7 +33,7 @@ public sealed class LifecycleEventsTests(EventsFixture fixture)
         await topic.WaitUntilAsync(received => expected.All(e => received.Any(r => r.Id == e.Id)), "every entry of the cases");
 
         Assert.Equal(7, topic.Rejected - rejectedBefore);
-        AssertExactlyOnceInCaseOrder(topic.Accepted, expected);
+        LifecycleEventAssert.ExactlyOnceInCaseOrder(topic.Accepted, expected);
         Assert.All(topic.Requests, r =>
         {
             Assert.StartsWith("application/cloudevents-batch+json", r.ContentType, StringComparison.Ordinal);
@@ -73,7 +72,7 @@ public sealed class LifecycleEventsTests(EventsFixture fixture)
         await topic.WaitUntilAsync(received => expected.All(e => received.Any(r => r.Id == e.Id)), "every entry of the cases");
 
         Assert.InRange(acceptedBeforeRestart, 1, expected.Count - 1);
-        AssertExactlyOnceInCaseOrder(topic.Accepted, expected);
+        LifecycleEventAssert.ExactlyOnceInCaseOrder(topic.Accepted, expected);
     }
 
     [Fact]
@@ -108,16 +107,5 @@ public sealed class LifecycleEventsTests(EventsFixture fixture)
         }
 
         return expected;
-    }
-
-    private static void AssertExactlyOnceInCaseOrder(IReadOnlyList<CloudEvent> received, IReadOnlyList<TimelineEntry> expected)
-    {
-        var ofTheseCases = received.Where(r => expected.Any(e => e.Id == r.Id)).ToList();
-        Assert.Equal(expected.Select(e => e.Id).Order(StringComparer.Ordinal), ofTheseCases.Select(r => r.Id).Order(StringComparer.Ordinal));
-        foreach (var perCase in expected.GroupBy(e => e.CaseId))
-        {
-            var arrived = ofTheseCases.Where(r => r.Source == $"/casefy/cases/{perCase.Key}").Select(r => r.Id).ToList();
-            Assert.Equal(perCase.OrderBy(e => e.Seq).Select(e => e.Id), arrived);
-        }
     }
 }

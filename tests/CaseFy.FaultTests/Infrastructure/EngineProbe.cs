@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace CaseFy.FaultTests.Infrastructure;
 
-/// <summary>Reads the Durable Task engine's own tables for a case's instance, to say why a case is stuck.</summary>
+/// <summary>Reads the Durable Task engine's own tables: a case's instance (to say why it is stuck) and who owns which partition.</summary>
 public sealed class EngineProbe(string connectionString, string taskHub)
 {
     public async Task<string> DescribeAsync(string instanceId, CancellationToken cancellationToken)
@@ -38,5 +38,18 @@ public sealed class EngineProbe(string connectionString, string taskHub)
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Which worker owns each partition (control queue) now, from the engine's partition table.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> PartitionOwnersAsync(CancellationToken cancellationToken)
+    {
+        var owners = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var partitions = new TableServiceClient(connectionString).GetTableClient($"{taskHub}Partitions");
+        await foreach (var lease in partitions.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            owners[lease.RowKey] = lease.GetString("CurrentOwner") ?? string.Empty;
+        }
+
+        return owners;
     }
 }

@@ -28,8 +28,7 @@ public sealed class FaultStorage : IAsyncDisposable
     public static async Task<FaultStorage> StartAsync(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "casefy-fault", Guid.NewGuid().ToString("N"));
-        var azurite = await EmbeddedAzurite.StartAsync(
-            RepoPaths.FindRoot(), folder, LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), cancellationToken);
+        var azurite = await EmbeddedAzurite.StartAsync(RepoPaths.FindRoot(), folder, cancellationToken);
         return new FaultStorage(folder, azurite);
     }
 

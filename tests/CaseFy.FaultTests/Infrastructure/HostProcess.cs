@@ -17,14 +17,20 @@ public sealed class HostProcess : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly string _taskHub;
+    private readonly string _workerId;
+    private readonly IReadOnlyList<string> _settings;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Lock _logLock = new();
     private Process? _process;
 
-    public HostProcess(string connectionString, string taskHub)
+    /// <param name="workerId">The engine worker id: the same across restarts of one instance, distinct between instances.</param>
+    /// <param name="settings">More host settings (<c>--Key=value</c>).</param>
+    public HostProcess(string connectionString, string taskHub, string workerId = "fixed", IReadOnlyList<string>? settings = null)
     {
         _connectionString = connectionString;
         _taskHub = taskHub;
+        _workerId = workerId;
+        _settings = settings ?? [];
         Address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
     }
 
@@ -37,6 +43,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>How long all starts took until the host answered: time in which nothing could progress.</summary>
     public TimeSpan TimeStarting { get; private set; }
+
+    /// <summary>Whether the process is up (started and not killed).</summary>
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>The host's last lines of output, for a failure message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
@@ -53,8 +62,8 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.FindRoot(),
         };
-        foreach (var arg in new[]
-        {
+        string[] arguments =
+        [
             LocalHostDll(),
             "--urls", Address.ToString().TrimEnd('/'),
             // The portal's own origin on a free port: parallel hosts never contend for the default one.
@@ -62,13 +71,15 @@ public sealed class HostProcess : IAsyncDisposable
             $"--Storage:ConnectionString={_connectionString}",
             $"--Durable:TaskHub={_taskHub}",
             // The same worker id after a crash takes the partition leases back at once.
-            "--Durable:WorkerId=fixed",
+            $"--Durable:WorkerId={_workerId}",
             // Work a killed process held reappears after this (ARCHITECTURE.md pitfall 4); above any activity's run time.
             "--Durable:WorkItemVisibilityTimeout=00:00:10",
             // An activity whose answer is lost is run again after this (the crash suite allows 2 min after the last start).
             "--Durable:LostActivityAfter=00:00:30",
             "--Logging:LogLevel:Default=Warning",
-        })
+            .. _settings,
+        ];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }

@@ -27,11 +27,15 @@ public sealed class ResilientApi : IDisposable
     /// When the host last came up, if it is being restarted: the patience then counts from the later of the first
     /// attempt and the last start, since nothing can answer while the host is down (a busy machine restarts slowly).
     /// </param>
-    public ResilientApi(Uri address, TimeSpan patience, Func<DateTime>? hostStartedAt = null)
+    /// <param name="route">
+    /// With several instances: the address each request goes to at that moment (see <see cref="FailoverHandler"/>);
+    /// the development token is minted again at the new instance when it refuses the old one's.
+    /// </param>
+    public ResilientApi(Uri address, TimeSpan patience, Func<DateTime>? hostStartedAt = null, Func<Uri>? route = null)
     {
         _patience = patience;
         _hostStartedAt = hostStartedAt;
-        _http = new HttpClient(new DevTokenHandler("Fault Admin", CaseFyRoles.Admin)
+        HttpMessageHandler handler = new DevTokenHandler("Fault Admin", CaseFyRoles.Admin)
         {
             InnerHandler = new SocketsHttpHandler
             {
@@ -39,7 +43,13 @@ public sealed class ResilientApi : IDisposable
                 // A killed host leaves dead pooled connections behind; do not keep them long.
                 PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
             },
-        })
+        };
+        if (route is not null)
+        {
+            handler = new FailoverHandler(route) { InnerHandler = handler };
+        }
+
+        _http = new HttpClient(handler)
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
