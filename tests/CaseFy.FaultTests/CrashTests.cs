@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using CaseFy.FaultTests.Infrastructure;
 using CaseFy.Model.Cases;
@@ -53,22 +52,10 @@ public sealed class CrashTests
             return quiet < limit ? quiet : limit;
         }
 
-        var stuck = new ConcurrentQueue<string>();
-        var driving = Task.WhenAll(Enumerable.Range(1, scale.CrashCases).Select(async i =>
-        {
-            await Task.Delay(Random.Shared.Next((int)window.TotalMilliseconds), ct);
-            var opened = await api.OpenCaseAsync(template.Id, $"Crash case {i}", ct);
-            try
-            {
-                return await ResilientDriver.DriveToClosureAsync(api, opened.Id, Stages.Length, Deadline, probe, ct, progress);
-            }
-            catch (Xunit.Sdk.XunitException ex)
-            {
-                // Every stuck case is reported, not only the first: the engine's state of each tells why.
-                stuck.Enqueue(ex.Message);
-                return null;
-            }
-        }));
+        var fleet = new CaseFleet(Stages.Length, Deadline, probe, progress);
+        var stuck = fleet.Stuck;
+        var driving = Task.WhenAll(Enumerable.Range(1, scale.CrashCases).Select(i =>
+            fleet.OpenAndDriveAsync(api, template.Id, $"Crash case {i}", TimeSpan.FromMilliseconds(Random.Shared.Next((int)window.TotalMilliseconds)), ct)));
 
         var killsWhileDriving = 0;
         for (var kill = 0; kill < scale.Kills; kill++)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using CaseFy.FaultTests.Infrastructure;
 using CaseFy.Model.Cases;
@@ -43,22 +42,10 @@ public sealed class ScaleOutTests
             var progress = new ProgressClock();
             DateTime? killedAt = null;
             DateTime Deadline() => (killedAt > progress.Last ? killedAt.Value : progress.Last) + JamAfter;
-            var stuck = new ConcurrentQueue<string>();
-            var driving = Task.WhenAll(Enumerable.Range(0, cases).Select(async i =>
-            {
-                var api = apis[i % Instances];
-                await Task.Delay(Random.Shared.Next(10_000), ct);
-                var opened = await api.OpenCaseAsync(template.Id, $"Scale-out case {i}", ct);
-                try
-                {
-                    return await ResilientDriver.DriveToClosureAsync(api, opened.Id, Stages.Length, Deadline, probe, ct, progress);
-                }
-                catch (Xunit.Sdk.XunitException ex)
-                {
-                    stuck.Enqueue(ex.Message);
-                    return null;
-                }
-            }));
+            var fleet = new CaseFleet(Stages.Length, Deadline, probe, progress);
+            var stuck = fleet.Stuck;
+            var driving = Task.WhenAll(Enumerable.Range(0, cases).Select(i =>
+                fleet.OpenAndDriveAsync(apis[i % Instances], template.Id, $"Scale-out case {i}", TimeSpan.FromMilliseconds(Random.Shared.Next(10_000)), ct)));
 
             // Mid-run, once the engine has spread its partitions: the instance that owns the most of them dies.
             await Task.Delay(TimeSpan.FromSeconds(6), ct);

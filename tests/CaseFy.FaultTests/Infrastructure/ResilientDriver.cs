@@ -9,9 +9,12 @@ namespace CaseFy.FaultTests.Infrastructure;
 /// </summary>
 public static class ResilientDriver
 {
-    // Once a second, as a person watching a case would: at 200 ms the long form's 200 cases alone asked ~1,000
-    // reads a second of a host that serves ~100 on this machine, and starved the engine they were waiting for.
-    private static readonly TimeSpan PollPause = TimeSpan.FromSeconds(1);
+    // A first look after a second, then less and less often while nothing changes, as a person watching a case
+    // would. Polling was the run's main load: at 200 ms the long form's 200 cases asked ~1,000 reads a second of a
+    // host that serves ~100 here; at a fixed second, 200 reads a second (each a few table calls on the one Azurite
+    // the engine needs) starved the engine on a busy machine.
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(8);
 
     // How long a stored advance may wait for the engine before the client asks again (the API re-signals on 409).
     private static readonly TimeSpan NudgeAfter = TimeSpan.FromSeconds(15);
@@ -43,6 +46,7 @@ public static class ResilientDriver
     private static async Task AdvanceOutOfAsync(ResilientApi api, string caseId, int stage, Func<DateTime> deadline, CancellationToken cancellationToken)
     {
         var lastAsked = DateTime.MinValue;
+        var pause = FirstPause;
         while (true)
         {
             var current = await api.GetCaseAsync(caseId, cancellationToken);
@@ -66,13 +70,15 @@ public static class ResilientDriver
             }
 
             Assert.True(DateTime.UtcNow < deadline(), $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (entered {current.CurrentStage.EnteredAt}, pending advance {current.PendingAdvance}).");
-            await Task.Delay(PollPause, cancellationToken);
+            await Task.Delay(pause, cancellationToken);
+            pause = Longer(pause);
         }
     }
 
     private static async Task<CaseRecord> WaitAsync(
         ResilientApi api, string caseId, Func<CaseRecord, bool> condition, Func<DateTime> deadline, CancellationToken cancellationToken)
     {
+        var pause = FirstPause;
         while (true)
         {
             var current = await api.GetCaseAsync(caseId, cancellationToken);
@@ -82,7 +88,10 @@ public static class ResilientDriver
             }
 
             Assert.True(DateTime.UtcNow < deadline(), $"Case {caseId} is stuck: {current.Status} in stage {current.CurrentStage.Index} (pending advance {current.PendingAdvance}).");
-            await Task.Delay(PollPause, cancellationToken);
+            await Task.Delay(pause, cancellationToken);
+            pause = Longer(pause);
         }
     }
+
+    private static TimeSpan Longer(TimeSpan pause) => pause * 1.5 < LongestPause ? pause * 1.5 : LongestPause;
 }
