@@ -91,6 +91,40 @@ resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/cont
   }
 }
 
+// Documents are never overwritten (each version is its own blob), so a previous version exists only for a document
+// blob that was deleted: a refused upload (oversize or of the wrong type, a direct upload's size cannot be capped by
+// its SAS) or an unsigned one nobody confirmed. Versioning would keep it for ever; this rule deletes it a day later
+// (after which blob soft delete keeps it deleteRetentionPolicy.days more, then it is gone).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'documents-previous-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${documentsContainerName}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [documentsContainer]
+}
+
 output id string = account.id
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

@@ -28,6 +28,20 @@ public sealed class StorageTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
+    public void LifecyclePolicy_DocumentsContainer_DeletesPreviousVersionsAfterADay()
+    {
+        var policy = _template.OnlyOfType("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = Assert.Single(policy.At("properties.policy.rules")!.AsArray())!;
+
+        // A refused or removed document (an oversize direct upload included) survives only as a previous version.
+        Assert.Equal(("true", "Lifecycle"), (rule["enabled"]!.ToString(), rule["type"]!.ToString()));
+        Assert.Equal("[\"blockBlob\"]", rule["definition"]!["filters"]!["blobTypes"]!.ToJsonString());
+        var prefix = Assert.Single(rule["definition"]!["filters"]!["prefixMatch"]!.AsArray())!.ToString();
+        Assert.Equal(("[format('{0}/', parameters('documentsContainerName'))]", "documents"), (prefix, policy.ResolveParameter("documentsContainerName")?.ToString()));
+        Assert.Equal(1, rule["definition"]!["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void BlobService_Cors_LetsOnlyThePortalPutDirectUploads()
     {
         var blobService = _template.OnlyOfType("Microsoft.Storage/storageAccounts/blobServices");
