@@ -127,6 +127,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
 
         // The matrix's document is the team's, never asked of an outsider: 404 for every token (PortalDocumentsTests
         // covers the links that may and may not upload a document that is).
+        // The matrix's links may only view: every link is refused the answer; internal callers' unknown token is a 404.
+        ["PATCH api/portal/{token}/data"] = (Row(404, 404, 404, 404, 404, 404, 403, 403), false, "{}"),
         ["POST api/portal/{token}/documents/{key}"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, FileUpload),
         ["POST api/portal/{token}/documents/{key}/upload-url"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, DirectUploadBody),
         ["POST api/portal/{token}/documents/{key}/versions/{version}/confirm"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, null),

@@ -58,9 +58,13 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Sends a JSON merge patch of the case's data, with <c>If-Match</c> when given.</summary>
-    public async Task<HttpResponseMessage> PatchDataAsync(string caseId, string json, string? ifMatch = null, string contentType = "application/merge-patch+json")
+    public Task<HttpResponseMessage> PatchDataAsync(string caseId, string json, string? ifMatch = null, string contentType = "application/merge-patch+json") =>
+        PatchAsync($"/api/cases/{caseId}/data", json, ifMatch, contentType);
+
+    /// <summary>Sends a PATCH (a JSON merge patch by default) to any path, with <c>If-Match</c> when given.</summary>
+    public async Task<HttpResponseMessage> PatchAsync(string path, string json, string? ifMatch = null, string contentType = "application/merge-patch+json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/cases/{caseId}/data")
+        using var request = new HttpRequestMessage(HttpMethod.Patch, path)
         {
             Content = new StringContent(json, Encoding.UTF8, contentType),
         };

@@ -1,6 +1,8 @@
+using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Engine;
 using CaseFy.Application.Portal;
+using CaseFy.Model.Cases;
 using CaseFy.Model.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +23,12 @@ public static class PortalApi
         api.MapGet(ApiRoutes.Portal, GetViewAsync)
             .Produces<PortalView>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPatch(ApiRoutes.PortalData, AnswerAsync)
+            .Accepts<Dictionary<string, System.Text.Json.JsonElement>>(CaseDataApi.MergePatchJson)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The external party answers the fields the current stage asks of them (JSON merge patch)");
         api.MapPost(ApiRoutes.PortalDocument, UploadAsync)
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -55,6 +63,53 @@ public static class PortalApi
         await links.RecordUseAsync(match, "view", cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await links.ViewAsync(match, cancellationToken));
+    }
+
+    /// <summary>
+    /// The link's party fills fields (a JSON merge patch, checked as the team's is): only the current stage's
+    /// <c>externalFields</c> (any other key is a 400 naming it), recorded as one <c>FieldsChanged</c> entry with the link's
+    /// name as actor. A link without <c>answer</c> gets 403; the answer is 204, as for uploads.
+    /// </summary>
+    public static async Task<IResult> AnswerAsync(
+        string token, HttpRequest request, PortalLinkService links, CaseService cases, ICaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(cases);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var match = await links.ResolveAsync(token, cancellationToken);
+        if (match is null)
+        {
+            return ApiProblems.NotFound("portal link");
+        }
+
+        if (!match.Link.Actions.Contains(PortalAction.Answer))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This link does not allow answers.");
+        }
+
+        var body = await CaseDataApi.ReadPatchAsync(request, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        try
+        {
+            await cases.ActAsync(
+                match.Case.Id, "data", (c, t, now) => CaseData.Change(c, t, body.Value!, FieldEditor.External, match.Link.AsActor(), now), engine, cancellationToken);
+        }
+        catch (CaseRuleException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+        catch (CaseDataException ex)
+        {
+            return ApiProblems.Invalid(ex.Errors);
+        }
+
+        await links.RecordUseAsync(match, "answer", cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>

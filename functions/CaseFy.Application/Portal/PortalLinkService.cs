@@ -1,9 +1,11 @@
+using System.Text.Json;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Portal;
 using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 using Microsoft.Extensions.Options;
 
@@ -99,7 +101,44 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
             link.Name,
             link.ExpiresAt,
             timeline,
-            PortalDocuments.RequestsFor(record, link, template, documents.Value.AdHocMaxBytes));
+            PortalDocuments.RequestsFor(record, link, template, documents.Value.AdHocMaxBytes))
+        {
+            Number = record.Number,
+            Data = template is null ? new Dictionary<string, JsonElement>() : VisibleData(record, template),
+            Fields = template is null ? [] : AskedFields(record, link, template),
+        };
+    }
+
+    /// <summary>The values of the fields the template shows the outside party; nothing else of the case's data.</summary>
+    public static Dictionary<string, JsonElement> VisibleData(CaseRecord record, CaseTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Fields.Where(f => f.VisibleToExternal && record.Data.ContainsKey(f.Key))
+            .ToDictionary(f => f.Key, f => record.Data[f.Key], StringComparer.Ordinal);
+    }
+
+    // The current stage's questions for a link that may answer them, while the case is open.
+    private static List<PortalField> AskedFields(CaseRecord record, PortalLink link, CaseTemplate template)
+    {
+        if (!link.Actions.Contains(PortalAction.Answer) || record.Status != CaseStatus.Open)
+        {
+            return [];
+        }
+
+        var stage = template.Stages[record.CurrentStage.Index];
+        var required = CaseData.RequiredFor(stage, template.Fields).ToHashSet(StringComparer.Ordinal);
+        return [.. stage.ExternalFields.Select(key => template.Fields.First(f => f.Key == key)).Select(f => new PortalField(f.Key, f.Label, f.Type)
+        {
+            Help = f.Help,
+            Required = required.Contains(f.Key),
+            Options = f.Options,
+            Min = f.Min,
+            Max = f.Max,
+            MaxLength = f.MaxLength,
+            Pattern = f.Pattern,
+            Currency = f.Currency,
+        })];
     }
 
     // Stage changes for everyone, plus what this party did themselves; no data except a stage name. Read backwards from

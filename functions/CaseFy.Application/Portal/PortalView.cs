@@ -1,11 +1,13 @@
+using System.Text.Json;
 using CaseFy.Model.Portal;
 
 namespace CaseFy.Application.Portal;
 
 /// <summary>
-/// What an external party sees through a portal link: the title, where the case stands, and the public timeline
-/// (stage changes and their own actions), and the documents asked of them when the link may upload. Never internal
-/// notes, reasons, people's names or other parties' data.
+/// What an external party sees through a portal link: the title and number, where the case stands, and the public
+/// timeline (stage changes and their own actions), the documents asked of them when the link may upload, the fields
+/// asked of them when it may answer, and the values of the fields the template shows them. Never internal notes,
+/// reasons, people's names, other fields or other parties' data.
 /// </summary>
 public sealed record PortalView(
     string Title,
@@ -16,4 +18,14 @@ public sealed record PortalView(
     string YourName,
     DateTimeOffset ExpiresAt,
     IReadOnlyList<PortalTimelineEntry> Timeline,
-    IReadOnlyList<PortalDocumentRequest> RequestedDocuments);
+    IReadOnlyList<PortalDocumentRequest> RequestedDocuments)
+{
+    /// <summary>The case number (<c>ONB-0042</c>), when its template has a prefix.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The values of the fields marked <c>visibleToExternal</c> (only those).</summary>
+    public IReadOnlyDictionary<string, JsonElement> Data { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>The current stage's <c>externalFields</c>, when the link has <c>answer</c> and the case is open.</summary>
+    public IReadOnlyList<PortalField> Fields { get; init; } = [];
+}

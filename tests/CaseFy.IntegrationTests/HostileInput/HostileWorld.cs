@@ -129,6 +129,7 @@ public sealed class HostileWorld
             "POST api/cases/{id}/move" => """{"stage":"review","reason":"hostile"}""",
             "POST api/cases/{id}/close" => """{"reason":"hostile","outcome":"withdrawn"}""",
             "POST api/cases/{id}/comments" => """{"text":"hostile"}""",
+            "PATCH api/portal/{token}/data" => """{"reference":"hostile"}""",
             "PATCH api/cases/{id}/data" => """{"note":"hostile","amount":250,"startDate":"2026-03-03","team":"red"}""",
             _ when route.Method == "POST" && route.Pattern.StartsWith("api/cases/{id}/", StringComparison.Ordinal) => """{"reason":"hostile"}""",
             _ => "{}",
@@ -145,8 +146,9 @@ public sealed class HostileWorld
                {"key":"note","label":"Note","type":"text","maxLength":100,"pattern":"[a-z ]+"},
                {"key":"amount","label":"Amount","type":"money","currency":"EUR","min":100,"max":1000},
                {"key":"startDate","label":"Start date","type":"date"},
-               {"key":"team","label":"Team","type":"choice","options":["red","blue"]}],
-             "stages":[{"key":"intake","name":"Stage intake"},{"key":"review","name":"Stage review"}]}
+               {"key":"team","label":"Team","type":"choice","options":["red","blue"]},
+               {"key":"reference","label":"Your reference","type":"text","maxLength":40,"filledBy":"external"}],
+             "stages":[{"key":"intake","name":"Stage intake","externalFields":["reference"]},{"key":"review","name":"Stage review"}]}
             """);
         var opened = await api.OpenCaseAsync(template.Id, title);
         using (var added = await api.PostJsonAsync(
@@ -170,7 +172,8 @@ public sealed class HostileWorld
 
     private static async Task<CreatedPortalLink> CreateLinkAsync(CaseFyClient api, string caseId, CancellationToken cancellationToken)
     {
-        using var response = await api.PostJsonAsync($"/api/cases/{caseId}/portal-links", """{"name":"Hx External","actions":["view"]}""");
+        // "answer" too, so the portal data route's attacks reach its value rules.
+        using var response = await api.PostJsonAsync($"/api/cases/{caseId}/portal-links", """{"name":"Hx External","actions":["view","answer"]}""");
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.CreatedPortalLink, cancellationToken))!;
     }
