@@ -1,5 +1,5 @@
 // CaseFy on Azure, deployed by `azd up` (see docs/DEPLOY.md).
-// One resource group: storage (Entra ID only), Flex Consumption Functions app (API +
+// One resource group: two storage accounts (Entra ID only; runtime and case data), Flex Consumption Functions app (API +
 // Durable Task), Static Web App (portal, not linked: it calls the API's own URL), Event
 // Grid, monitoring. The Blob event subscription is deployed after the code, by the
 // postdeploy hook (blob-subscription.bicep), so Event Grid's handshake reaches running code.
@@ -29,8 +29,11 @@ param location string
 ])
 param staticWebAppLocation string = 'westeurope'
 
-@description('Object id of the deploying user or service principal; gets storage data roles for local runs. Empty: none.')
+@description('Object id of the deploying user or service principal (azd fills it in). Gets data roles on the case data account only with deployerDataRoles.')
 param principalId string = ''
+
+@description('Whether principalId gets Blob and Table data roles on the case data account (to inspect it or run locally against it). Off by default: production case data is not every deployer\'s.')
+param deployerDataRoles bool = false
 
 @description('Kind of principal principalId is.')
 @allowed([
@@ -73,6 +76,7 @@ var names = {
   logAnalytics: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
   applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
   storage: '${abbrs.storageStorageAccounts}${resourceToken}'
+  dataStorage: '${abbrs.storageStorageAccounts}data${resourceToken}'
   topic: '${abbrs.eventGridTopics}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopics}${resourceToken}'
   plan: '${abbrs.webServerFarms}${resourceToken}'
@@ -108,6 +112,7 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+// The runtime account: Functions host, Durable Task hub, deployment package.
 module storage 'modules/storage.bicep' = {
   scope: rg
   params: {
@@ -115,6 +120,16 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+  }
+}
+
+// The case data account: case tables and documents (direct uploads from the portal).
+module dataStorage 'modules/storage.bicep' = {
+  scope: rg
+  params: {
+    name: names.dataStorage
+    location: location
+    tags: tags
     documentsContainerName: documentsContainerName
     uploadCorsOrigins: [web.outputs.uri]
   }
@@ -150,6 +165,7 @@ module api 'modules/api.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: names.storage
+    dataStorageAccountName: names.dataStorage
     deploymentContainerName: deploymentContainerName
     documentsContainerName: documentsContainerName
     taskHubName: 'casefy'
@@ -165,6 +181,7 @@ module api 'modules/api.bicep' = {
   // Roles first, so the host's first start can reach storage, the topic and telemetry.
   dependsOn: [
     storage
+    dataStorage
     monitoring
     rbac
   ]
@@ -174,15 +191,17 @@ module rbac 'modules/rbac.bicep' = {
   scope: rg
   params: {
     storageAccountName: names.storage
+    dataStorageAccountName: names.dataStorage
     eventGridTopicName: names.topic
     applicationInsightsName: names.applicationInsights
     appIdentityName: names.identity
-    userPrincipalId: principalId
+    userPrincipalId: deployerDataRoles ? principalId : ''
     userPrincipalType: principalType
   }
   dependsOn: [
     identity
     storage
+    dataStorage
     events
     monitoring
   ]
@@ -196,10 +215,10 @@ module blobEvents 'modules/blob-events.bicep' = {
     name: names.systemTopic
     location: location
     tags: tags
-    storageAccountName: names.storage
+    storageAccountName: names.dataStorage
   }
   dependsOn: [
-    storage
+    dataStorage
   ]
 }
 
@@ -211,9 +230,10 @@ output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = api.outputs.uri
 output SERVICE_WEB_NAME string = web.outputs.name
 output SERVICE_WEB_URI string = web.outputs.uri
-output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
-output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+// The case data account: where direct uploads go (the portal's CSP) and what a local run reads.
+output AZURE_STORAGE_ACCOUNT_NAME string = dataStorage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = dataStorage.outputs.blobEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = dataStorage.outputs.tableEndpoint
 output EVENTGRID_TOPIC_ENDPOINT string = events.outputs.endpoint
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = blobEvents.outputs.name
 output AZURE_STORAGE_DOCUMENTS_CONTAINER string = documentsContainerName

@@ -23,8 +23,11 @@ param identityId string
 @description('Client id of the user-assigned identity.')
 param identityClientId string
 
-@description('Name of the storage account (host, task hub, documents, package).')
+@description('Name of the runtime storage account (host, task hub, package).')
 param storageAccountName string
+
+@description('Name of the case data storage account (case tables, documents).')
+param dataStorageAccountName string
 
 @description('Blob container Flex Consumption deploys the package to.')
 param deploymentContainerName string
@@ -63,6 +66,10 @@ param uploadMetadataKey string
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
+}
+
+resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: dataStorageAccountName
 }
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -138,8 +145,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
       TaskHubName: taskHubName
       // The app's own Table/Blob clients: DefaultAzureCredential with this client id.
-      Storage__TableServiceUri: storage.properties.primaryEndpoints.table
-      Storage__BlobServiceUri: storage.properties.primaryEndpoints.blob
+      Storage__TableServiceUri: dataStorage.properties.primaryEndpoints.table
+      Storage__BlobServiceUri: dataStorage.properties.primaryEndpoints.blob
       Storage__ClientId: identityClientId
       Storage__DocumentsContainer: documentsContainerName
       // Bearer tokens from Entra ID (Microsoft.Identity.Web).

@@ -1,6 +1,7 @@
-// The one storage account: Functions host + Durable Task hub (blobs, queues, tables),
-// the Flex Consumption deployment package, and the case documents. Entra ID only:
-// shared keys are off, so every client (host, app, deploying user) uses RBAC.
+// A storage account, used twice by main.bicep: the runtime account (Functions host, Durable
+// Task hub, the Flex Consumption deployment package) and the case data account (case tables
+// and documents), so the app's rights on case data and on the host's package and secrets are
+// separate. Entra ID only: shared keys are off, so every client (host, app, user) uses RBAC.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 param name string
@@ -11,14 +12,14 @@ param location string
 @description('Tags for the account.')
 param tags object
 
-@description('Blob container that Flex Consumption deploys the app package to.')
-param deploymentContainerName string
+@description('Blob container that Flex Consumption deploys the app package to (the runtime account). Empty: none.')
+param deploymentContainerName string = ''
 
-@description('Blob container for case documents.')
-param documentsContainerName string
+@description('Blob container for case documents (the case data account). Empty: none.')
+param documentsContainerName string = ''
 
-@description('Origins whose browsers PUT direct uploads to the documents container (the portal).')
-param uploadCorsOrigins array
+@description('Origins whose browsers PUT direct uploads to the documents container (the portal). Empty: no CORS rule.')
+param uploadCorsOrigins array = []
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -53,7 +54,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   name: 'default'
   properties: {
     cors: {
-      corsRules: [
+      corsRules: empty(uploadCorsOrigins) ? [] : [
         {
           allowedOrigins: uploadCorsOrigins
           allowedMethods: ['PUT']
@@ -75,7 +76,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   }
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = if (!empty(deploymentContainerName)) {
   parent: blobService
   name: deploymentContainerName
   properties: {
@@ -83,7 +84,7 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = if (!empty(documentsContainerName)) {
   parent: blobService
   name: documentsContainerName
   properties: {
@@ -95,7 +96,7 @@ resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/cont
 // blob that was deleted: a refused upload (oversize or of the wrong type, a direct upload's size cannot be capped by
 // its SAS) or an unsigned one nobody confirmed. Versioning would keep it for ever; this rule deletes it a day later
 // (after which blob soft delete keeps it deleteRetentionPolicy.days more, then it is gone).
-resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = if (!empty(documentsContainerName)) {
   parent: account
   name: 'default'
   properties: {
@@ -130,5 +131,5 @@ output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
-output deploymentContainerName string = deploymentContainer.name
-output documentsContainerName string = documentsContainer.name
+output deploymentContainerName string = deploymentContainerName
+output documentsContainerName string = documentsContainerName

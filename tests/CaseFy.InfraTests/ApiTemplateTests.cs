@@ -146,17 +146,18 @@ public sealed class ApiTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Theory]
-    [InlineData("AzureWebJobsStorage__blobServiceUri", ".primaryEndpoints.blob")]
-    [InlineData("AzureWebJobsStorage__queueServiceUri", ".primaryEndpoints.queue")]
-    [InlineData("AzureWebJobsStorage__tableServiceUri", ".primaryEndpoints.table")]
-    [InlineData("Storage__BlobServiceUri", ".primaryEndpoints.blob")]
-    [InlineData("Storage__TableServiceUri", ".primaryEndpoints.table")]
-    public void AppSettings_ServiceUri_IsTheAccountEndpoint(string name, string endpoint)
+    [InlineData("AzureWebJobsStorage__blobServiceUri", "storageAccountName", ".primaryEndpoints.blob")]
+    [InlineData("AzureWebJobsStorage__queueServiceUri", "storageAccountName", ".primaryEndpoints.queue")]
+    [InlineData("AzureWebJobsStorage__tableServiceUri", "storageAccountName", ".primaryEndpoints.table")]
+    [InlineData("Storage__BlobServiceUri", "dataStorageAccountName", ".primaryEndpoints.blob")]
+    [InlineData("Storage__TableServiceUri", "dataStorageAccountName", ".primaryEndpoints.table")]
+    public void AppSettings_ServiceUri_IsItsAccountsEndpoint(string name, string account, string endpoint)
     {
+        // The host and task hub on the runtime account; the app's case tables and documents on the case data account.
         var settings = AppSettings();
 
         var value = settings.At($"properties.{name}")!.ToString();
-        Assert.StartsWith("[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))", value, StringComparison.Ordinal);
+        Assert.StartsWith($"[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('{account}'))", value, StringComparison.Ordinal);
         Assert.EndsWith($"{endpoint}]", value, StringComparison.Ordinal);
     }
 

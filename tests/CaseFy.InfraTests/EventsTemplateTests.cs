@@ -15,13 +15,13 @@ public sealed class EventsTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void SystemTopic_Source_IsTheStorageAccount()
+    public void SystemTopic_Source_IsTheCaseDataAccount()
     {
         var systemTopic = _template.OnlyOfType("Microsoft.EventGrid/systemTopics");
 
         Assert.Equal("Microsoft.Storage.StorageAccounts", systemTopic.At("properties.topicType")?.ToString());
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", systemTopic.At("properties.source")?.ToString());
-        Assert.Equal(_template.Module("storage").Parameter("name")?.ToString(), systemTopic.Deployment!.Parameter("storageAccountName")?.ToString());
+        Assert.Equal(_template.Module("dataStorage").Parameter("name")?.ToString(), systemTopic.Deployment!.Parameter("storageAccountName")?.ToString());
     }
 
     [Fact]

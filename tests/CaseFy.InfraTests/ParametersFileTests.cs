@@ -11,6 +11,7 @@ public sealed class ParametersFileTests(CompiledTemplateFixture fixture)
     [InlineData("environmentName", "${AZURE_ENV_NAME}")]
     [InlineData("location", "${AZURE_LOCATION}")]
     [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
+    [InlineData("deployerDataRoles", "${CASEFY_DEPLOYER_DATA_ROLES=false}")]
     [InlineData("inboundWebhookSecret", "${CASEFY_INBOUND_WEBHOOK_SECRET}")]
     [InlineData("uploadMetadataKey", "${CASEFY_UPLOAD_METADATA_KEY}")]
     [InlineData("apiClientId", "${CASEFY_API_CLIENT_ID=}")]

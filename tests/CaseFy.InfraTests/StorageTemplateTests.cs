@@ -1,6 +1,9 @@
 namespace CaseFy.InfraTests;
 
-/// <summary>The storage account: Entra ID only, TLS 1.2, HTTPS, protected blobs.</summary>
+/// <summary>
+/// The two storage accounts, one module: the runtime account (host, task hub, package) and the case data account
+/// (case tables, documents). Both Entra ID only, TLS 1.2, HTTPS, protected blobs.
+/// </summary>
 public sealed class StorageTemplateTests(CompiledTemplateFixture fixture)
 {
     private readonly ArmTemplate _template = fixture.Template;
@@ -10,30 +13,58 @@ public sealed class StorageTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("properties.allowSharedKeyAccess", "false")]
     [InlineData("properties.minimumTlsVersion", "TLS1_2")]
     [InlineData("properties.supportsHttpsTrafficOnly", "true")]
-    public void StorageAccount_SecuritySetting_HasExpectedValue(string path, string expected)
+    public void StorageAccounts_SecuritySetting_HasExpectedValue(string path, string expected)
     {
-        var account = _template.OnlyOfType("Microsoft.Storage/storageAccounts");
+        var accounts = _template.OfType("Microsoft.Storage/storageAccounts").ToList();
 
-        Assert.Equal(expected, account.At(path)?.ToString());
+        Assert.Equal(["storage", "dataStorage"], accounts.Select(a => a.Deployment?.SymbolicName));
+        Assert.All(accounts, account => Assert.Equal(expected, account.At(path)?.ToString()));
     }
 
     [Fact]
-    public void BlobService_Protection_HasSoftDeleteAndVersioning()
+    public void StorageAccounts_Names_DifferAndFitTheLimit()
     {
-        var blobService = _template.OnlyOfType("Microsoft.Storage/storageAccounts/blobServices");
+        var names = new[] { "storage", "dataStorage" }.Select(m => _template.Module(m).Parameter("name")!.ToString()).ToList();
 
-        Assert.Equal("true", blobService.At("properties.isVersioningEnabled")?.ToString());
-        Assert.Equal("true", blobService.At("properties.deleteRetentionPolicy.enabled")?.ToString());
-        Assert.Equal("true", blobService.At("properties.containerDeleteRetentionPolicy.enabled")?.ToString());
+        Assert.Equal(2, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("data", names[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlobServices_Protection_HaveSoftDeleteAndVersioning()
+    {
+        Assert.All(_template.OfType("Microsoft.Storage/storageAccounts/blobServices"), blobService =>
+        {
+            Assert.Equal("true", blobService.At("properties.isVersioningEnabled")?.ToString());
+            Assert.Equal("true", blobService.At("properties.deleteRetentionPolicy.enabled")?.ToString());
+            Assert.Equal("true", blobService.At("properties.containerDeleteRetentionPolicy.enabled")?.ToString());
+        });
+    }
+
+    [Fact]
+    public void BlobService_Cors_LetsOnlyThePortalPutDirectUploadsToTheCaseDataAccount()
+    {
+        var rules = _template.OfType("Microsoft.Storage/storageAccounts/blobServices").Select(b => b.At("properties.cors.corsRules")!.ToString()).Distinct().Single();
+
+        // One rule when origins are given, none otherwise; only the case data account is given any.
+        Assert.StartsWith("[if(empty(parameters('uploadCorsOrigins')), createArray(), createArray(createObject('allowedOrigins', parameters('uploadCorsOrigins'), 'allowedMethods', createArray('PUT')", rules, StringComparison.Ordinal);
+        foreach (var header in new[] { "'content-type'", "'x-ms-blob-type'", "'x-ms-meta-*'" })
+        {
+            Assert.Contains(header, rules, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("outputs.uri", _template.Module("dataStorage").Parameter("uploadCorsOrigins")!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(_template.Module("storage").Parameter("uploadCorsOrigins"));
     }
 
     [Fact]
     public void LifecyclePolicy_DocumentsContainer_DeletesPreviousVersionsAfterADay()
     {
-        var policy = _template.OnlyOfType("Microsoft.Storage/storageAccounts/managementPolicies");
+        var policy = Assert.Single(_template.OfType("Microsoft.Storage/storageAccounts/managementPolicies"), p => p.Deployment?.SymbolicName == "dataStorage");
         var rule = Assert.Single(policy.At("properties.policy.rules")!.AsArray())!;
 
         // A refused or removed document (an oversize direct upload included) survives only as a previous version.
+        Assert.Equal("[not(empty(parameters('documentsContainerName')))]", policy.At("condition")?.ToString());
         Assert.Equal(("true", "Lifecycle"), (rule["enabled"]!.ToString(), rule["type"]!.ToString()));
         Assert.Equal("[\"blockBlob\"]", rule["definition"]!["filters"]!["blobTypes"]!.ToJsonString());
         var prefix = Assert.Single(rule["definition"]!["filters"]!["prefixMatch"]!.AsArray())!.ToString();
@@ -42,31 +73,18 @@ public sealed class StorageTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void BlobService_Cors_LetsOnlyThePortalPutDirectUploads()
+    public void Containers_Names_AreDocumentsOnTheDataAccountAndThePackageOnTheRuntimeAccount()
     {
-        var blobService = _template.OnlyOfType("Microsoft.Storage/storageAccounts/blobServices");
-        var rule = Assert.Single(blobService.At("properties.cors.corsRules")!.AsArray())!;
-
-        Assert.Equal("[\"PUT\"]", rule["allowedMethods"]!.ToJsonString());
-        Assert.Equal("[parameters('uploadCorsOrigins')]", rule["allowedOrigins"]!.ToString());
-        foreach (var header in new[] { "content-type", "x-ms-blob-type", "x-ms-meta-*" })
-        {
-            Assert.Contains(header, rule["allowedHeaders"]!.AsArray().Select(h => h!.ToString()));
-        }
-
-        Assert.Contains("outputs.uri", _template.Module("storage").Parameter("uploadCorsOrigins")!.ToJsonString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Containers_Names_AreDocumentsAndTheDeploymentPackage()
-    {
-        var containers = _template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        // Each account gets only the container whose name its module is given.
+        var containers = _template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Select(c => (Module: c.Deployment?.SymbolicName, Name: c.ResolveParameter(ContainerParameter(c))?.ToString(), Container: c))
+            .Where(c => c.Name is not null)
+            .ToList();
 
         Assert.Equal(2, containers.Count);
-        Assert.All(containers, c => Assert.Equal("None", c.At("properties.publicAccess")?.ToString()));
-        var names = containers.Select(c => c.ResolveParameter(ContainerParameter(c))?.ToString()).ToList();
-        Assert.Contains("documents", names);
-        Assert.Contains(names, n => n?.StartsWith("[format('app-package-", StringComparison.Ordinal) == true);
+        Assert.All(containers, c => Assert.Equal("None", c.Container.At("properties.publicAccess")?.ToString()));
+        Assert.Contains(("dataStorage", "documents"), containers.Select(c => (c.Module, c.Name)));
+        Assert.Contains(containers, c => c.Module == "storage" && c.Name?.StartsWith("[format('app-package-", StringComparison.Ordinal) == true);
     }
 
     [Fact]
