@@ -62,6 +62,37 @@ public sealed class EventsFeedTests(EventsFixture fixture)
         Assert.DoesNotContain((await ReadFeedAsync(host.Api, cursor, pageSize: 100)).Items, item => caseIds.Contains(item.Data.CaseId));
     }
 
+    [Fact]
+    public async Task EventsFeed_FieldsChanged_CarriesValuesButOnlyTheKeyOfASensitiveField()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var template = await fixture.Api.CreateTemplateFromJsonAsync("""
+            {"name":"Payroll","fields":[{"key":"department","label":"Department","type":"text"},
+              {"key":"salary","label":"Salary","type":"money","currency":"EUR","sensitive":true}],
+             "stages":[{"key":"a","name":"A"}]}
+            """);
+        using var created = await fixture.Api.PostJsonAsync(
+            "/api/cases", $$$"""{"templateId":"{{{template.Id}}}","title":"Pay","data":{"department":"HR","salary":81234.5}}""");
+        await CaseFyClient.ExpectAsync(created, HttpStatusCode.Created);
+        var caseId = (await created.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, ct))!.Id;
+
+        LifecycleEvent? changed = null;
+        string? cursor = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (changed is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No fieldsChanged event in the feed.");
+            var page = await ReadFeedAsync(fixture.Api, cursor, pageSize: 100);
+            changed = page.Items.FirstOrDefault(e => e.Data.CaseId == caseId && e.Type == "casefy.case.fieldsChanged");
+            cursor = page.Cursor;
+            await Task.Delay(page.Items.Count == 0 ? 50 : 0, ct);
+        }
+
+        Assert.Equal(("department,salary", "salary", "\"HR\""), (changed.Data.Details["fields"], changed.Data.Details["sensitive"], changed.Data.Details["new.department"]));
+        Assert.DoesNotContain("81234", string.Concat(changed.Data.Details.Values), StringComparison.Ordinal);
+        Assert.False(changed.Data.Details.ContainsKey("new.salary") || changed.Data.Details.ContainsKey("old.salary"));
+    }
+
     [Theory]
     [InlineData("after=garbage")]
     [InlineData("after=")]

@@ -146,4 +146,19 @@ public sealed class CaseDataTests
         Assert.Throws<CaseRuleException>(() => CaseData.Change(leaving, Template, Patch("""{"department":null}"""), FieldEditor.Team, Ana, T0));
         Assert.NotNull(CaseData.Change(leaving, Template, Patch("""{"department":"HR","phone":"+1 555 0100"}"""), FieldEditor.Team, Ana, T0));
     }
+
+    [Fact]
+    public void FieldsChangedEvent_SensitiveField_KeepsItsKeyAndDropsItsValues()
+    {
+        var template = Template with { Fields = [.. Template.Fields, new("salary", "Salary", FieldType.Money) { Currency = "EUR", Sensitive = true }] };
+        var current = CaseLifecycle.EnterStage(CaseLifecycle.Open("c1", "Hire", template, Ana, T0).Case, template, T0)!.Case;
+
+        var entry = Assert.Single(CaseData.Change(current, template, Patch("""{"salary":81234.5,"department":"IT"}"""), FieldEditor.Team, Ana, T0)!.Entries);
+        var details = CaseFy.Model.Events.LifecycleEvents.From(entry).Data.Details;
+
+        Assert.Equal("81234.5", entry.Data["new.salary"]);
+        Assert.True(LifecycleEntryTypes.IsLifecycle(entry.Type));
+        Assert.Equal(("salary,department", "salary", "\"IT\""), (details["fields"], details["sensitive"], details["new.department"]));
+        Assert.DoesNotContain(details.Keys, k => k.EndsWith(".salary", StringComparison.Ordinal));
+    }
 }

@@ -17,6 +17,9 @@ public static class CaseData
     /// <summary>The prefix of an entry's old value (<c>old.startDate</c>); <c>null</c> when the field had none.</summary>
     public const string OldPrefix = "old.";
 
+    /// <summary>The entry key listing the changed fields marked <c>sensitive</c>, whose values never leave in an event.</summary>
+    public const string SensitiveKey = "sensitive";
+
     /// <summary>The prefix of an entry's new value (<c>new.startDate</c>); <c>null</c> when the field was cleared.</summary>
     public const string NewPrefix = "new.";
 
@@ -147,6 +150,13 @@ public static class CaseData
         }
 
         entry["fields"] = string.Join(",", changed);
+        var sensitive = template.Fields.Where(f => f.Sensitive && changed.Contains(f.Key)).Select(f => f.Key).ToList();
+        if (sensitive.Count > 0)
+        {
+            // The timeline keeps the values (people on the case see them); events and webhooks carry only the keys.
+            entry[SensitiveKey] = string.Join(",", sensitive);
+        }
+
         writer.Update(c => c with { Data = data }).Append(TimelineEntryTypes.FieldsChanged, actor, entry);
         return true;
     }

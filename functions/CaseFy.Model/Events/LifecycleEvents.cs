@@ -1,3 +1,4 @@
+using CaseFy.Model.Cases;
 using CaseFy.Model.Timeline;
 
 namespace CaseFy.Model.Events;
@@ -25,12 +26,20 @@ public static class LifecycleEvents
     public static bool IsPrivateKey(string key) =>
         PrivateKeyMarkers.Any(marker => key.Contains(marker, StringComparison.OrdinalIgnoreCase));
 
+    // A sensitive field's old and new values stay on the timeline: its event names the field (in fields and
+    // sensitive) and nothing more.
+    private static HashSet<string> WithheldValues(TimelineEntry entry) =>
+        entry.Data.TryGetValue(CaseData.SensitiveKey, out var keys)
+            ? [.. keys.Split(',').SelectMany(k => new[] { CaseData.OldPrefix + k, CaseData.NewPrefix + k })]
+            : [];
+
     /// <summary>The event for a timeline entry.</summary>
     public static LifecycleEvent From(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var withheld = WithheldValues(entry);
         var details = entry.Data
-            .Where(pair => !IsPrivateKey(pair.Key))
+            .Where(pair => !IsPrivateKey(pair.Key) && !withheld.Contains(pair.Key))
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         return new LifecycleEvent(
             entry.Id,

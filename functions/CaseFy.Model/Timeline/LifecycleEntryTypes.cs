@@ -23,6 +23,7 @@ public static class LifecycleEntryTypes
         TimelineEntryTypes.SlaBreached,
         TimelineEntryTypes.CaseReopened,
         TimelineEntryTypes.EventRaised,
+        TimelineEntryTypes.FieldsChanged,
     ], StringComparer.Ordinal);
 
     /// <summary>Whether entries of <paramref name="type"/> are published.</summary>
