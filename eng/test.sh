@@ -17,7 +17,7 @@ esac
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "npm ci (Azurite, esbuild for the portal build, the vendored sign-in library)"
+step "npm ci (Azurite, esbuild for the portal build, the vendored sign-in library, Redocly CLI for the OpenAPI lint)"
 # Compare versions, not file times: a fresh checkout (or a git worktree) has a newer lock file by mtime alone.
 stale=$(node -e '
   const lock = require("./package-lock.json").packages;

@@ -1,12 +1,15 @@
 using System.Text.Json.Serialization.Metadata;
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Model;
 using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Templates;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace CaseFy.Application.Apis;
 
@@ -17,6 +20,21 @@ namespace CaseFy.Application.Apis;
 /// </summary>
 public static class CaseAction
 {
+    /// <summary>
+    /// Maps case-work routes: POST, a JSON body of the given type (optional or not), the case as the answer, a 400, 404
+    /// or 409 problem otherwise.
+    /// </summary>
+    public static void MapEach(RouteGroupBuilder api, IEnumerable<(string Route, Delegate Handler, Type Body, bool Optional, string Summary)> routes)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(routes);
+        foreach (var (route, handler, body, optional, summary) in routes)
+        {
+            api.MapPost(route, handler).WithSummary(summary).AcceptsJson(body, optional).Produces<CaseRecord>().ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        }
+    }
+
     /// <summary>Builds the rule from the body, the caller and the time.</summary>
     public delegate CaseChange? Rule<in TBody>(CaseRecord current, CaseTemplate template, TBody body, Actor actor, DateTimeOffset now);
 

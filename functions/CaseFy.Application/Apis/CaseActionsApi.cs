@@ -1,3 +1,4 @@
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Model.Access;
@@ -18,20 +19,16 @@ public static class CaseActionsApi
     public static IEndpointRouteBuilder MapCaseActionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Case actions");
-        foreach (var (route, handler) in new (string, Delegate)[]
-        {
-            (ApiRoutes.CaseDecision, RecordDecisionAsync),
-            (ApiRoutes.CaseMove, MoveAsync),
-            (ApiRoutes.CaseHold, HoldAsync),
-            (ApiRoutes.CaseResume, ResumeAsync),
-            (ApiRoutes.CaseClose, CloseAsync),
-            (ApiRoutes.CaseReopen, ReopenAsync),
-            (ApiRoutes.CaseComments, CommentAsync),
-        })
-        {
-            api.MapPost(route, handler).Produces<CaseRecord>().ProducesValidationProblem()
-                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        }
+        CaseAction.MapEach(api,
+        [
+            (ApiRoutes.CaseDecision, RecordDecisionAsync, typeof(RecordDecision), false, "Record the stage's decision"),
+            (ApiRoutes.CaseMove, MoveAsync, typeof(MoveCase), false, "Move the case to any stage (owner or admin)"),
+            (ApiRoutes.CaseHold, HoldAsync, typeof(ReasonRequest), true, "Put the case on hold: it does not advance, nothing is marked overdue"),
+            (ApiRoutes.CaseResume, ResumeAsync, typeof(ReasonRequest), true, "Take the case off hold"),
+            (ApiRoutes.CaseClose, CloseAsync, typeof(CloseCase), false, "Close the case early (owner or admin)"),
+            (ApiRoutes.CaseReopen, ReopenAsync, typeof(ReasonRequest), true, "Reopen a closed case in the stage it closed in (owner or admin)"),
+            (ApiRoutes.CaseComments, CommentAsync, typeof(NewComment), false, "Add a comment to the timeline"),
+        ]);
 
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Model.Access;
@@ -22,6 +23,9 @@ public static class CaseDataApi
 {
     public const string MergePatchJson = "application/merge-patch+json";
 
+    /// <summary>What the OpenAPI document says of the case's <c>ETag</c>.</summary>
+    public const string CaseETagDescription = "The case's timeline length, quoted (\"12\"): send it in If-Match to patch its data safely.";
+
     public static IEndpointRouteBuilder MapCaseDataApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Case data");
@@ -31,7 +35,9 @@ public static class CaseDataApi
                 + "entry per change that changes something. 400 naming $.{key} for a value its field does not accept, "
                 + "an unknown key, or a field the outside party fills; 409 on a closed case; 412 when If-Match is stale.")
             .Accepts<Dictionary<string, JsonElement>>(MergePatchJson)
-            .Produces<CaseRecord>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRequestHeader("If-Match", "The case's ETag as read (its timeline length, \"12\"), or *: 412 when the case changed since.", required: false)
+            .Produces<CaseRecord>().WithResponseHeader(StatusCodes.Status200OK, "ETag", CaseETagDescription)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;

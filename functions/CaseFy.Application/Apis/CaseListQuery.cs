@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
@@ -16,6 +17,18 @@ namespace CaseFy.Application.Apis;
 public static partial class CaseListQuery
 {
     public const int MaxTextLength = 200;
+
+    /// <summary>The filters as the OpenAPI document declares them.</summary>
+    public static readonly QueryParameter[] Parameters =
+    [
+        new("templateId", "Only cases of this template (32 hexadecimal digits)."),
+        QueryParameter.OfEnum<CaseStatus>("status", "Only cases with this status."),
+        new("stage", "Only cases whose current stage has this key."),
+        new("owner", "Only cases this person owns: an actor id, or 'me'.") { MaxLength = MaxTextLength },
+        QueryParameter.OfBoolean("overdue", "Only cases past (true) or within (false) their stage's SLA."),
+        new("number", "Only the case with this number (its template's prefix, a hyphen, four or more digits: ONB-0042)."),
+        new("q", "Text in the title or number, ignoring case.") { MaxLength = MaxTextLength },
+    ];
 
     public static bool TryRead(HttpRequest request, out CaseFilter filter, out IResult? problem)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Application.Security;
@@ -25,27 +26,30 @@ public static class CasesApi
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Cases");
         api.MapPost(ApiRoutes.Cases, OpenCaseAsync)
             .WithSummary("Open a case on the newest version of a template")
-            .Accepts<NewCase>("application/json")
-            .Produces<CaseRecord>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .AcceptsJson<NewCase>()
+            .Produces<CaseRecord>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet(ApiRoutes.Cases, ListCasesAsync)
             .WithSummary("List cases, newest first, with filters")
             .WithDescription("Filters: templateId, status (open/closed), stage (key), owner (actor id or 'me'), overdue "
                 + "(true/false), number (ONB-0042), q (text in the title or number, ignoring case). Paging: pageSize (1-100) and continuationToken. "
                 + "The text is matched after the other filters, reading at most 1,000 index rows per page: a page can "
                 + "then hold fewer items than pageSize, even none, and still have a continuationToken.")
+            .WithQuery([.. CaseListQuery.Parameters, .. Paging.Parameters])
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();
         api.MapGet(ApiRoutes.Case, GetCaseAsync)
             .WithSummary("Read a case")
-            .Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<CaseRecord>().WithResponseHeader(StatusCodes.Status200OK, "ETag", CaseDataApi.CaseETagDescription)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(ApiRoutes.CaseAdvance, AdvanceCaseAsync)
             .WithSummary("Ask to leave the current stage (the body is optional)")
-            .Accepts<AdvanceCase>(isOptional: true, "application/json")
+            .AcceptsJson<AdvanceCase>(optional: true)
             .Produces<CaseRecord>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet(ApiRoutes.CaseTimeline, GetTimelineAsync)
             .WithSummary("Read the case's timeline a page at a time")
             .WithDescription("direction=forward (default, oldest first) or backward (newest first); pass the page's "
                 + "continuationToken back to read on in the same direction.")
+            .WithQuery([QueryParameter.OfEnum<TimelineDirection>("direction", "forward (default) or backward."), .. Paging.Parameters])
             .Produces<Page<TimelineEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

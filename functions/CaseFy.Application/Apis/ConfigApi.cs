@@ -1,4 +1,5 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,8 @@ public static class ConfigApi
     public static IEndpointRouteBuilder MapConfigApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup(ApiRoutes.Prefix).WithTags("Config")
-            .MapGet(ApiRoutes.Config, GetConfig)
+            .MapGet(ApiRoutes.Config, GetConfig).AllowAnonymous()
+            .WithSummary("How the portal signs in (its settings, read at start-up)")
             .Produces<ClientConfig>();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Engine;
@@ -26,26 +27,30 @@ public static class DocumentsApi
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Documents");
 
         // The form is read by the handler (streamed to Blob Storage), so it is described here rather than bound.
-        api.MapPost(ApiRoutes.CaseDocument, UploadAsync).Produces<CaseRecord>().ProducesValidationProblem()
+        api.MapPost(ApiRoutes.CaseDocument, UploadAsync).WithName("uploadDocument").AcceptsFile().Produces<CaseRecord>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Uploads a version of a document (multipart/form-data, one file part)");
-        api.MapPost(ApiRoutes.CaseDocumentUploadUrl, GetUploadUrlAsync).Accepts<DirectUploadRequest>("application/json")
+        api.MapPost(ApiRoutes.CaseDocumentUploadUrl, GetUploadUrlAsync).WithName("getDocumentUploadUrl").AcceptsJson<DirectUploadRequest>()
             .Produces<DirectUploadTicket>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("A short-lived, create-only URL to PUT the next version of a document straight to Blob Storage");
-        api.MapPost(ApiRoutes.DocumentConfirm, ConfirmAsync).Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound)
+        api.MapPost(ApiRoutes.DocumentConfirm, ConfirmAsync).WithName("confirmDocumentUpload").Produces<CaseRecord>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Records a version PUT to its upload URL (once, whether or not its BlobCreated event came first)");
-        api.MapGet(ApiRoutes.CaseDocuments, ListAsync).Produces<CaseDocumentList>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet(ApiRoutes.DocumentContent, GetContentAsync)
-            .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        api.MapGet(ApiRoutes.CaseDocuments, ListAsync).WithName("listDocuments").WithSummary("The case's documents and their versions")
+            .Produces<CaseDocumentList>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.DocumentContent, GetContentAsync).WithName("getDocumentContent")
+            .WithQuery(QueryParameter.OfBoolean("stream", "true: the bytes through the API; false (default): a 302 to a read-only link."))
+            .Produces(StatusCodes.Status302Found)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Downloads a version: a redirect to a short-lived read-only link, or the bytes with ?stream=true");
-        api.MapPost(ApiRoutes.DocumentAccept, AcceptAsync).Produces<CaseRecord>().ProducesValidationProblem()
+        api.MapPost(ApiRoutes.DocumentAccept, AcceptAsync).WithName("acceptDocument").WithSummary("Accept the latest version (no body, or {})")
+            .Produces<CaseRecord>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost(ApiRoutes.DocumentReject, RejectAsync).Produces<CaseRecord>().ProducesValidationProblem()
+        api.MapPost(ApiRoutes.DocumentReject, RejectAsync).WithName("rejectDocument").WithSummary("Reject the latest version: the document is asked for again")
+            .AcceptsJson<ReasonRequest>().Produces<CaseRecord>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

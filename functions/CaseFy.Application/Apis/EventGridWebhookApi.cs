@@ -1,3 +1,4 @@
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Engine;
 using CaseFy.Application.Events;
 using CaseFy.Model.Ports;
@@ -18,15 +19,23 @@ public static class EventGridWebhookApi
     /// <summary>Event Grid batches at most 1 MB.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    private const string SecretDescription = "The shared secret of the Event Grid subscription (a delivery attribute marked secret).";
+
     public static IEndpointRouteBuilder MapEventGridWebhookApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Events");
-        api.MapPost(ApiRoutes.EventGridWebhook, ReceiveAsync).AllowAnonymous()
+        api.MapPost(ApiRoutes.EventGridWebhook, ReceiveAsync).AllowAnonymous().WithName("receiveEventGridDelivery")
+            .WithRequestHeader(InboundSecret.HeaderName, SecretDescription)
+            .Accepts<System.Text.Json.JsonElement>("application/json", "application/cloudevents-batch+json", "application/cloudevents+json")
             .Produces<SubscriptionValidationResponse>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapMethods(ApiRoutes.EventGridWebhook, [HttpMethods.Options], AllowOrigin).AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapMethods(ApiRoutes.EventGridWebhook, [HttpMethods.Options], AllowOrigin).AllowAnonymous().WithName("allowEventGridOrigin")
+            .WithRequestHeader(InboundSecret.HeaderName, SecretDescription)
+            .WithRequestHeader("WebHook-Request-Origin", "The origin asking to deliver (the CloudEvents handshake).")
+            .Produces(StatusCodes.Status200OK)
+            .WithResponseHeader(StatusCodes.Status200OK, "WebHook-Allowed-Origin", "The origin allowed to deliver.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 

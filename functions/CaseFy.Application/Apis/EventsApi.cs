@@ -1,4 +1,5 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Model.Events;
 using CaseFy.Model.Ports;
 using Microsoft.AspNetCore.Builder;
@@ -13,8 +14,13 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Events");
-        api.MapGet(ApiRoutes.Events, GetEventsAsync)
-            .Produces<EventFeedPage>().ProducesValidationProblem();
+        api.MapGet(ApiRoutes.Events, GetEventsAsync).WithSummary("Released lifecycle events in release order (admins)")
+            .WithQuery(
+            [
+                new("after", "The cursor of the previous page; leave it out to start at the beginning."),
+                Paging.Parameters[0],
+            ])
+            .Produces<EventFeedPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Engine;
 using CaseFy.Application.Health;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,7 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup(ApiRoutes.Prefix).WithTags("Health")
-            .MapGet(ApiRoutes.Health, GetHealthAsync)
+            .MapGet(ApiRoutes.Health, GetHealthAsync).AllowAnonymous()
             .WithSummary("Storage and engine status (503 when degraded)")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;

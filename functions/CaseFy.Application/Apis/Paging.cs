@@ -1,3 +1,4 @@
+using CaseFy.Application.Apis.OpenApi;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseFy.Application.Apis;
@@ -7,6 +8,20 @@ public readonly record struct Paging(int PageSize, string? ContinuationToken)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
+
+    /// <summary>The two parameters as the OpenAPI document declares them on every list route.</summary>
+    public static readonly QueryParameter[] Parameters =
+    [
+        new("pageSize", $"Items per page, 1-{MaxPageSize} (default {DefaultPageSize}).", Microsoft.OpenApi.JsonSchemaType.Integer)
+        {
+            Minimum = 1,
+            Maximum = MaxPageSize,
+        },
+        new("continuationToken", "The previous page's continuationToken, to read the next page (same query, same caller).")
+        {
+            MaxLength = 512,
+        },
+    ];
 
     public static bool TryRead(HttpRequest request, out Paging paging, out IResult? problem)
     {

@@ -1,4 +1,5 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
@@ -18,15 +19,17 @@ public static class ParticipantsApi
     public static IEndpointRouteBuilder MapParticipantsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Participants");
-        api.MapGet(ApiRoutes.CaseParticipants, ListParticipantsAsync)
+        api.MapGet(ApiRoutes.CaseParticipants, ListParticipantsAsync).WithSummary("The case's people and their roles")
             .Produces<List<CaseParticipant>>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost(ApiRoutes.CaseParticipants, AddParticipantAsync)
+        api.MapPost(ApiRoutes.CaseParticipants, AddParticipantAsync).WithSummary("Add a participant, or change one's role")
+            .AcceptsJson<NewParticipant>()
             .Produces<List<CaseParticipant>>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete(ApiRoutes.CaseParticipant, RemoveParticipantAsync)
+        api.MapDelete(ApiRoutes.CaseParticipant, RemoveParticipantAsync).WithSummary("Remove a participant (their open tasks are unassigned)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPut(ApiRoutes.CaseOwner, ChangeOwnerAsync)
+        api.MapPut(ApiRoutes.CaseOwner, ChangeOwnerAsync).WithSummary("Hand the case to another owner")
+            .AcceptsJson<NewOwner>()
             .Produces<List<CaseParticipant>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

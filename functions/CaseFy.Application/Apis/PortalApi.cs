@@ -1,3 +1,4 @@
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Engine;
@@ -19,28 +20,30 @@ public static class PortalApi
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Portal");
-        api.MapGet(ApiRoutes.Portal, GetViewAsync)
+        // No bearer token: the link's capability token in the path is the credential (404 when unknown or revoked).
+        var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Portal").AllowAnonymous();
+        api.MapGet(ApiRoutes.Portal, GetViewAsync).WithName("portalView").WithSummary("The external party's view of the case")
             .Produces<PortalView>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapPatch(ApiRoutes.PortalData, AnswerAsync)
+        api.MapPatch(ApiRoutes.PortalData, AnswerAsync).WithName("portalAnswer")
             .Accepts<Dictionary<string, System.Text.Json.JsonElement>>(CaseDataApi.MergePatchJson)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("The external party answers the fields the current stage asks of them (JSON merge patch)");
-        api.MapPost(ApiRoutes.PortalDocument, UploadAsync)
+        api.MapPost(ApiRoutes.PortalDocument, UploadAsync).WithName("portalUpload").AcceptsFile()
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("The external party uploads a document asked of them (multipart/form-data, one file part)");
-        api.MapPost(ApiRoutes.PortalDocumentUploadUrl, GetUploadUrlAsync).Accepts<Model.Cases.DirectUploadRequest>("application/json")
+        api.MapPost(ApiRoutes.PortalDocumentUploadUrl, GetUploadUrlAsync).WithName("portalGetUploadUrl")
+            .AcceptsJson<Model.Cases.DirectUploadRequest>()
             .Produces<Documents.DirectUploadTicket>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("The external party gets a short-lived, create-only URL to PUT a document asked of them straight to Blob Storage");
-        api.MapPost(ApiRoutes.PortalDocumentConfirm, ConfirmAsync)
+        api.MapPost(ApiRoutes.PortalDocumentConfirm, ConfirmAsync).WithName("portalConfirm")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -1,4 +1,5 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Portal;
 using CaseFy.Model.Access;
@@ -17,13 +18,14 @@ public static class PortalLinksApi
     public static IEndpointRouteBuilder MapPortalLinksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Portal links");
-        api.MapPost(ApiRoutes.CasePortalLinks, CreateLinkAsync)
+        api.MapPost(ApiRoutes.CasePortalLinks, CreateLinkAsync).WithSummary("Create a portal link for an external party (its URL is shown once)")
+            .AcceptsJson<Model.Portal.NewPortalLink>()
             .Produces<CreatedPortalLink>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet(ApiRoutes.CasePortalLinks, ListLinksAsync)
-            .Produces<List<PortalLinkSummary>>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapDelete(ApiRoutes.CasePortalLink, RevokeLinkAsync)
+        api.MapGet(ApiRoutes.CasePortalLinks, ListLinksAsync).WithSummary("The case's portal links (owner or admin)")
+            .Produces<List<PortalLinkSummary>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete(ApiRoutes.CasePortalLink, RevokeLinkAsync).WithSummary("Revoke a portal link")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,9 +1,11 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 
 namespace CaseFy.Application.Apis;
 
@@ -22,14 +24,21 @@ public static class ReportsApi
             .WithDescription($"Per stage of the template's newest version: the count of open cases and the newest "
                 + $"casesPerStage of them (1-{BoardService.MaxCasesPerStage}, default {BoardService.DefaultCasesPerStage}). "
                 + "Computed on request from the case index (one scan of the template's open cases).")
-            .Produces<CaseBoard>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithQuery(new QueryParameter(
+                "casesPerStage", $"Cases listed per stage, 1-{BoardService.MaxCasesPerStage} (default {BoardService.DefaultCasesPerStage}).", JsonSchemaType.Integer)
+            {
+                Minimum = 1,
+                Maximum = BoardService.MaxCasesPerStage,
+            })
+            .Produces<CaseBoard>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         reports
             .MapGet(ApiRoutes.TemplateMetrics, GetMetricsAsync)
             .WithSummary("A template's case metrics")
             .WithDescription("Time spent per stage (completed visits), open and closed cases, SLA breaches and cases closed "
                 + $"per day over the last {MetricsService.ThroughputDays} days. Computed on request by reading every case of the "
                 + "template and its timeline: a report, not a live counter.")
-            .Produces<TemplateMetrics>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<TemplateMetrics>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

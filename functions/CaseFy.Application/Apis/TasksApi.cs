@@ -1,4 +1,5 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Engine;
 using CaseFy.Model;
@@ -17,17 +18,23 @@ public static class TasksApi
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Tasks");
-        api.MapPost(ApiRoutes.CaseTasks, AddTaskAsync).Produces<CaseRecord>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost(ApiRoutes.TaskAssign, AssignTaskAsync).Produces<CaseRecord>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost(ApiRoutes.TaskDue, SetTaskDueAsync).Produces<CaseRecord>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost(ApiRoutes.TaskComplete, CompleteTaskAsync).Produces<CaseRecord>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost(ApiRoutes.TaskReopen, ReopenTaskAsync).Produces<CaseRecord>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet(ApiRoutes.Tasks, ListTasksAsync).Produces<Page<TaskSummary>>().ProducesValidationProblem();
+        CaseAction.MapEach(api,
+        [
+            (ApiRoutes.CaseTasks, AddTaskAsync, typeof(NewTask), false, "Add an ad-hoc task to the case's current stage"),
+            (ApiRoutes.TaskAssign, AssignTaskAsync, typeof(AssignTask), false, "Assign a task to a participant or a role"),
+            (ApiRoutes.TaskDue, SetTaskDueAsync, typeof(SetTaskDue), false, "Set or clear a task's due time"),
+            (ApiRoutes.TaskComplete, CompleteTaskAsync, typeof(CompleteTask), true, "Complete a task"),
+            (ApiRoutes.TaskReopen, ReopenTaskAsync, typeof(ReasonRequest), true, "Reopen a completed task"),
+        ]);
+
+        api.MapGet(ApiRoutes.Tasks, ListTasksAsync).WithSummary("A person's open tasks across cases")
+            .WithQuery(
+            [
+                new("assignee", "'me', or a person's id (another person's tasks: admins only).") { MaxLength = 200 },
+                new("status", "Only open tasks are listed: open (the default).") { Values = ["open"] },
+                .. Paging.Parameters,
+            ])
+            .Produces<Page<TaskSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Templates;
 using CaseFy.Model.Json;
@@ -18,23 +19,34 @@ namespace CaseFy.Application.Apis;
 /// </summary>
 public static class TemplatesApi
 {
+    private const string ETagDescription = "The template's newest version, quoted (\"3\"): send it back in If-Match to update.";
+
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Prefix).WithTags("Templates");
         api.MapPost(ApiRoutes.Templates, CreateTemplateAsync)
             .WithSummary("Create a template (version 1)")
-            .Accepts<TemplateDraft>("application/json")
-            .Produces<CaseTemplate>(StatusCodes.Status201Created).ProducesValidationProblem();
-        api.MapGet(ApiRoutes.Templates, ListTemplatesAsync).Produces<List<TemplateSummary>>();
+            .AcceptsJson<TemplateDraft>()
+            .Produces<CaseTemplate>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithResponseHeader(StatusCodes.Status201Created, "ETag", ETagDescription);
+        api.MapGet(ApiRoutes.Templates, ListTemplatesAsync).WithSummary("List templates (each one's newest version)")
+            .Produces<List<TemplateSummary>>();
         api.MapGet(ApiRoutes.Template, GetTemplateAsync)
             .WithSummary("Read a template's newest version")
-            .Produces<CaseTemplate>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<CaseTemplate>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", ETagDescription);
         api.MapPut(ApiRoutes.Template, UpdateTemplateAsync)
+            .WithSummary("Store the template's next version (If-Match: its ETag)")
+            .WithRequestHeader("If-Match", "The ETag of the version this update starts from: 428 without it, 412 when a newer one exists.")
+            .AcceptsJson<TemplateDraft>()
             .Produces<CaseTemplate>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", ETagDescription);
         api.MapGet(ApiRoutes.TemplateVersions, ListVersionsAsync)
+            .WithSummary("Read every version of a template")
             .Produces<List<CaseTemplate>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(ApiRoutes.TemplateArchive, ArchiveTemplateAsync)
+            .WithSummary("Archive a template: no new cases open on it")
             .Produces<TemplateSummary>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -112,6 +124,13 @@ public static class TemplatesApi
             return ApiProblems.NotFound("template");
         }
 
+        // The body first (400/413/415 for a request that is wrong in itself), then the precondition (428/412).
+        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.TemplateDraft, TemplateRules.Validate, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
         var ifMatch = request.Headers.IfMatch;
         if (ifMatch.Count == 0)
         {
@@ -124,12 +143,6 @@ public static class TemplatesApi
             || !int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
         {
             return Stale();
-        }
-
-        var body = await RequestBody.ReadValidAsync(request, CaseFyJsonContext.Default.TemplateDraft, TemplateRules.Validate, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
         }
 
         CaseTemplate? updated;

@@ -1,4 +1,5 @@
 using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Application.Timeline;
 using CaseFy.Model.Access;
 using CaseFy.Model.Timeline;
@@ -23,6 +24,7 @@ public static class TimelineApi
             .WithSummary("Download the whole timeline as JSON or CSV")
             .WithDescription("format=json (default: an array of timeline entries) or csv (header row, RFC 4180 quoting). "
                 + "Streamed as it is read from storage; holds the entries up to the case's length when the request started.")
+            .WithQuery(QueryParameter.OfEnum<TimelineExportFormat>("format", "json (default) or csv."))
             .Produces<TimelineEntry[]>(contentType: "application/json")
             .Produces<string>(contentType: "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

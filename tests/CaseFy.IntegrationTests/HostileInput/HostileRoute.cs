@@ -18,7 +18,7 @@ public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<s
 {
     public string Key => $"{Method} {Pattern}";
 
-    /// <summary>The JSON media type the route declares for its body (<c>application/merge-patch+json</c>…), else <c>application/json</c>.</summary>
+    /// <summary>The JSON media type the route declares for its body: <c>application/json</c> when it is one, else its own (<c>application/merge-patch+json</c>…).</summary>
     public string BodyContentType { get; init; } = "application/json";
 
     public override string ToString() => Key;
@@ -42,7 +42,10 @@ public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<s
                 routes.Add(new HostileRoute(
                     method, endpoint.RoutePattern.RawText!.Trim('/'), parameters, accepts?.RequestType, accepts is not null, pages)
                 {
-                    BodyContentType = accepts?.ContentTypes.FirstOrDefault(t => t.EndsWith("+json", StringComparison.Ordinal)) ?? "application/json",
+                    // Plain JSON when the route takes it (the Event Grid webhook also takes CloudEvents' own types).
+                    BodyContentType = accepts is null || accepts.ContentTypes.Contains("application/json")
+                        ? "application/json"
+                        : accepts.ContentTypes.FirstOrDefault(t => t.EndsWith("+json", StringComparison.Ordinal)) ?? "application/json",
                 });
             }
         }
