@@ -28,7 +28,7 @@ export async function api(path, { method = 'GET', body, file, token, signal, hea
     payload = new FormData();
     payload.append('file', file, file.name);
   } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] ??= 'application/json';
     payload = JSON.stringify(body);
   }
   const url = await resolve(path);

@@ -1,7 +1,8 @@
 // The external case page, opened from a portal link: /portal.html#<token>. The token stays in the fragment
 // (browsers never send it to a server or in a Referer) and is sent only to the API, in the request path.
 // Built for a phone first: one column, large targets, plain words. Everything from the API goes in as text.
-import { h, mount, toast } from './dom.js';
+import { h, mount, toast, field } from './dom.js';
+import { showErrors, clearErrors } from './forms.js';
 import { api, enc } from './api.js';
 import { formatAbsolute, humanize, timeEl, formatBytes } from './format.js';
 import { stageProgress } from './components/stageProgress.js';
@@ -45,19 +46,95 @@ async function load() {
 }
 
 function render(view) {
-  document.title = `${view.title} · CaseFy`;
+  document.title = `${view.number ? `${view.number} ` : ''}${view.title} · CaseFy`;
   const closed = view.status === 'closed';
   mount(main,
     h('p', { class: 'hint', text: `Hello ${view.yourName}. This page shows where your case stands.` }),
-    h('div', { class: 'title-row' }, h('h1', { text: view.title }), h('span', { class: `badge ${closed ? 'badge-neutral' : 'badge-info'}`, text: closed ? 'Closed' : 'In progress' })),
+    h('div', { class: 'title-row' }, h('h1', {}, view.number ? h('span', { class: 'case-number', text: view.number }) : null, view.title), h('span', { class: `badge ${closed ? 'badge-neutral' : 'badge-info'}`, text: closed ? 'Closed' : 'In progress' })),
     h('section', { class: 'card progress-card', 'aria-labelledby': 'where-title' },
       h('h2', { id: 'where-title', text: 'Where your case stands' }),
       h('p', { class: 'where-now', text: whereNow(view) }),
       stageProgress(view.stages, { currentStage: view.currentStage, status: view.status })),
     asked(view),
+    questions(view),
+    shownData(view),
     view.actions.includes('view') ? publicTimeline(view) : null,
     h('p', { class: 'portal-note', text: `This personal link works until ${formatAbsolute(view.expiresAt)}. Do not share it.` }));
   main.focus({ preventScroll: true });
+}
+
+/**
+ * The questions the current stage asks of this person (`fields`, for a link that may answer): one input per field,
+ * the right kind for its type, errors under the field they concern. Only what they fill is sent (a merge patch).
+ */
+function questions(view) {
+  const asked = view.fields ?? [];
+  if (!asked.length) return null;
+  const inputs = asked.map(f => [f, inputFor(f, view.data?.[f.key])]);
+  const fields = Object.fromEntries(inputs.map(([f, input]) => [`$.${f.key}`, field(`${f.label}${f.required ? ' (required)' : ''}`, input, f.help)]));
+  const formError = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const button = h('button', { type: 'submit', class: 'button primary', text: 'Send answers' });
+  const form = h('form', { class: 'answers', novalidate: true }, Object.values(fields).map(f => f.wrap), formError, button);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearErrors(fields, formError);
+    const patch = {};
+    for (const [f, input] of inputs) {
+      const value = valueOf(f, input);
+      if (value !== undefined) patch[f.key] = value;
+    }
+    button.disabled = true;
+    try {
+      await api(`/api/portal/${enc(token)}/data`, { method: 'PATCH', body: patch, token: null, headers: { 'Content-Type': 'application/merge-patch+json' } });
+      toast('Thank you, your answers were received.', 'success');
+      await load();
+    } catch (error) {
+      showErrors(error, fields, formError);
+      button.disabled = false;
+    }
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title', text: 'Questions for you' }), form);
+}
+
+function inputFor(f, current) {
+  const shown = current === undefined || current === null ? '' : current;
+  switch (f.type) {
+    case 'longText': return h('textarea', { rows: 4, maxlength: f.maxLength ?? null, text: String(shown) });
+    case 'number':
+    case 'money': return h('input', { type: 'number', step: 'any', inputmode: 'decimal', value: String(shown) });
+    case 'date': return h('input', { type: 'date', value: String(shown) });
+    case 'dateTime': return h('input', { type: 'datetime-local' });
+    case 'boolean': return h('select', {}, h('option', { value: '', text: '—' }), h('option', { value: 'true', text: 'Yes', selected: shown === true }), h('option', { value: 'false', text: 'No', selected: shown === false }));
+    case 'choice': return h('select', {}, h('option', { value: '', text: '—' }), (f.options ?? []).map(o => h('option', { value: o, text: o, selected: o === shown })));
+    case 'multiChoice': return h('select', { multiple: true }, (f.options ?? []).map(o => h('option', { value: o, text: o, selected: Array.isArray(shown) && shown.includes(o) })));
+    default: return h('input', { type: { email: 'email', phone: 'tel', url: 'url' }[f.type] ?? 'text', maxlength: f.maxLength ?? null, value: String(shown) });
+  }
+}
+
+/** The JSON value of an input; undefined when left empty (nothing sent for it). */
+function valueOf(f, input) {
+  if (f.type === 'multiChoice') {
+    const chosen = [...input.selectedOptions].map(o => o.value);
+    return chosen.length ? chosen : undefined;
+  }
+  const raw = input.value.trim();
+  if (!raw) return undefined;
+  switch (f.type) {
+    case 'number':
+    case 'money': return Number(raw);
+    case 'boolean': return raw === 'true';
+    case 'dateTime': return new Date(raw).toISOString();
+    default: return raw;
+  }
+}
+
+/** The case's values the template shows this person (`data`: only fields marked visible to them). */
+function shownData(view) {
+  const asked = new Set((view.fields ?? []).map(f => f.key));
+  const entries = Object.entries(view.data ?? {}).filter(([key]) => !asked.has(key));
+  if (!entries.length) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title', text: 'Details of your case' }),
+    h('dl', { class: 'details' }, entries.map(([key, value]) => [h('dt', { text: humanize(key) }), h('dd', { text: Array.isArray(value) ? value.join(', ') : String(value) })])));
 }
 
 function whereNow(view) {

@@ -284,4 +284,39 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
         await portal.Api.WaitForStageEnteredAsync(opened.Id, "assessment");
         return (template.Id, opened.Id);
     }
+
+    [Fact]
+    public async Task ExternalPage_Answers_ErrorsUnderTheFieldThenStoredAsTheLinkAndVisibleValuesShown()
+    {
+        var template = await portal.Api.CreateTemplateFromJsonAsync("""
+            {"name":"Onboarding form","prefix":"OBF","fields":[
+               {"key":"passport","label":"Passport number","type":"text","maxLength":12,"pattern":"[A-Z0-9]+","filledBy":"external","help":"Capitals and digits, as printed."},
+               {"key":"startDate","label":"Start date","type":"date","filledBy":"both"},
+               {"key":"department","label":"Department","type":"choice","options":["HR","IT"],"visibleToExternal":true}],
+             "stages":[{"key":"intake","name":"Intake","requiredFields":["passport"],"externalFields":["passport","startDate"]}]}
+            """);
+        using var response = await portal.Api.PostJsonAsync("/api/cases", $$$"""{"templateId":"{{{template.Id}}}","title":"Welcome Sam","data":{"department":"IT"}}""");
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
+        var opened = (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, TestContext.Current.CancellationToken))!;
+        var link = await portal.Api.CreatePortalLinkAsync(opened.Id, "Sam Starter", """["view","answer"]""");
+
+        await using var outsider = await portal.NewPageAsync(Phone);
+        var page = outsider.Page;
+        await page.GotoAsync("/portal.html#" + link.Token);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("OBF-0001Welcome Sam");
+        await Expect(page.Locator(".details")).ToContainTextAsync("IT");
+        await page.GetByLabel("Passport number (required)").FillAsync("ab 12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answers" }).ClickAsync();
+        await Expect(page.Locator(".field-error:visible")).ToContainTextAsync("pattern");
+        await page.GetByLabel("Passport number (required)").FillAsync("AB1234567");
+        await page.GetByLabel("Start date").FillAsync("2026-04-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answers" }).ClickAsync();
+        await Expect(page.GetByText("Thank you, your answers were received.")).ToBeVisibleAsync();
+        await outsider.AssertAccessibleAsync();
+
+        var stored = await portal.Api.GetCaseAsync(opened.Id);
+        Assert.Equal(("\"AB1234567\"", "\"2026-04-01\""), (stored.Data["passport"].GetRawText(), stored.Data["startDate"].GetRawText()));
+        var entry = (await portal.Api.GetTimelineAsync(opened.Id)).Last(e => e.Type == "FieldsChanged");
+        Assert.Equal("Sam Starter", entry.Actor.Name);
+    }
 }
