@@ -68,7 +68,7 @@ public sealed class CrashTests
 
         var driven = await driving;
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{scale.CrashCases} cases ({stuck.Count} stuck), {scale.Kills} kills ({killsWhileDriving} with cases in flight), {host.Starts} host starts ({host.TimeStarting.TotalSeconds:F1} s starting), {clock.Elapsed.TotalSeconds:F1} s; the last case closed {(progress.Last - Settled()).TotalSeconds:F1} s after the last restart");
+            $"{scale.CrashCases} cases ({stuck.Count} stuck), {scale.Kills} kills ({killsWhileDriving} with cases in flight), {host.Starts} host starts ({host.TimeStarting.TotalSeconds:F1} s starting), {clock.Elapsed.TotalSeconds:F1} s; the last case moved {(progress.Last - Settled()).TotalSeconds:F1} s after the last restart");
         Assert.True(stuck.IsEmpty, $"{stuck.Count} of {scale.CrashCases} cases did not close:{Environment.NewLine}{string.Join(Environment.NewLine, stuck)}");
         var closed = driven.OfType<CaseRecord>().ToArray();
         var timelines = await Task.WhenAll(closed.Select(c => api.GetTimelineAsync(c.Id, ct)));
