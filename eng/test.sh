@@ -2,7 +2,8 @@
 # CaseFy's test suite, set-up included: `bash eng/test.sh` on a fresh clone.
 # Installs what the tests need (Azurite from the npm lock), builds with warnings as errors, checks the
 # formatting, runs the tests (they start and stop their own Azurite on free loopback ports), prints the model's
-# line coverage from the unit tests alone, and ends with one line: "N passed, N failed".
+# line coverage from the unit tests alone, and ends with one line: "N passed, N failed" (skipped tests, which
+# there should be none of, are counted on the line before).
 #   bash eng/test.sh          everything: unit, api, browser, fault and infra tests (what .ci/run calls)
 #   bash eng/test.sh --fast   the loop after each change: unit and api tests only (traits "Category=unit|api")
 set -uo pipefail
@@ -93,6 +94,6 @@ done
 [ "$files" -gt 0 ] || failed=$((failed + 1))
 failed=$((failed + extra_failed))
 echo
-printf 'Took %d min %02d s (load average now: %s)\n' $((SECONDS / 60)) $((SECONDS % 60)) "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
-echo "$passed passed, $failed failed, $skipped skipped"
+printf 'Took %d min %02d s (load average now: %s); %d skipped\n' $((SECONDS / 60)) $((SECONDS % 60)) "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" "$skipped"
+echo "$passed passed, $failed failed"
 [ "$test_exit" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
