@@ -63,6 +63,10 @@ public sealed partial class LocalEngineSidecar(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+
+        // It logs through the host's factory: its own "Now listening" and "Application started" would be a second set.
+        builder.WebHost.SuppressStatusMessages(true);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, endpoint.Port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         _guard = new ActivityTaskIdGuard(
