@@ -60,6 +60,11 @@ public static class LocalHostApp
             WebRootPath = Path.Combine(repoRoot, "artifacts", "portal"),
         });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+
+        // A bad or stale token is answered 401; the identity libraries' per-request lines (IDX10511 logged as "fail",
+        // "Failed to validate the token") would only bury the console. Warnings from elsewhere in them still show.
+        builder.Logging.AddFilter("Microsoft.IdentityModel", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(LocalOrigins.DefaultApiUrl);
