@@ -8,16 +8,7 @@ public sealed class ProgressClock
 {
     private long _lastTicks = DateTime.UtcNow.Ticks;
 
-    /// <summary>How many moves were seen.</summary>
-    private int _moves;
-
     public DateTime Last => new(Interlocked.Read(ref _lastTicks), DateTimeKind.Utc);
 
-    public int Moves => Volatile.Read(ref _moves);
-
-    public void Moved()
-    {
-        Interlocked.Exchange(ref _lastTicks, DateTime.UtcNow.Ticks);
-        Interlocked.Increment(ref _moves);
-    }
+    public void Moved() => Interlocked.Exchange(ref _lastTicks, DateTime.UtcNow.Ticks);
 }
