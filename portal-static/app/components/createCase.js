@@ -2,7 +2,7 @@
 // id), open the case and go to it. The API opens a case owned by its creator; another owner is handed over right after.
 import { h, field, toast } from '../dom.js';
 import { api, enc } from '../api.js';
-import { navigate } from '../main.js';
+import { navigate } from '../router.js';
 import { formDialog } from './formDialog.js';
 
 export function openCreateCase(templates, selectedId) {

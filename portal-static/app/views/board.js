@@ -6,7 +6,7 @@ import { listTemplates, getTemplate, listAllCases } from '../data.js';
 import { caseCard } from '../components/caseCard.js';
 import { openCreateCase } from '../components/createCase.js';
 import { can } from '../session.js';
-import { navigate, queryParams } from '../main.js';
+import { navigate, queryParams } from '../router.js';
 
 const PER_STAGE = 50;
 

@@ -7,7 +7,7 @@ import { timeEl } from '../format.js';
 import { dueBadge, ownerName, statusBadge } from '../components/caseCard.js';
 import { openCreateCase } from '../components/createCase.js';
 import { can } from '../session.js';
-import { navigate, queryParams } from '../main.js';
+import { navigate, queryParams } from '../router.js';
 
 const FILTERS = ['templateId', 'stage', 'status', 'owner', 'overdue', 'q'];
 
