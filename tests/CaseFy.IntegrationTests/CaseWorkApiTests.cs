@@ -142,6 +142,28 @@ public sealed class CaseWorkApiTests(LocalHostFixture host) : IClassFixture<Loca
     }
 
     [Fact]
+    public async Task Resume_AfterHold_MovesTheSlaAndOpenTaskDueTimesForwardByTheTimeHeld()
+    {
+        var template = await CreateTemplateAsync("""
+            {"name":"Held","stages":[{"key":"one","name":"One","slaHours":1,
+              "tasks":[{"key":"check","title":"Check","assignee":"owner","dueInHours":1,"required":true}]}]}
+            """);
+        var opened = await Api.OpenCaseAsync(template.Id, "Paused");
+        var entered = await Api.WaitForAsync(opened.Id, c => c.CurrentStage.EnteredAt is not null && c.Tasks.Count == 1);
+
+        await PostAsync($"/api/cases/{opened.Id}/hold", "{}");
+        await Task.Delay(TimeSpan.FromMilliseconds(1200), Ct);
+        var resumed = await PostAsync($"/api/cases/{opened.Id}/resume", "{}");
+
+        var timeline = await Api.GetTimelineAsync(opened.Id);
+        var held = timeline.Single(e => e.Type == TimelineEntryTypes.CaseResumed).At - timeline.Single(e => e.Type == TimelineEntryTypes.CaseOnHold).At;
+        Assert.InRange(held, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Assert.Equal(entered.CurrentStage.SlaDueAt + held, resumed.CurrentStage.SlaDueAt);
+        Assert.Equal(entered.Tasks[0].DueAt + held, resumed.Tasks[0].DueAt);
+        Assert.Null(resumed.HeldSince);
+    }
+
+    [Fact]
     public async Task TemplateVersions_PutWithIfMatch_CreatesVersionStaleIs412MissingIs428ArchivedRefusesCases()
     {
         var template = await CreateTemplateAsync("""{"name":"V","stages":[{"key":"a","name":"A"}]}""");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CaseFy.Application.Apis;
 using CaseFy.Application.Reports;
+using CaseFy.Model.Timeline;
 using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
@@ -44,6 +45,30 @@ public sealed class MetricsTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal(MetricsService.ThroughputDays, metrics.Throughput.Count);
         Assert.Equal(1, metrics.Throughput.Sum(d => d.Count));
         Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), metrics.Throughput[^1].Date);
+    }
+
+    [Fact]
+    public async Task Metrics_StageVisitWithAHold_LeavesTheTimeHeldOut()
+    {
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "Held");
+        await Api.WaitForStageEnteredAsync(opened.Id, "intake");
+        foreach (var action in new[] { "hold", "resume", "advance" })
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(action == "resume" ? 1200 : 0), Ct);
+            using var response = await Api.PostJsonAsync($"/api/cases/{opened.Id}/{action}", "{}");
+            Assert.True(response.IsSuccessStatusCode, action);
+        }
+
+        await Api.WaitForStageEnteredAsync(opened.Id, "review");
+        var metrics = await WaitForMetricsAsync(template.Id, m => m.Stages[0].Visits == 1);
+
+        var timeline = await Api.GetTimelineAsync(opened.Id);
+        TimeSpan At(string type) => timeline.First(e => e.Type == type).At - DateTimeOffset.UnixEpoch;
+        var held = At(TimelineEntryTypes.CaseResumed) - At(TimelineEntryTypes.CaseOnHold);
+        var inStage = At(TimelineEntryTypes.StageExited) - At(TimelineEntryTypes.StageEntered);
+        Assert.True(held >= TimeSpan.FromSeconds(1), $"held {held}");
+        Assert.Equal((inStage - held).TotalSeconds, metrics.Stages[0].TotalSeconds, precision: 3);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Timeline;
 using static CaseFy.UnitTests.SampleCase;
@@ -53,6 +54,48 @@ public sealed class CaseFlexibilityTests
         Assert.Equal(CaseStatus.Open, resumed.Case.Status);
         Assert.Equal(TimelineEntryTypes.CaseResumed, resumed.Entries[0].Type);
         Assert.False(resumed.Entries[0].Data.ContainsKey("reason"));
+    }
+
+    [Fact]
+    public void Resume_AfterHold_MovesSlaAndOpenTaskDueTimesByTheTimeHeld()
+    {
+        var entered = Entered();
+        var held = CaseFlexibility.Hold(entered, null, Ana, T0.AddMinutes(30)).Case;
+
+        var resumed = CaseFlexibility.Resume(held, null, Bo, T0.AddHours(5).AddMinutes(30));
+
+        var fiveHours = TimeSpan.FromHours(5);
+        Assert.Equal(entered.CurrentStage.SlaDueAt + fiveHours, resumed.Case.CurrentStage.SlaDueAt);
+        Assert.Equal(entered.Tasks.Single(t => t.Id == "t1").DueAt + fiveHours, resumed.Case.Tasks.Single(t => t.Id == "t1").DueAt);
+        Assert.All(resumed.Case.Tasks.Where(t => t.DueAt is null), t => Assert.Null(entered.Tasks.Single(e => e.Id == t.Id).DueAt));
+        Assert.Null(resumed.Case.HeldSince);
+        Assert.Equal(("18000", T0.AddHours(7).UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), (resumed.Entries[0].Data["heldSeconds"], resumed.Entries[0].Data["slaDueAt"]));
+        var evaluated = StageEvaluation.Evaluate(resumed.Case, Template, resumed.Case.CurrentStage.Visit, T0.AddHours(5).AddMinutes(31));
+        Assert.DoesNotContain(evaluated?.Entries ?? [], e => e.Type is TimelineEntryTypes.TaskOverdue or TimelineEntryTypes.SlaBreached);
+    }
+
+    [Fact]
+    public void Resume_LeavesOverdueTaskAndBreachedSlaTimesAlone()
+    {
+        var breached = StageEvaluation.Evaluate(Entered(), Template, 1, T0.AddHours(3))!.Case;
+        var held = CaseFlexibility.Hold(breached, null, Ana, T0.AddHours(3)).Case;
+
+        var resumed = CaseFlexibility.Resume(held, null, Ana, T0.AddHours(10)).Case;
+
+        Assert.True(breached.CurrentStage.SlaBreached && breached.Tasks.Single(t => t.Id == "t1").Overdue);
+        Assert.Equal(breached.CurrentStage.SlaDueAt, resumed.CurrentStage.SlaDueAt);
+        Assert.Equal(breached.Tasks.Select(t => t.DueAt), resumed.Tasks.Select(t => t.DueAt));
+    }
+
+    [Fact]
+    public void Resume_OfAHoldWithoutAStart_MovesNothing()
+    {
+        var legacy = CaseFlexibility.Hold(Entered(), null, Ana, T0).Case with { HeldSince = null };
+
+        var resumed = CaseFlexibility.Resume(legacy, null, Ana, T0.AddHours(4));
+
+        Assert.Equal(Entered().CurrentStage.SlaDueAt, resumed.Case.CurrentStage.SlaDueAt);
+        Assert.Equal("0", resumed.Entries[0].Data["heldSeconds"]);
     }
 
     [Fact]

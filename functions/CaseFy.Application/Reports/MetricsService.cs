@@ -58,11 +58,14 @@ public sealed class MetricsService(ICaseStore cases, ITemplateStore templates, T
         return new TemplateMetrics(template.Id, now, open, closed, breaches, stages.ToMetrics(), throughput);
     }
 
-    // Pairs each StageEntered with the next StageExited of the same stage; returns the SLA breaches seen.
+    // Pairs each StageEntered with the next StageExited of the same stage, less the time on hold between them (time
+    // held does not count, as for the SLA); returns the SLA breaches seen.
     private async Task<int> TallyTimelineAsync(CaseRecord record, StageTally stages, CancellationToken cancellationToken)
     {
         var breaches = 0;
         (string Stage, DateTimeOffset At)? entered = null;
+        DateTimeOffset? heldAt = null;
+        var held = TimeSpan.Zero;
         try
         {
             await foreach (var entry in cases.ReadTimelineAsync(record.Id, afterSeq: 0, beforeSeq: record.TimelineLength + 1, cancellationToken))
@@ -71,9 +74,18 @@ public sealed class MetricsService(ICaseStore cases, ITemplateStore templates, T
                 {
                     case TimelineEntryTypes.StageEntered:
                         entered = (entry.Stage, entry.At);
+                        held = TimeSpan.Zero;
+                        heldAt = heldAt is null ? null : entry.At;
+                        break;
+                    case TimelineEntryTypes.CaseOnHold:
+                        heldAt = entry.At;
+                        break;
+                    case TimelineEntryTypes.CaseResumed when heldAt is { } since:
+                        held += entry.At - since;
+                        heldAt = null;
                         break;
                     case TimelineEntryTypes.StageExited when entered is { } visit && visit.Stage == entry.Stage:
-                        stages.AddVisit(entry.Stage, entry.Data.GetValueOrDefault("stageName") ?? entry.Stage, entry.At - visit.At);
+                        stages.AddVisit(entry.Stage, entry.Data.GetValueOrDefault("stageName") ?? entry.Stage, entry.At - visit.At - held);
                         entered = null;
                         break;
                     case SlaBreached:

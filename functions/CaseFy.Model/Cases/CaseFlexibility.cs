@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
@@ -43,11 +44,15 @@ public static class CaseFlexibility
         }
 
         return new TimelineWriter(current, now)
-            .Update(c => c with { Status = CaseStatus.OnHold, CurrentStage = c.CurrentStage with { ReadyToAdvance = false } })
+            .Update(c => c with { Status = CaseStatus.OnHold, HeldSince = now, CurrentStage = c.CurrentStage with { ReadyToAdvance = false } })
             .Append(TimelineEntryTypes.CaseOnHold, actor, WithReason([], reason))
             .ToChange();
     }
 
+    /// <summary>
+    /// Takes the case off hold. Time on hold does not count: the stage's SLA due time (unless already breached) and the
+    /// due times of open tasks not yet overdue move forward by the time held, recorded as <c>heldSeconds</c>.
+    /// </summary>
     public static CaseChange Resume(CaseRecord current, string? reason, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
@@ -56,9 +61,25 @@ public static class CaseFlexibility
             throw new CaseRuleException("The case is not on hold.");
         }
 
+        // A case held before HeldSince existed has no start to measure from: nothing moves.
+        var held = current.HeldSince is { } since && now > since ? now - since : TimeSpan.Zero;
+        var data = WithReason(new() { ["heldSeconds"] = ((long)held.TotalSeconds).ToString(CultureInfo.InvariantCulture) }, reason);
+        var stage = current.CurrentStage;
+        var slaDue = stage.SlaBreached ? stage.SlaDueAt : stage.SlaDueAt + held;
+        if (slaDue is { } due)
+        {
+            data["slaDueAt"] = CaseLifecycle.Iso(due);
+        }
+
         return new TimelineWriter(current, now)
-            .Update(c => c with { Status = CaseStatus.Open })
-            .Append(TimelineEntryTypes.CaseResumed, actor, WithReason([], reason))
+            .Update(c => c with
+            {
+                Status = CaseStatus.Open,
+                HeldSince = null,
+                CurrentStage = c.CurrentStage with { SlaDueAt = slaDue },
+                Tasks = [.. c.Tasks.Select(t => t.Status == CaseTaskStatus.Open && !t.Overdue ? t with { DueAt = t.DueAt + held } : t)],
+            })
+            .Append(TimelineEntryTypes.CaseResumed, actor, data)
             .ToChange();
     }
 

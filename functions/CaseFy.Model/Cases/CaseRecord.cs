@@ -38,6 +38,9 @@ public sealed record CaseRecord
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>When the case was put on hold; <see langword="null"/> unless it is on hold. Resuming shifts due times by the time held.</summary>
+    public DateTimeOffset? HeldSince { get; init; }
+
     /// <summary>How the case was closed (<c>completed</c>, a decision's outcome, or the reason's outcome of an early close).</summary>
     public string? Outcome { get; init; }
 
