@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using CaseFy.Model;
+using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Templates;
 using static CaseFy.UnitTests.SampleCase;
@@ -28,7 +31,12 @@ internal static class CaseActions
     public const int AddTask = 17;
     public const int Automation = 18;
     public const int SetDue = 19;
-    public const int Count = 20;
+    public const int AddParticipant = 20;
+    public const int RemoveParticipant = 21;
+    public const int ChangeOwner = 22;
+    public const int ChangeData = 23;
+    public const int AssignTask = 24;
+    public const int Count = 25;
 
     private static readonly string[] DocumentKeys = ["form", "photos", "receipt"];
 
@@ -74,9 +82,18 @@ internal static class CaseActions
             Automation => stage.OnEnter.Count == 0 || stage.OnEnter[choice % stage.OnEnter.Count].Type == AutomationType.Webhook
                 ? null
                 : AutomationRules.Apply(c, Template, stage.OnEnter[choice % stage.OnEnter.Count], visit, AutomationRules.RunId(AutomationPhase.Enter, choice % stage.OnEnter.Count), now),
-            _ => TaskRules.SetDue(c, Pick(c.Tasks, choice)?.Id ?? "t0", choice % 2 == 0 ? null : now.AddMinutes(5), Ana, now),
+            SetDue => TaskRules.SetDue(c, Pick(c.Tasks, choice)?.Id ?? "t0", choice % 2 == 0 ? null : now.AddMinutes(5), Ana, now),
+            AddParticipant => CaseParticipants.Add(c, new CaseParticipant(Bo.Id, Bo.Name, choice % 2 == 0 ? ParticipantRole.Member : ParticipantRole.Viewer), Ana, now),
+            RemoveParticipant => CaseParticipants.Remove(c, Bo.Id, Ana, now),
+            ChangeOwner => CaseParticipants.ChangeOwner(c, choice % 2 == 0 ? Bo.Id : Ana.Id, choice % 2 == 0 ? Bo.Name : Ana.Name, Ana, now),
+            ChangeData => CaseData.Change(c, Template, AmountPatch(choice), FieldEditor.Team, Bo, now),
+            _ => TaskRules.Assign(c, Pick(c.Tasks, choice)?.Id ?? "t0", choice % 2 == 0 ? Bo : null, choice % 2 == 0 ? null : "owner", Ana, now),
         };
     }
+
+    // Sets the amount, or clears it (choice 0).
+    private static Dictionary<string, JsonElement> AmountPatch(int choice) =>
+        new() { ["amount"] = JsonElement.Parse(choice == 0 ? "null" : (choice * 1000).ToString(CultureInfo.InvariantCulture)) };
 
     private static CaseTask? Pick(IReadOnlyList<CaseTask> tasks, int choice) => tasks.Count == 0 ? null : tasks[choice % tasks.Count];
 

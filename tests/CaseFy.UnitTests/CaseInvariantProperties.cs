@@ -14,11 +14,11 @@ namespace CaseFy.UnitTests;
 /// </summary>
 public sealed class CaseInvariantProperties
 {
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(300).WithEndSize(60);
+    internal static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(300).WithEndSize(60);
 
     // The orchestration's steps and the work that meets a stage's criteria come up more often than the rest, so runs
     // get through stages and reach the interesting moments (an advance pending while someone undoes work).
-    private static readonly Arbitrary<(int Action, int Choice)[]> Sequences =
+    internal static readonly Arbitrary<(int Action, int Choice)[]> Sequences =
         Gen.Zip(Gen.Frequency(Enumerable.Range(0, CaseActions.Count).Select(a => (CaseActions.Weight(a), Gen.Constant(a)))), Gen.Choose(0, 3))
             .ArrayOf().ToArbitrary();
 

@@ -49,6 +49,7 @@ internal static class SampleCase
             },
             new("pay", "Pay"),
         ],
+        Fields = [new FieldDefinition("amount", "Amount", FieldType.Number)],
         CreatedAt = T0,
         CreatedBy = Actor.System,
     };

@@ -37,7 +37,11 @@ public static class CasesApi
             .WithQuery([.. CaseListQuery.Parameters, .. Paging.Parameters])
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();
         api.MapGet(ApiRoutes.Case, GetCaseAsync)
-            .WithSummary("Read a case")
+            .WithSummary("Read a case, as it is or as it stood at a moment (asOf)")
+            .WithDescription("asOf (RFC 3339 date-time with Z or an offset) answers the case rebuilt from its timeline "
+                + "entries recorded at or before that moment, without an ETag: a view of the past, not a copy to change. "
+                + "Access is checked against the case as it is now. A moment before the case was opened is a 404.")
+            .WithQuery([new QueryParameter("asOf", "The moment to rebuild the case at (2026-03-03T12:00:00Z).") { Format = "date-time" }])
             .Produces<CaseRecord>().WithResponseHeader(StatusCodes.Status200OK, "ETag", CaseDataApi.CaseETagDescription)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(ApiRoutes.CaseAdvance, AdvanceCaseAsync)
@@ -135,17 +139,44 @@ public static class CasesApi
             "continuationToken", "Pass back the continuationToken of the previous page, with the same filters, as the same caller.");
     }
 
-    public static async Task<IResult> GetCaseAsync(string id, HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
+    public static async Task<IResult> GetCaseAsync(
+        string id, HttpRequest request, TimelineService timelines, ITemplateStore templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Read, cancellationToken);
+        ArgumentNullException.ThrowIfNull(timelines);
+        ArgumentNullException.ThrowIfNull(templates);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!QueryValues.TryReadMoment(request, "asOf", out var asOf, out var problem))
+        {
+            return problem!;
+        }
+
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken);
         if (access.Problem is not null)
         {
             return access.Problem;
         }
 
-        request.HttpContext.Response.Headers.ETag = CaseDataApi.ETagOf(access.Case!);
-        return TypedResults.Ok(access.Case);
+        var current = access.Case!;
+        if (asOf is not { } moment)
+        {
+            request.HttpContext.Response.Headers.ETag = CaseDataApi.ETagOf(current);
+            return TypedResults.Ok(current);
+        }
+
+        var template = await templates.GetAsync(current.TemplateId, current.TemplateVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Case {current.Id} runs on a template version that is not stored.");
+        var then = await timelines.AsOfAsync(current, template, moment, cancellationToken);
+        return then is null
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Not found",
+                detail: "The case did not exist yet at asOf: it was opened at " + current.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) + ".")
+            : TypedResults.Ok(then);
     }
 
     public static async Task<IResult> AdvanceCaseAsync(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseFy.Application.Apis;
@@ -26,6 +27,33 @@ public static class QueryValues
 
         var allowed = string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
         problem = ApiProblems.Invalid(name, $"{name} is one of: {allowed}.");
+        return false;
+    }
+
+    /// <summary>
+    /// Reads an optional moment (RFC 3339 date-time with <c>Z</c> or an offset: <c>2026-03-03T12:00:00Z</c>); a moment
+    /// without an offset would mean a different instant on every server, so it is refused like any other bad value.
+    /// </summary>
+    public static bool TryReadMoment(HttpRequest request, string name, out DateTimeOffset? value, out IResult? problem)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        value = null;
+        problem = null;
+        var raw = request.Query[name];
+        if (raw.Count == 0)
+        {
+            return true;
+        }
+
+        if (raw.Count == 1 && raw[0] is { Length: >= 20 and <= 40 } text && text[10] is 'T' or 't'
+            && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment))
+        {
+            value = moment;
+            return true;
+        }
+
+        problem = ApiProblems.Invalid(name, $"{name} is one moment with its offset, e.g. 2026-03-03T12:00:00Z.");
         return false;
     }
 }

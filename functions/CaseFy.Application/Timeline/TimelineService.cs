@@ -1,6 +1,8 @@
 using System.Globalization;
 using CaseFy.Model;
+using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 
 namespace CaseFy.Application.Timeline;
@@ -46,6 +48,28 @@ public sealed class TimelineService(ICaseStore cases)
 
         items.Reverse();
         return new Page<TimelineEntry>(items, after > 0 ? (after + 1).ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>
+    /// The case as it stood at <paramref name="asOf"/>: its entries up to the first one recorded after that moment,
+    /// folded by <see cref="CaseHistory"/>. Reading stops there, so an early moment reads only the start of the timeline.
+    /// </summary>
+    /// <returns><see langword="null"/> when the case was opened after <paramref name="asOf"/>.</returns>
+    public async Task<CaseRecord?> AsOfAsync(CaseRecord current, CaseTemplate template, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var entries = new List<TimelineEntry>();
+        await foreach (var entry in cases.ReadTimelineAsync(current.Id, afterSeq: 0, beforeSeq: current.TimelineLength + 1, cancellationToken))
+        {
+            if (entry.At > asOf)
+            {
+                break;
+            }
+
+            entries.Add(entry);
+        }
+
+        return CaseHistory.Fold(entries, template);
     }
 
     /// <summary>

@@ -168,6 +168,12 @@ public static class TaskRules
             ["title"] = task.Title,
             ["required"] = required ? "true" : "false",
         };
+        if (key is not null)
+        {
+            // The template's task key, so the case rebuilt from its timeline (CaseHistory) knows it.
+            data["key"] = key;
+        }
+
         AddAssignee(data, task);
         if (dueAt is { } due)
         {

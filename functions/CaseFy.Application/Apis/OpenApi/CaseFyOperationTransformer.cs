@@ -92,6 +92,7 @@ public sealed class CaseFyOperationTransformer : IOpenApiOperationTransformer
         schema.Minimum = query.Minimum?.ToString(CultureInfo.InvariantCulture);
         schema.Maximum = query.Maximum?.ToString(CultureInfo.InvariantCulture);
         schema.MaxLength = query.MaxLength;
+        schema.Format = query.Format;
         return new OpenApiParameter { Name = query.Name, In = ParameterLocation.Query, Description = query.Description, Schema = schema };
     }
 

@@ -21,6 +21,9 @@ public sealed record QueryParameter(string Name, string Description, JsonSchemaT
 
     public int? MaxLength { get; init; }
 
+    /// <summary>The JSON Schema format of its value (<c>date-time</c>), when it has one.</summary>
+    public string? Format { get; init; }
+
     /// <summary>An enum read by its names (<see cref="QueryValues.TryReadEnum"/>), lowercase as the API writes them.</summary>
     public static QueryParameter OfEnum<T>(string name, string description)
         where T : struct, Enum =>
