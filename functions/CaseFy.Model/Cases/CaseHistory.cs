@@ -99,8 +99,8 @@ public static partial class CaseHistory
                 ClosedAt = null,
                 Outcome = null,
             },
-            TimelineEntryTypes.CaseOnHold => c with { Status = CaseStatus.OnHold },
-            TimelineEntryTypes.CaseResumed => c with { Status = CaseStatus.Open },
+            TimelineEntryTypes.CaseOnHold => c with { Status = CaseStatus.OnHold, HeldSince = entry.At },
+            TimelineEntryTypes.CaseResumed => Resumed(c, entry.At),
             TimelineEntryTypes.FieldsChanged => FieldsChanged(c, data),
             _ => ApplyWork(c, entry, template) ?? ApplyPeople(c, entry) ?? c,
         };
@@ -121,6 +121,21 @@ public static partial class CaseHistory
         return int.Parse(run.AsSpan(0, slash), CultureInfo.InvariantCulture) == c.CurrentStage.Visit
             ? c with { CurrentStage = c.CurrentStage with { AutomationsDone = [.. c.CurrentStage.AutomationsDone, run[(slash + 1)..]] } }
             : c;
+    }
+
+    // As CaseFlexibility.Resume: the SLA (unless breached) and open tasks not yet overdue move on by the time held,
+    // measured from the hold entry's time, which is exactly what the rule measured (heldSeconds is rounded down).
+    private static CaseRecord Resumed(CaseRecord c, DateTimeOffset at)
+    {
+        var held = c.HeldSince is { } since && at > since ? at - since : TimeSpan.Zero;
+        var stage = c.CurrentStage;
+        return c with
+        {
+            Status = CaseStatus.Open,
+            HeldSince = null,
+            CurrentStage = stage with { SlaDueAt = stage.SlaBreached ? stage.SlaDueAt : stage.SlaDueAt + held },
+            Tasks = [.. c.Tasks.Select(t => t.Status == CaseTaskStatus.Open && !t.Overdue ? t with { DueAt = t.DueAt + held } : t)],
+        };
     }
 
     private static CaseRecord FieldsChanged(CaseRecord c, IReadOnlyDictionary<string, string> data)
