@@ -65,6 +65,9 @@ public static class LocalHostApp
         // "Failed to validate the token") would only bury the console. Warnings from elsewhere in them still show.
         builder.Logging.AddFilter("Microsoft.IdentityModel", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
+        // A stop (Ctrl+C, systemd, a container) ends within 10 s: what respects the token is cut at 7 s, the engine
+        // bounds its own stop (Durable:StopTimeout), and Azurite is stopped after both.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(7));
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(LocalOrigins.DefaultApiUrl);

@@ -50,11 +50,11 @@ public abstract class ForwardingOrchestrationService(IOrchestrationService inner
 
     public virtual Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task StartAsync() => inner.StartAsync();
+    public virtual Task StartAsync() => inner.StartAsync();
 
-    public Task StopAsync() => inner.StopAsync();
+    public virtual Task StopAsync() => inner.StopAsync();
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    public virtual Task StopAsync(bool isForced) => inner.StopAsync(isForced);
 
     public Task CreateAsync() => inner.CreateAsync();
 

@@ -40,4 +40,20 @@ public sealed class LocalEngineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan LostActivityAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long the worker waits for a message on its work-item stream before it gives the stream up as silently
+    /// disconnected and reconnects; the sidecar pings the stream every quarter of it (<see cref="WorkItemStreamPings"/>),
+    /// so an idle host keeps its stream. Tests shorten it to reach "idle" in seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StreamSilenceTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a stopping host waits for the engine's storage backend to release its partition leases. With the
+    /// storage already gone (a container stop ends Azurite too) the backend would retry for ever; the leases then
+    /// expire on their own and the next start waits them out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -4,6 +4,9 @@ using Grpc.Net.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
+using Microsoft.Extensions.Options;
 
 namespace CaseFy.LocalHost.Engine;
 
@@ -35,6 +38,10 @@ public static class LocalEngineServiceCollectionExtensions
         {
             builder.AddTasks(addTasks);
             builder.UseGrpc(channel);
+
+            // The sidecar pings the work-item stream within this (WorkItemStreamPings), so the worker keeps it while idle.
+            builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
+                .Configure<IOptions<LocalEngineOptions>>((worker, engine) => worker.SetSilentDisconnectTimeout(engine.Value.StreamSilenceTimeout));
         });
         services.AddDurableTaskClient(builder =>
         {

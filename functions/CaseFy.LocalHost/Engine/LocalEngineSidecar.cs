@@ -32,6 +32,7 @@ public sealed partial class LocalEngineSidecar(
     private readonly ILogger _logger = loggerFactory.CreateLogger<LocalEngineSidecar>();
     private readonly CancellationTokenSource _stopping = new();
     private AzureStorageOrchestrationService? _service;
+    private SingleStopOrchestrationService? _backend;
     private ActivityTaskIdGuard? _guard;
     private WebApplication? _sidecar;
     private Task? _lostActivities;
@@ -68,10 +69,12 @@ public sealed partial class LocalEngineSidecar(
         builder.WebHost.SuppressStatusMessages(true);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, endpoint.Port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(engineOptions);
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkItemStreamPings>());
+        _backend = new SingleStopOrchestrationService(_service, loggerFactory.CreateLogger<SingleStopOrchestrationService>());
         _guard = new ActivityTaskIdGuard(
             new WorkItemLockRenewer(
-                new RedeliveredMessageFilter(_service, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
+                new RedeliveredMessageFilter(_backend, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
                 loggerFactory.CreateLogger<WorkItemLockRenewer>()),
             TimeProvider.System);
         builder.Services.AddSingleton<IOrchestrationService>(_guard);
@@ -95,17 +98,30 @@ public sealed partial class LocalEngineSidecar(
             await _lostActivities;
         }
 
-        if (_sidecar is not null)
+        // Bounded: with its storage gone the backend retries for ever, and a stop must end (systemd, a container).
+        var stopTimeout = engineOptions.Value.StopTimeout;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(stopTimeout);
+        try
         {
-            await _sidecar.StopAsync(cancellationToken);
+            if (_sidecar is not null)
+            {
+                await _sidecar.StopAsync(limit.Token);
+            }
+
+            if (_backend is not null)
+            {
+                // Stopping the sidecar does not release the partition leases; the service does, given a moment.
+                await _backend.StopAsync(isForced: false).WaitAsync(limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            LogStopTimedOut(stopTimeout);
+            return;
         }
 
-        if (_service is not null)
-        {
-            // Stopping the sidecar does not release the partition leases; the service does, given a moment.
-            await _service.StopAsync(isForced: false);
-            await Task.Delay(TimeSpan.FromSeconds(1.5), CancellationToken.None);
-        }
+        await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public async ValueTask DisposeAsync()
@@ -157,6 +173,9 @@ public sealed partial class LocalEngineSidecar(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The engine did not stop within {StopTimeout} (storage unreachable?); its partition leases expire on their own.")]
+    private partial void LogStopTimedOut(TimeSpan stopTimeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {TaskId} of {InstanceId} had no answer for {LostAfter}; failing it so it is retried.")]
     private partial void LogLostActivity(string instanceId, int taskId, TimeSpan lostAfter);

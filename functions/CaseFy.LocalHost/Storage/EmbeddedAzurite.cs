@@ -33,6 +33,11 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+
+        // Whatever ends the host (a crash in a stop handler, an exit before the container disposes this), Azurite
+        // must not outlive it: it would hold the data folder and its ports.
+        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
+        AppDomain.CurrentDomain.UnhandledException += StopOnExit;
     }
 
     public string DataDirectory { get; }
@@ -120,6 +125,8 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     /// <summary>Stops Azurite with SIGTERM and waits for it to flush; kills it only if it does not exit.</summary>
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
+        AppDomain.CurrentDomain.UnhandledException -= StopOnExit;
         if (!_process.HasExited)
         {
             Terminate(_process.Id);
@@ -136,6 +143,25 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
 
         File.Delete(_pidFile);
         _process.Dispose();
+    }
+
+    private void StopOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                Terminate(_process.Id);
+                if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed: stopped the ordinary way.
+        }
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private const int KeptOutputLines = 200;
 
-    private readonly string _connectionString;
+    private readonly string? _connectionString;
     private readonly string _taskHub;
     private readonly string _workerId;
     private readonly IReadOnlyList<string> _settings;
@@ -23,9 +23,10 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Lock _logLock = new();
     private Process? _process;
 
+    /// <param name="connectionString">The storage; <see langword="null"/> for the host's own embedded Azurite (data in <see cref="DataDirectory"/>).</param>
     /// <param name="workerId">The engine worker id: the same across restarts of one instance, distinct between instances.</param>
     /// <param name="settings">More host settings (<c>--Key=value</c>).</param>
-    public HostProcess(string connectionString, string taskHub, string workerId = "fixed", IReadOnlyList<string>? settings = null)
+    public HostProcess(string? connectionString, string taskHub, string workerId = "fixed", IReadOnlyList<string>? settings = null)
     {
         _connectionString = connectionString;
         _taskHub = taskHub;
@@ -35,6 +36,18 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The data folder of the embedded Azurite, when the host runs its own (no connection string given).</summary>
+    public string? DataDirectory { get; private set; }
+
+    /// <summary>
+    /// Starts the host as the leader of its own process group (<c>setsid</c>), as systemd or a container runtime
+    /// does, so <see cref="SignalGroup"/> reaches it and its embedded Azurite at once.
+    /// </summary>
+    public bool OwnProcessGroup { get; init; }
+
+    /// <summary>The host's process id while it runs.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The host is not running.");
 
     public int Starts { get; private set; }
 
@@ -55,20 +68,29 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host and waits until it listens (it may still report storage as degraded).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(OwnProcessGroup ? "setsid" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.FindRoot(),
         };
+        if (_connectionString is null)
+        {
+            DataDirectory ??= Directory.CreateTempSubdirectory("casefy-fault-data-").FullName;
+        }
+
         string[] arguments =
         [
+            // setsid makes the started process a session and group leader; it runs dotnet in its place (same pid).
+            .. OwnProcessGroup ? new[] { "dotnet" } : Array.Empty<string>(),
             LocalHostDll(),
             "--urls", Address.ToString().TrimEnd('/'),
             // The portal's own origin on a free port: parallel hosts never contend for the default one.
             "--portal-url", "http://127.0.0.1:0",
-            $"--Storage:ConnectionString={_connectionString}",
+            .. _connectionString is null
+                ? new[] { "--data-dir", DataDirectory!, LocalHostApp.NoSamplesSwitch }
+                : new[] { $"--Storage:ConnectionString={_connectionString}" },
             $"--Durable:TaskHub={_taskHub}",
             // The same worker id after a crash takes the partition leases back at once.
             $"--Durable:WorkerId={_workerId}",
@@ -111,6 +133,32 @@ public sealed class HostProcess : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>SIGTERM to the host's whole process group (the host and its embedded Azurite at once), as a container stop sends.</summary>
+    public void SignalGroup() => Signal("-TERM", "-" + ProcessId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>SIGTERM to the host process alone.</summary>
+    public void Terminate() => Signal("-TERM", ProcessId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Waits until the host has exited.</summary>
+    /// <returns>Whether it exited within <paramref name="patience"/>.</returns>
+    public async Task<bool> WaitForExitAsync(TimeSpan patience)
+    {
+        var process = _process ?? throw new InvalidOperationException("The host is not running.");
+        using var limit = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The host's exit code, once it has exited.</summary>
+    public int ExitCode => _process?.ExitCode ?? throw new InvalidOperationException("The host was not started.");
+
     /// <summary>The host's resident memory now, in bytes.</summary>
     public long WorkingSetBytes()
     {
@@ -124,9 +172,7 @@ public sealed class HostProcess : IAsyncDisposable
         if (_process is { HasExited: false })
         {
             // SIGTERM: a graceful stop releases the engine's leases.
-            using (Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-            {
-            }
+            Terminate();
 
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             try
@@ -141,6 +187,23 @@ public sealed class HostProcess : IAsyncDisposable
 
         _process?.Dispose();
         _process = null;
+        if (DataDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover Azurite still writing: the folder is under the temp directory anyway.
+            }
+        }
+    }
+
+    private static void Signal(string signal, string target)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, "--", target]) { UseShellExecute = false });
+        kill?.WaitForExit();
     }
 
     private static string LocalHostDll()
