@@ -40,6 +40,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TimelineService>();
         services.AddSingleton<BoardService>();
         services.AddSingleton<MetricsService>();
+        services.AddSingleton<MetricsRebuild>();
+        services.AddSingleton<Events.ILifecycleConsumer, MetricsUpdater>();
         services.AddOptions<DocumentOptions>()
             .BindConfiguration(DocumentOptions.SectionName)
             .ValidateDataAnnotations()

@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         services.AddSingleton<ITemplateStore, TableTemplateStore>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
+        services.AddSingleton<IMetricsStore, TableMetricsStore>();
         services.AddSingleton<BlobDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<BlobDocumentStore>());
         services.AddSingleton<IStorageSetup, StorageSetup>();

@@ -59,6 +59,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["GET api/openapi.json"] = (Public, false, null),
 
         ["GET api/templates/{id}/metrics"] = (AdminOnly, false, null),
+        ["POST api/templates/{id}/metrics/rebuild"] = (AdminOnly, false, null),
         ["GET api/config"] = (Public, false, null),
         ["POST api/dev/token"] = (Public, false, """{"name":"Someone","roles":["CaseFy.Viewer"]}"""),
         ["POST api/templates"] = (AdminOnly.Select(s => s == 200 ? 201 : s).ToArray(), true, """{"name":"M","stages":[{"key":"a","name":"A"}]}"""),

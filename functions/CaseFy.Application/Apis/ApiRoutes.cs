@@ -14,6 +14,7 @@ public static class ApiRoutes
     public const string Template = "templates/{id}";
     public const string TemplateBoard = "templates/{id}/board";
     public const string TemplateMetrics = "templates/{id}/metrics";
+    public const string TemplateMetricsRebuild = "templates/{id}/metrics/rebuild";
     public const string Cases = "cases";
     public const string Case = "cases/{id}";
     public const string CaseAdvance = "cases/{id}/advance";

@@ -35,9 +35,17 @@ public static class ReportsApi
         reports
             .MapGet(ApiRoutes.TemplateMetrics, GetMetricsAsync)
             .WithSummary("A template's case metrics")
-            .WithDescription("Time spent per stage (completed visits), open and closed cases, SLA breaches and cases closed "
-                + $"per day over the last {MetricsService.ThroughputDays} days. Computed on request by reading every case of the "
-                + "template and its timeline: a report, not a live counter.")
+            .WithDescription("Time per stage over ended visits (ended by an exit, a move or a close; time on hold left out and "
+                + "given apart), open and closed cases, SLA breaches and cases closed per day over the last "
+                + $"{MetricsService.ThroughputDays} days. Read from totals kept up to date from the outbox (one row, whatever "
+                + "the number of cases); they trail the cases by the outbox's delay.")
+            .Produces<TemplateMetrics>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        reports
+            .MapPost(ApiRoutes.TemplateMetricsRebuild, RebuildMetricsAsync)
+            .WithSummary("Recompute a template's metrics from its cases' timelines")
+            .WithDescription("Replaces the stored totals with totals recomputed from every case of the template and its whole "
+                + "timeline, and answers them. For repair (totals that drifted, cases from before the totals existed); its "
+                + "cost grows with the cases and their timelines.")
             .Produces<TemplateMetrics>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -66,18 +74,28 @@ public static class ReportsApi
         return board is null ? ApiProblems.NotFound("template") : TypedResults.Ok(board);
     }
 
-    public static async Task<IResult> GetMetricsAsync(string id, HttpRequest request, MetricsService metrics, CancellationToken cancellationToken)
+    public static Task<IResult> GetMetricsAsync(string id, HttpRequest request, MetricsService metrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return AdminReportAsync(id, request, () => metrics.ComputeAsync(id, cancellationToken));
+    }
+
+    public static Task<IResult> RebuildMetricsAsync(string id, HttpRequest request, MetricsRebuild rebuild, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rebuild);
+        return AdminReportAsync(id, request, () => rebuild.RebuildAsync(id, cancellationToken));
+    }
+
+    // Admins only: a report covers every case of the template, not only the caller's.
+    private static async Task<IResult> AdminReportAsync(string id, HttpRequest request, Func<Task<TemplateMetrics?>> report)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(metrics);
-
-        // Admins only: the report covers every case of the template, not only the caller's.
         if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Admin) is { } denied)
         {
             return denied;
         }
 
-        var report = CaseIds.IsWellFormed(id) ? await metrics.ComputeAsync(id, cancellationToken) : null;
-        return report is null ? ApiProblems.NotFound("template") : TypedResults.Ok(report);
+        var metrics = CaseIds.IsWellFormed(id) ? await report() : null;
+        return metrics is null ? ApiProblems.NotFound("template") : TypedResults.Ok(metrics);
     }
 }

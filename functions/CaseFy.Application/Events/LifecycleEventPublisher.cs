@@ -9,7 +9,8 @@ namespace CaseFy.Application.Events;
 
 /// <summary>
 /// Empties the outbox: claims cases with due lifecycle entries, and per case, oldest first, releases them to the
-/// events feed, sends them to Event Grid (when configured) and only then marks them published. A failure keeps
+/// events feed, hands them to the <see cref="ILifecycleConsumer"/>s (metrics), sends them to Event Grid (when
+/// configured) and only then marks them published. A failure keeps
 /// the case's entries due and retries it with exponential back-off; a stopped or crashed host resumes from the
 /// outbox on its next start. Per-case order holds because a case's next batch waits for the previous one.
 /// </summary>
@@ -20,6 +21,7 @@ namespace CaseFy.Application.Events;
 public sealed partial class LifecycleEventPublisher(
     IEventOutbox outbox,
     ILifecycleEventSender sender,
+    IEnumerable<ILifecycleConsumer> consumers,
     IOptions<EventsOptions> options,
     TimeProvider time,
     ILogger<LifecycleEventPublisher> logger) : BackgroundService
@@ -125,6 +127,11 @@ public sealed partial class LifecycleEventPublisher(
             if (due.Count > 0)
             {
                 await outbox.AppendToFeedAsync(claim.CaseId, due, cancellationToken);
+                foreach (var consumer in consumers)
+                {
+                    await consumer.ConsumeAsync(claim.CaseId, due, cancellationToken);
+                }
+
                 await sender.SendAsync(due.Select(LifecycleEvents.From).ToList(), cancellationToken);
                 await outbox.MarkPublishedAsync(claim.CaseId, due, cancellationToken);
                 CaseFyMetrics.RecordPublished(due, time.GetUtcNow());

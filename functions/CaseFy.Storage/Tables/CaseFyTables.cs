@@ -26,9 +26,12 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>Open tasks by assignee, across cases (an eventually consistent copy kept by the case store).</summary>
     public TableClient TaskIndex => service.GetTableClient($"{_prefix}TaskIndex");
 
+    /// <summary>One partition per template: its metric totals and a cursor per counted case.</summary>
+    public TableClient Metrics => service.GetTableClient($"{_prefix}Metrics");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex })
+        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -1,0 +1,23 @@
+using CaseFy.Model.Metrics;
+
+namespace CaseFy.Model.Ports;
+
+/// <summary>
+/// Each template's metric totals and, beside them, one cursor per case saying how far its timeline is counted. The
+/// totals and a case's cursor are written together or not at all, so counting is idempotent.
+/// </summary>
+public interface IMetricsStore
+{
+    /// <summary>The template's totals; empty totals when none of its cases has been counted.</summary>
+    Task<MetricsTotals> GetTotalsAsync(string templateId, CancellationToken cancellationToken);
+
+    /// <summary>The totals and the case's cursor as stored now, with their versions for <see cref="TryWriteAsync"/>.</summary>
+    Task<MetricsSnapshot> ReadAsync(string templateId, string caseId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the snapshot's totals and cursor if neither changed since it was read.</summary>
+    /// <returns><see langword="false"/> when another writer came first (read again and retry).</returns>
+    Task<bool> TryWriteAsync(MetricsSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the template's totals and its cases' cursors (a rebuild from the timelines).</summary>
+    Task ReplaceAsync(string templateId, MetricsTotals totals, IReadOnlyDictionary<string, CaseMetricsCursor> cursors, CancellationToken cancellationToken);
+}
