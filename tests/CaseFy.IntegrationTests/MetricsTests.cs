@@ -69,7 +69,10 @@ public sealed class MetricsTests(LocalHostFixture host) : IClassFixture<LocalHos
         var inStage = At(TimelineEntryTypes.StageExited) - At(TimelineEntryTypes.StageEntered);
         Assert.True(held >= TimeSpan.FromSeconds(1), $"held {held}");
         Assert.Equal((inStage - held).TotalSeconds, metrics.Stages[0].TotalSeconds, precision: 3);
+        Assert.Equal(held.TotalSeconds, metrics.Stages[0].HeldSeconds, precision: 3);
+    }
 
+    [Fact]
     public async Task Metrics_MovesHoldsEarlyClosesAndReopens_KeptTotalsEqualTheRebuildFromTimelines()
     {
         var template = await Api.CreateTemplateAsync(Stages);
