@@ -1,13 +1,14 @@
 // The external case page, opened from a portal link: /portal.html#<token>. The token stays in the fragment
 // (browsers never send it to a server or in a Referer) and is sent only to the API, in the request path.
 // Built for a phone first: one column, large targets, plain words. Everything from the API goes in as text.
-import { h, mount, toast, field } from './dom.js';
+import { h, mount, toast } from './dom.js';
 import { showErrors, clearErrors } from './forms.js';
 import { api, enc } from './api.js';
 import { formatAbsolute, humanize, timeEl, formatBytes } from './format.js';
 import { stageProgress } from './components/stageProgress.js';
 import { uploadDirect } from './directUpload.js';
 import { timelineIcon } from './components/timeline.js';
+import { fieldControl, valueOf } from './components/fieldInputs.js';
 
 const main = document.getElementById('main');
 const token = readToken();
@@ -70,8 +71,8 @@ function render(view) {
 function questions(view) {
   const asked = view.fields ?? [];
   if (!asked.length) return null;
-  const inputs = asked.map(f => [f, inputFor(f, view.data?.[f.key])]);
-  const fields = Object.fromEntries(inputs.map(([f, input]) => [`$.${f.key}`, field(`${f.label}${f.required ? ' (required)' : ''}`, input, f.help)]));
+  const fields = Object.fromEntries(asked.map(f => [`$.${f.key}`, fieldControl(f, view.data?.[f.key])]));
+  const inputs = asked.map(f => [f, fields[`$.${f.key}`].input]);
   const formError = h('p', { class: 'field-error', role: 'alert', hidden: true });
   const button = h('button', { type: 'submit', class: 'button primary', text: 'Send answers' });
   const form = h('form', { class: 'answers', novalidate: true }, Object.values(fields).map(f => f.wrap), formError, button);
@@ -94,38 +95,6 @@ function questions(view) {
     }
   });
   return h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title', text: 'Questions for you' }), form);
-}
-
-function inputFor(f, current) {
-  const shown = current === undefined || current === null ? '' : current;
-  switch (f.type) {
-    case 'longText': return h('textarea', { rows: 4, maxlength: f.maxLength ?? null, text: String(shown) });
-    case 'number':
-    case 'money': return h('input', { type: 'number', step: 'any', inputmode: 'decimal', value: String(shown) });
-    case 'date': return h('input', { type: 'date', value: String(shown) });
-    case 'dateTime': return h('input', { type: 'datetime-local' });
-    case 'boolean': return h('select', {}, h('option', { value: '', text: '—' }), h('option', { value: 'true', text: 'Yes', selected: shown === true }), h('option', { value: 'false', text: 'No', selected: shown === false }));
-    case 'choice': return h('select', {}, h('option', { value: '', text: '—' }), (f.options ?? []).map(o => h('option', { value: o, text: o, selected: o === shown })));
-    case 'multiChoice': return h('select', { multiple: true }, (f.options ?? []).map(o => h('option', { value: o, text: o, selected: Array.isArray(shown) && shown.includes(o) })));
-    default: return h('input', { type: { email: 'email', phone: 'tel', url: 'url' }[f.type] ?? 'text', maxlength: f.maxLength ?? null, value: String(shown) });
-  }
-}
-
-/** The JSON value of an input; undefined when left empty (nothing sent for it). */
-function valueOf(f, input) {
-  if (f.type === 'multiChoice') {
-    const chosen = [...input.selectedOptions].map(o => o.value);
-    return chosen.length ? chosen : undefined;
-  }
-  const raw = input.value.trim();
-  if (!raw) return undefined;
-  switch (f.type) {
-    case 'number':
-    case 'money': return Number(raw);
-    case 'boolean': return raw === 'true';
-    case 'dateTime': return new Date(raw).toISOString();
-    default: return raw;
-  }
 }
 
 /** The case's values the template shows this person (`data`: only fields marked visible to them). */

@@ -295,9 +295,7 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
                {"key":"department","label":"Department","type":"choice","options":["HR","IT"],"visibleToExternal":true}],
              "stages":[{"key":"intake","name":"Intake","requiredFields":["passport"],"externalFields":["passport","startDate"]}]}
             """);
-        using var response = await portal.Api.PostJsonAsync("/api/cases", $$$"""{"templateId":"{{{template.Id}}}","title":"Welcome Sam","data":{"department":"IT"}}""");
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
-        var opened = (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, TestContext.Current.CancellationToken))!;
+        var opened = await portal.Api.OpenCaseAsync(template.Id, "Welcome Sam", """{"department":"IT"}""");
         var link = await portal.Api.CreatePortalLinkAsync(opened.Id, "Sam Starter", """["view","answer"]""");
 
         await using var outsider = await portal.NewPageAsync(Phone);

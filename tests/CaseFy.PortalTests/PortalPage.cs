@@ -83,6 +83,22 @@ public sealed class PortalPage : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
+    /// <summary>Signs in as an admin and opens the template editor on a new template named <paramref name="name"/>.</summary>
+    public async Task OpenNewTemplateAsync(string name)
+    {
+        await SignInAsync("Tara Templates", "Admin");
+        await Page.GotoAsync("/#/templates/new");
+        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+    }
+
+    /// <summary>Creates the template the editor holds; returns its id once the editor shows its version 1.</summary>
+    public async Task<string> CreateTemplateInEditorAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Version 1 ·")).ToBeVisibleAsync();
+        return Page.Url.Split("#/templates/")[1];
+    }
+
     /// <summary>axe-core on the page as it is now: no serious or critical violation.</summary>
     public async Task AssertAccessibleAsync()
     {

@@ -17,10 +17,7 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
     {
         await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1500 });
         var page = browser.Page;
-        await browser.SignInAsync("Tara Templates", "Admin");
-        await page.GotoAsync("/#/templates/new");
-
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Supplier onboarding");
+        await browser.OpenNewTemplateAsync("Supplier onboarding");
         await page.GetByLabel("Stage 1 name").FillAsync("Collect documents");
         var stage1 = page.Locator(".stage-row").Nth(0);
         await stage1.GetByLabel("Advance").SelectOptionAsync("auto");
@@ -58,10 +55,8 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
         await page.GetByRole(AriaRole.Heading, new() { Name = "New template" }).ScrollIntoViewIfNeededAsync();
         await browser.ScreenshotAsync("template-editor");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
-        await Expect(page.GetByText("Version 1 ·")).ToBeVisibleAsync();
-        var id = page.Url.Split("#/templates/")[1];
-        var saved = await GetTemplateAsync(id);
+        var id = await browser.CreateTemplateInEditorAsync();
+        var saved = await portal.Api.GetTemplateAsync(id);
         var stage = saved.Stages[0];
         Assert.Equal(("collect-documents", AdvanceMode.Auto, 72d, "owner"), (stage.Key, stage.Advance, stage.SlaHours, stage.OnBreach?.EscalateTo));
         var doc = Assert.Single(stage.Documents);
@@ -81,9 +76,7 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
     {
         await using var browser = await portal.NewPageAsync();
         var page = browser.Page;
-        await browser.SignInAsync("Tara Templates", "Admin");
-        await page.GotoAsync("/#/templates/new");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Broken process");
+        await browser.OpenNewTemplateAsync("Broken process");
         await page.GetByLabel("Stage 1 name").FillAsync("Intake");
         var stage1 = page.Locator(".stage-row").Nth(0);
         await stage1.GetByRole(AriaRole.Button, new() { Name = "Add document to required documents" }).ClickAsync();
@@ -108,8 +101,7 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
 
         await types.FillAsync("application/pdf");
         await onExit.GetByLabel("URL").FillAsync("https://example.com/hook");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
-        await Expect(page.GetByText("Version 1 ·")).ToBeVisibleAsync();
+        await browser.CreateTemplateInEditorAsync();
         browser.AssertNoConsoleErrors();
     }
 
@@ -151,12 +143,5 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
         await Expect(page.GetByText("Archived: no new cases")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "New case" })).ToHaveCountAsync(0);
         browser.AssertNoConsoleErrors();
-    }
-
-    private async Task<CaseTemplate> GetTemplateAsync(string id)
-    {
-        using var response = await portal.Api.Http.GetAsync(new Uri($"/api/templates/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
-        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, TestContext.Current.CancellationToken))!;
     }
 }

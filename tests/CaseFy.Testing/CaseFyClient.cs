@@ -30,6 +30,22 @@ public sealed class CaseFyClient(HttpClient http) : IDisposable
         return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
     }
 
+    /// <summary>The newest version of a template, as <c>GET /api/templates/{id}</c> answers it.</summary>
+    public async Task<CaseTemplate> GetTemplateAsync(string templateId)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/templates/{templateId}", UriKind.Relative), Ct);
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseTemplate, Ct))!;
+    }
+
+    /// <summary>Opens a case with initial <c>data</c> (<paramref name="dataJson"/>: a JSON object of field values).</summary>
+    public async Task<CaseRecord> OpenCaseAsync(string templateId, string title, string dataJson)
+    {
+        using var response = await PostJsonAsync("/api/cases", $$"""{"templateId":"{{templateId}}","title":"{{title}}","data":{{dataJson}}}""");
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, Ct))!;
+    }
+
     public async Task<CaseRecord> OpenCaseAsync(string templateId, string title)
     {
         using var response = await PostJsonAsync("/api/cases", $$"""{"templateId":"{{templateId}}","title":"{{title}}"}""");

@@ -14,6 +14,7 @@ import { stageWork } from '../components/stageWork.js';
 import { caseActions } from '../components/caseActions.js';
 import { peopleSection } from '../components/people.js';
 import { commentsSection } from '../components/comments.js';
+import { caseDataSection } from '../components/caseData.js';
 
 const PAGE = 20;
 
@@ -33,7 +34,8 @@ export async function render(main, id) {
   };
   const people = peopleSection(id, refresh);
   const comments = commentsSection(id, refresh);
-  const work = h('div', { class: 'case-main' }, stage, comments.section);
+  const details = caseDataSection(id, refresh);
+  const work = h('div', { class: 'case-main' }, stage, details.section, comments.section);
   mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, people.section, timeline)));
   let linksShown = false;
 
@@ -62,7 +64,7 @@ export async function render(main, id) {
   const draw = () => {
     const c = state.case;
     const t = state.template;
-    const stageNames = new Map(t.stages.map(s => [s.key, s.name]));
+    const names = { stages: new Map(t.stages.map(s => [s.key, s.name])), fields: new Map((t.fields ?? []).map(f => [f.key, f])) };
     const access = caseAccess(c);
     document.title = `${c.number ? `${c.number} ` : ''}${c.title} · CaseFy`;
     mount(header,
@@ -78,9 +80,10 @@ export async function render(main, id) {
       caseActions(c, t, access, refresh));
     people.update(c, access === 'manage');
     comments.update(state.timeline, access === 'work' || access === 'manage');
+    details.update(c, t, access === 'work' || access === 'manage');
     mount(progress, stageProgress(t.stages, c));
     drawStage(stage, c, t, { act });
-    const more = renderTimeline(timelineList, state.timeline, stageNames, state.shown, () => { state.shown += PAGE; draw(); });
+    const more = renderTimeline(timelineList, state.timeline, names, state.shown, () => { state.shown += PAGE; draw(); });
     mount(timelineMore, more);
   };
 

@@ -1,8 +1,8 @@
-// The template editor: a process without code. Per stage: name and key, how it advances, required documents, tasks,
-// a decision, on-enter/on-exit automations and a time limit (SLA) with its breach action; stages are added, renamed,
-// reordered and removed. The API's validation errors, keyed by JSON path ($.stages[1].tasks[0].title), show next to
-// the field they name. An existing template also lists its versions and can be archived. The parts are in
-// components/template/.
+// The template editor: a process without code. Its name, case number prefix and data fields; per stage: name and
+// key, how it advances, required documents, tasks, the fields it needs and asks of the outside party, a decision,
+// on-enter/on-exit automations and a time limit (SLA) with its breach action; stages are added, renamed, reordered
+// and removed. The API's validation errors, keyed by JSON path ($.stages[1].tasks[0].title), show next to the field
+// they name. An existing template also lists its versions and can be archived. The parts are in components/template/.
 import { h, mount, toast } from '../dom.js';
 import { api, ApiError, enc } from '../api.js';
 import { listTemplates } from '../data.js';
@@ -10,13 +10,17 @@ import { can } from '../session.js';
 import { navigate } from '../router.js';
 import { timeEl } from '../format.js';
 import { text } from '../components/template/boundControls.js';
+import { editableList } from '../components/template/editableList.js';
+import { fieldFields, newField } from '../components/template/fieldEditor.js';
 import { markError, placeErrors } from '../components/template/pathErrors.js';
 import { newStage, stageEditor } from '../components/template/stageEditor.js';
 import { versionsSection } from '../components/template/templateVersions.js';
 import { confirmArchive } from '../components/template/archiveTemplate.js';
 
-// Optional fields sent as absent when left blank (a blank required field is sent, so the API names it).
-const OPTIONAL = new Set(['description', 'assignee', 'taskKey', 'secret', 'escalateTo', 'webhookUrl', 'webhookSecret']);
+// Optional values sent as absent when left blank (a blank required one is sent, so the API names it); a field's
+// rules also when empty (null), as the API may answer them.
+const OPTIONAL = new Set(['description', 'prefix', 'assignee', 'taskKey', 'secret', 'escalateTo', 'webhookUrl', 'webhookSecret', 'help', 'pattern', 'currency']);
+const RULES = new Set(['options', 'min', 'max', 'maxLength', 'pattern', 'currency', 'help']);
 
 export async function render(main, id) {
   if (!can('templates')) {
@@ -25,24 +29,29 @@ export async function render(main, id) {
   }
   const [existing, summaries] = id ? await Promise.all([api(`/api/templates/${enc(id)}`), listTemplates()]) : [null, []];
   const archived = summaries.find(t => t.id === id)?.status === 'archived';
-  const draft = { name: '', description: '', stages: [newStage()] };
-  const load = t => Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', stages: t.stages }));
+  const draft = { name: '', description: '', prefix: '', fields: [], stages: [newStage()] };
+  const load = t => Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', prefix: t.prefix ?? '', fields: t.fields ?? [], stages: t.stages }));
   if (existing) load(existing);
 
   const stagesList = h('ol', { class: 'stage-editor' });
+  const fieldsBox = h('div');
   const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button primary', text: existing ? 'Save as new version' : 'Create template' });
   const addStage = h('button', { type: 'button', class: 'button', text: 'Add stage' });
   const fields = new Map();
-  const ctx = { fields, redraw: () => draw() };
+  const ctx = { fields, choiceLists: [], redraw: () => draw(), fieldsChanged: () => { for (const redraw of ctx.choiceLists) redraw(); } };
 
   const draw = () => {
     fields.clear();
+    ctx.choiceLists.length = 0;
+    for (const [path, f] of topFields) fields.set(path, f);
+    mount(fieldsBox, editableList(ctx, 'Fields', 'Field', draft, 'fields', '$', newField, (f, p) => fieldFields(ctx, f, p)));
     mount(stagesList, draft.stages.map((stage, i) => stageEditor(ctx, draft, stage, i)));
   };
   const top = h('section', { class: 'card' },
     text(ctx, draft, 'name', '$', 'Name', { required: true }, 'What the process is called, e.g. "Employee onboarding".'),
-    text(ctx, draft, 'description', '$', 'Description', { maxlength: 2000 }, 'Optional. Shown to the team.'));
+    text(ctx, draft, 'description', '$', 'Description', { maxlength: 2000 }, 'Optional. Shown to the team.'),
+    text(ctx, draft, 'prefix', '$', 'Case number prefix', { maxlength: 6, spellcheck: 'false', autocomplete: 'off', placeholder: 'ONB' }, 'Optional, 2-6 capital letters: cases are numbered ONB-0001, ONB-0002…'));
   const topFields = new Map(fields);
   addStage.addEventListener('click', () => {
     draft.stages.push(newStage());
@@ -53,6 +62,9 @@ export async function render(main, id) {
 
   const form = h('form', { class: 'editor', novalidate: true, 'aria-labelledby': 'editor-title' },
     top,
+    h('h2', { text: 'Fields' }),
+    h('p', { class: 'hint', text: 'The data a case of this process holds: filled by the team on the case page, or by the outside party through a portal link.' }),
+    fieldsBox,
     h('h2', { text: 'Stages' }),
     h('p', { class: 'hint', text: 'A case goes through these in order. Each stage lists what it asks for; the case can leave it once its required documents are accepted, its required tasks are done and its decision is made.' }),
     stagesList,
@@ -61,12 +73,12 @@ export async function render(main, id) {
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    for (const f of [...topFields.values(), ...fields.values()]) markError(f, null);
+    for (const f of fields.values()) markError(f, null);
     formError.hidden = true;
     submit.disabled = true;
     try {
       const body = JSON.parse(JSON.stringify(draft, (key, value) =>
-        key.startsWith('_') || (value === '' && OPTIONAL.has(key)) ? undefined : value));
+        key.startsWith('_') || (value === '' && OPTIONAL.has(key)) || (value === null && RULES.has(key)) ? undefined : value));
       for (const stage of body.stages) {
         if (stage.onBreach && !Object.values(stage.onBreach).some(Boolean)) stage.onBreach = null;
       }
@@ -78,7 +90,7 @@ export async function render(main, id) {
       navigate(`/templates/${saved.id}`);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      placeErrors(error, new Map([...topFields, ...fields]), formError);
+      placeErrors(error, fields, formError);
     } finally {
       submit.disabled = false;
     }

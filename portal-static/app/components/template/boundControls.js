@@ -39,14 +39,18 @@ export function errorOnly(ctx, path) {
   return error;
 }
 
-/** A name field and a key field; a new item's key follows its name until the key is typed in. */
-export function named(ctx, obj, prop, path, label, keyHint) {
+/** "Start date" → "startDate": a field key (letters and digits, starting with a lowercase letter). */
+export const camelKey = text => text.normalize('NFKD').replace(/[^A-Za-z0-9\s]/g, ' ').trim().split(/\s+/).filter(Boolean)
+  .map((word, i) => (i ? word[0].toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase())).join('').replace(/^[^a-z]+/, '').slice(0, 40);
+
+/** A name field and a key field; a new item's key follows its name (through `makeKey`) until the key is typed in. */
+export function named(ctx, obj, prop, path, label, keyHint, makeKey = slug) {
   const keyWrap = text(ctx, obj, 'key', path, 'Key', { maxlength: 40, spellcheck: 'false' }, keyHint);
   const keyInput = keyWrap.querySelector('input');
   keyInput.addEventListener('input', () => { delete obj._auto; });
   const nameWrap = text(ctx, obj, prop, path, label, { required: true });
   nameWrap.querySelector('input').addEventListener('input', event => {
-    if (obj._auto) keyInput.value = obj.key = slug(event.target.value);
+    if (obj._auto) keyInput.value = obj.key = makeKey(event.target.value);
   });
   return [nameWrap, keyWrap];
 }

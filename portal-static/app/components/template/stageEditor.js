@@ -1,5 +1,5 @@
 // One stage in the template editor: name, key, advance mode and tools (reorder, remove), then what it asks for
-// (documents, tasks, a decision), its automations and its time limit.
+// (documents, tasks, fields, a decision), its automations and its time limit.
 import { h } from '../../dom.js';
 import { bind, errorOnly, named, select } from './boundControls.js';
 import { editableList } from './editableList.js';
@@ -7,10 +7,11 @@ import { newTask, taskFields } from './taskEditor.js';
 import { decisionEditor } from './decisionEditor.js';
 import { automationFields } from './automationEditor.js';
 import { slaEditor } from './slaEditor.js';
+import { stageFieldsEditor } from './stageFieldsEditor.js';
 
 const MB = 1048576;
 
-export const newStage = () => ({ key: '', name: '', advance: 'manual', documents: [], tasks: [], decision: null, onEnter: [], onExit: [], slaHours: null, onBreach: null, _auto: true });
+export const newStage = () => ({ key: '', name: '', advance: 'manual', documents: [], tasks: [], requiredFields: [], externalFields: [], decision: null, onEnter: [], onExit: [], slaHours: null, onBreach: null, _auto: true });
 
 export function stageEditor(ctx, draft, stage, i) {
   const path = `$.stages[${i}]`;
@@ -41,6 +42,7 @@ export function stageEditor(ctx, draft, stage, i) {
             bind(ctx, `${p}.maxBytes`, 'Max size (MB)', h('input', { type: 'number', min: 0.1, max: 100, step: 'any' }), () => (d.maxBytes ? +(d.maxBytes / MB).toFixed(2) : ''),
               v => { d.maxBytes = v === '' ? null : Math.round(Number(v) * MB); })]),
         editableList(ctx, 'Tasks', 'Task', stage, 'tasks', path, newTask, (t, p) => taskFields(ctx, t, p)),
+        stageFieldsEditor(ctx, draft, stage, path),
         decisionEditor(ctx, stages, stage, path),
         editableList(ctx, 'When the stage starts', 'Automation', stage, 'onEnter', path, () => ({ type: 'createTask', task: newTask() }), (a, p) => automationFields(ctx, draft, stage, a, p)),
         editableList(ctx, 'When the stage is done', 'Automation', stage, 'onExit', path, () => ({ type: 'publishEvent', event: '' }), (a, p) => automationFields(ctx, draft, stage, a, p)),

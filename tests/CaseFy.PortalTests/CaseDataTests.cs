@@ -1,0 +1,188 @@
+using System.Net;
+using CaseFy.Model.Templates;
+using CaseFy.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseFy.PortalTests;
+
+/// <summary>
+/// Case data in the team's portal: the template editor's fields, prefix and per-stage field lists; the case page's
+/// data form (the right input per type, the API's 400 under the field, If-Match and a 412 said in words); field
+/// changes on the timeline as old → new; the case number on the board's cards.
+/// </summary>
+public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string ClaimTemplate = """
+        {"name":"Car claim","prefix":"CAR","fields":[
+           {"key":"department","label":"Department","type":"choice","options":["Motor","Home"]},
+           {"key":"amount","label":"Amount","type":"money","currency":"EUR","min":0,"max":1000,"help":"What the customer asks for."},
+           {"key":"incidentDate","label":"Incident date","type":"date"},
+           {"key":"urgent","label":"Urgent","type":"boolean"},
+           {"key":"policyNumber","label":"Policy number","type":"text","filledBy":"external"}],
+         "stages":[{"key":"assess","name":"Assess","requiredFields":["amount"]},{"key":"pay","name":"Pay"}]}
+        """;
+
+    [Fact]
+    public async Task CasePage_TeamFillsDetails_ErrorUnderTheFieldThenChangesOnTheTimeline()
+    {
+        var (templateId, caseId) = await OpenClaimAsync("CAR", "Dented door", """{"department":"Motor"}""");
+        await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1300 });
+        var page = browser.Page;
+        await browser.SignInAsync("Dana Data", "Admin");
+        await page.GotoAsync($"/#/cases/{caseId}");
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Details" });
+        var amount = details.GetByLabel("Amount (EUR) (required)");
+        await Expect(details.GetByLabel("Department")).ToHaveValueAsync("Motor");
+        await Expect(details.GetByLabel("Incident date")).ToHaveAttributeAsync("type", "date");
+        await Expect(details.GetByLabel("Urgent")).ToHaveJSPropertyAsync("tagName", "SELECT");
+        // Filled by the outside party: shown, not editable by the team.
+        await Expect(details.GetByLabel("Policy number")).ToHaveCountAsync(0);
+        await Expect(details.Locator("dd[data-field=policyNumber]")).ToHaveTextAsync("—");
+
+        await amount.FillAsync("5000");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+
+        await Expect(amount).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(details.Locator(".field", new() { Has = page.GetByLabel("Amount (EUR) (required)") }).Locator(".field-error")).ToHaveTextAsync("At most 1000.");
+        await browser.AssertAccessibleAsync();
+        Assert.False((await portal.Api.GetCaseAsync(caseId)).Data.ContainsKey("amount"));
+
+        await amount.FillAsync("750.5");
+        await details.GetByLabel("Department").SelectOptionAsync("Home");
+        await details.GetByLabel("Incident date").FillAsync("2026-03-02");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+
+        await Expect(page.GetByText("Details saved.")).ToBeVisibleAsync();
+        // The newest entry (the first one recorded the data the case was opened with).
+        var change = page.Locator(".tl-item[data-type=FieldsChanged]").First;
+        await Expect(page.Locator(".tl-item[data-type=FieldsChanged]")).ToHaveCountAsync(2);
+        await Expect(change.Locator("li[data-field=department]")).ToHaveTextAsync("Department: Motor → Home");
+        await Expect(change.Locator("li[data-field=amount]")).ToHaveTextAsync("Amount: — → 750.5 EUR");
+        await Expect(change.Locator("li[data-field=incidentDate]")).ToHaveTextAsync("Incident date: — → 2026-03-02");
+        await Expect(change.Locator(".tl-actor")).ToHaveTextAsync("Dana Data");
+        await Expect(amount).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(amount).ToHaveValueAsync("750.5");
+        await browser.ScreenshotAsync("case-data");
+
+        var stored = await portal.Api.GetCaseAsync(caseId);
+        Assert.Equal(("\"Home\"", "750.5", "\"2026-03-02\""), (stored.Data["department"].GetRawText(), stored.Data["amount"].GetRawText(), stored.Data["incidentDate"].GetRawText()));
+        Assert.False(stored.Data.ContainsKey("urgent"));
+
+        // The board's card carries the case's number.
+        await page.GotoAsync($"/#/?template={templateId}");
+        var card = page.Locator(".case-card", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Dented door" }) });
+        await Expect(card.Locator(".case-number")).ToHaveTextAsync("CAR-0001");
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task CasePage_DataChangedElsewhereWhileEditing_SavingSaysSoAndShowsTheStoredValues()
+    {
+        var (_, caseId) = await OpenClaimAsync("WIN", "Broken window", """{"department":"Motor"}""");
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        await browser.SignInAsync("Eli Editor", "Admin");
+        await page.GotoAsync($"/#/cases/{caseId}");
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Details" });
+        await details.GetByLabel("Amount (EUR) (required)").FillAsync("100");
+
+        // Someone else changes the data meanwhile (the page polls it, and keeps what this person typed).
+        using var other = await portal.Api.PatchDataAsync(caseId, """{"department":"Home"}""");
+        await CaseFyClient.ExpectAsync(other, HttpStatusCode.OK);
+        await Expect(page.Locator(".tl-item[data-type=FieldsChanged]")).ToHaveCountAsync(2);
+        await Expect(details.GetByLabel("Amount (EUR) (required)")).ToHaveValueAsync("100");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+
+        await Expect(details.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone changed this case while you were editing");
+        await Expect(details.GetByLabel("Department")).ToHaveValueAsync("Home");
+        await Expect(details.GetByLabel("Amount (EUR) (required)")).ToHaveValueAsync(string.Empty);
+        var stored = await portal.Api.GetCaseAsync(caseId);
+        Assert.False(stored.Data.ContainsKey("amount"));
+        Assert.Equal("\"Home\"", stored.Data["department"].GetRawText());
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Editor_FieldsPrefixAndStageFieldLists_TemplateStoredWithThem()
+    {
+        await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1500 });
+        var page = browser.Page;
+        await browser.OpenNewTemplateAsync("Employee onboarding");
+        await page.GetByLabel("Case number prefix").FillAsync("EMP");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add field to fields" }).ClickAsync();
+        var field1 = page.GetByRole(AriaRole.Group, new() { Name = "Field 1" });
+        await field1.GetByLabel("Label").FillAsync("Start date");
+        await Expect(field1.GetByLabel("Key")).ToHaveValueAsync("startDate");
+        await field1.GetByLabel("Type").SelectOptionAsync("date");
+        await field1.GetByLabel("Minimum").FillAsync("2026-01-01");
+        await field1.GetByLabel("Help").FillAsync("The first working day.");
+        await field1.GetByLabel("Filled by").SelectOptionAsync("both");
+        await field1.GetByLabel("The outside party sees it").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add field to fields" }).ClickAsync();
+        var field2 = page.GetByRole(AriaRole.Group, new() { Name = "Field 2" });
+        await field2.GetByLabel("Label").FillAsync("Department");
+        await field2.GetByLabel("Type").SelectOptionAsync("choice");
+        await field2.GetByLabel("Options").FillAsync("HR\nIT\n");
+        await field2.GetByLabel("Required in every stage").CheckAsync();
+        await field2.GetByLabel("The case list filters on it").CheckAsync();
+        await field2.GetByLabel("Sensitive (never in events)").CheckAsync();
+
+        await page.GetByLabel("Stage 1 name").FillAsync("Prepare");
+        var stage1 = page.Locator(".stage-row").Nth(0);
+        var needed = stage1.GetByRole(AriaRole.Group, new() { Name = "Needed to leave this stage" });
+        var asked = stage1.GetByRole(AriaRole.Group, new() { Name = "Asked of the outside party (portal link)" });
+        await needed.GetByLabel("Start date").CheckAsync();
+        await Expect(asked.GetByLabel("Department")).ToHaveCountAsync(0);
+        await asked.GetByLabel("Start date").CheckAsync();
+        await browser.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Fields" }).ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync("template-fields");
+
+        var saved = await portal.Api.GetTemplateAsync(await browser.CreateTemplateInEditorAsync());
+        Assert.Equal("EMP", saved.Prefix);
+        Assert.Equal(["startDate", "department"], saved.Fields.Select(f => f.Key));
+        var start = saved.Fields[0];
+        Assert.Equal((FieldType.Date, "\"2026-01-01\"", "The first working day.", FieldFiller.Both, true),
+            (start.Type, start.Min?.GetRawText(), start.Help, start.FilledBy, start.VisibleToExternal));
+        var department = saved.Fields[1];
+        Assert.Equal((FieldType.Choice, true, true, true, FieldFiller.Team), (department.Type, department.Required, department.Filterable, department.Sensitive, department.FilledBy));
+        Assert.Equal(["HR", "IT"], department.Options);
+        Assert.Equal(["startDate"], saved.Stages[0].RequiredFields);
+        Assert.Equal(["startDate"], saved.Stages[0].ExternalFields);
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Editor_FieldRulesRefused_ErrorsShownUnderThatField()
+    {
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        await browser.OpenNewTemplateAsync("Bad fields");
+        await page.GetByLabel("Case number prefix").FillAsync("bad");
+        await page.GetByLabel("Stage 1 name").FillAsync("Intake");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add field to fields" }).ClickAsync();
+        var field1 = page.GetByRole(AriaRole.Group, new() { Name = "Field 1" });
+        await field1.GetByLabel("Label").FillAsync("Code");
+        await field1.GetByLabel("Pattern").FillAsync("(a)\\1");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
+
+        await Expect(field1.GetByLabel("Pattern")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Case number prefix")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(field1.GetByLabel("Label")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await browser.AssertAccessibleAsync();
+        browser.AssertNoConsoleErrors();
+    }
+
+    /// <summary>A claim template with its own prefix (prefixes are unique, the tests share one host) and a case of it.</summary>
+    private async Task<(string TemplateId, string CaseId)> OpenClaimAsync(string prefix, string title, string data)
+    {
+        var template = await portal.Api.CreateTemplateFromJsonAsync(ClaimTemplate.Replace("\"CAR\"", $"\"{prefix}\"", StringComparison.Ordinal));
+        var opened = await portal.Api.OpenCaseAsync(template.Id, title, data);
+        await portal.Api.WaitForStageEnteredAsync(opened.Id, "assess");
+        return (template.Id, opened.Id);
+    }
+}
