@@ -4,6 +4,7 @@ using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Events;
 using CaseFy.Application.Health;
+using CaseFy.Application.Notifications;
 using CaseFy.Application.Portal;
 using CaseFy.Application.Reports;
 using CaseFy.Application.Security;
@@ -42,6 +43,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<MetricsService>();
         services.AddSingleton<MetricsRebuild>();
         services.AddSingleton<Events.ILifecycleConsumer, MetricsUpdater>();
+        services.AddSingleton<InboxService>();
         services.AddOptions<DocumentOptions>()
             .BindConfiguration(DocumentOptions.SectionName)
             .ValidateDataAnnotations()

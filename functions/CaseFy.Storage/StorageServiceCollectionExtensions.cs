@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITemplateStore, TableTemplateStore>();
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<IMetricsStore, TableMetricsStore>();
+        services.AddSingleton<INotificationStore, TableNotificationStore>();
         services.AddSingleton<BlobDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<BlobDocumentStore>());
         services.AddSingleton<IStorageSetup, StorageSetup>();

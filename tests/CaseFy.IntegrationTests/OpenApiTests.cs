@@ -131,6 +131,7 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal(["after", "pageSize"], QueryNames(operations["GET /api/events"]));
         Assert.Equal(["assignee", "status", "pageSize", "continuationToken"], QueryNames(operations["GET /api/tasks"]));
         Assert.Equal(["casesPerStage"], QueryNames(operations["GET /api/templates/{id}/board"]));
+        Assert.Equal(["unread", "pageSize", "continuationToken"], QueryNames(operations["GET /api/notifications"]));
 
         var pageSize = operations["GET /api/cases"].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "pageSize");
         Assert.Equal("integer", pageSize.GetProperty("schema").GetProperty("type").GetString());
@@ -151,6 +152,7 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
             "POST /api/templates/{id}/archive", "POST /api/cases/{id}/documents/{key}/versions/{version}/confirm",
             "POST /api/portal/{token}/documents/{key}/versions/{version}/confirm", "POST /api/cases/{id}/documents/{key}/accept",
             "POST /api/templates/{id}/metrics/rebuild",
+            "POST /api/notifications/{id}/read", "POST /api/notifications/read-all",
         ];
         var writes = operations.Where(o => o.Key.Split(' ')[0] is "POST" or "PUT" or "PATCH");
         Assert.All(writes, o => Assert.Equal(!bodiless.Contains(o.Key), o.Value.TryGetProperty("requestBody", out _)));

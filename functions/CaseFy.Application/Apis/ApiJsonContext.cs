@@ -18,4 +18,7 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(PortalView))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.CaseDocumentList))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.DirectUploadTicket))]
+[JsonSerializable(typeof(CaseFy.Model.Page<CaseFy.Model.Notifications.Notification>))]
+[JsonSerializable(typeof(CaseFy.Application.Notifications.UnreadCount))]
+[JsonSerializable(typeof(CaseFy.Application.Notifications.MarkedRead))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -44,6 +44,11 @@ public static class ApiRoutes
     public const string CaseComments = "cases/{id}/comments";
     public const string Config = "config";
 
+    public const string Notifications = "notifications";
+    public const string NotificationCount = "notifications/count";
+    public const string NotificationRead = "notifications/{id}/read";
+    public const string NotificationsReadAll = "notifications/read-all";
+
     /// <summary>The local host's development token route (never mapped by the Functions app).</summary>
     public const string DevToken = "dev/token";
     public const string CaseParticipants = "cases/{id}/participants";

@@ -8,5 +8,6 @@ public static class CaseFyApi
     public static IEndpointRouteBuilder MapCaseFyApi(this IEndpointRouteBuilder app) =>
         app.MapCaseFyOpenApi().MapHealthApi().MapConfigApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapReportsApi()
             .MapEventsApi().MapEventGridWebhookApi().MapParticipantsApi().MapPortalLinksApi().MapPortalApi()
-            .MapTasksApi().MapCaseActionsApi().MapCaseDataApi().MapDocumentsApi();
+            .MapTasksApi().MapCaseActionsApi().MapCaseDataApi().MapDocumentsApi()
+            .MapNotificationsApi();
 }

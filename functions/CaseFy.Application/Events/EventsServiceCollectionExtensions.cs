@@ -1,3 +1,4 @@
+using CaseFy.Application.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFy.Application.Events;
@@ -12,6 +13,7 @@ public static class EventsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILifecycleEventSender, EventGridLifecycleEventSender>();
+        services.AddSingleton<InboxFeeder>();
         // One instance: the hosted loop and the Functions app's timer share its state.
         services.AddSingleton<LifecycleEventPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleEventPublisher>());

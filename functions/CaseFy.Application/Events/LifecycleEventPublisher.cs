@@ -1,3 +1,4 @@
+using CaseFy.Application.Notifications;
 using CaseFy.Model.Events;
 using CaseFy.Model.Ports;
 using CaseFy.Telemetry;
@@ -12,7 +13,8 @@ namespace CaseFy.Application.Events;
 /// events feed, hands them to the <see cref="ILifecycleConsumer"/>s (metrics), sends them to Event Grid (when
 /// configured) and only then marks them published. A failure keeps
 /// the case's entries due and retries it with exponential back-off; a stopped or crashed host resumes from the
-/// outbox on its next start. Per-case order holds because a case's next batch waits for the previous one.
+/// outbox on its next start. Per-case order holds because a case's next batch waits for the previous one. Each
+/// claimed case is also handed to the <see cref="InboxFeeder"/>, which turns its new entries into notifications.
 /// </summary>
 /// <remarks>
 /// It runs as a hosted service in both hosts. On Flex Consumption an instance only lives while it has work, so the
@@ -22,6 +24,7 @@ public sealed partial class LifecycleEventPublisher(
     IEventOutbox outbox,
     ILifecycleEventSender sender,
     IEnumerable<ILifecycleConsumer> consumers,
+    InboxFeeder inbox,
     IOptions<EventsOptions> options,
     TimeProvider time,
     ILogger<LifecycleEventPublisher> logger) : BackgroundService
@@ -137,7 +140,9 @@ public sealed partial class LifecycleEventPublisher(
                 CaseFyMetrics.RecordPublished(due, time.GetUtcNow());
             }
 
-            await outbox.ReleaseAsync(claim, drained: due.Count < EntriesPerBatch, cancellationToken);
+            // After the events: a notification failure retries the case, and the events already sent stay sent.
+            var notified = await inbox.CatchUpAsync(claim.CaseId, cancellationToken);
+            await outbox.ReleaseAsync(claim, drained: due.Count < EntriesPerBatch && notified, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

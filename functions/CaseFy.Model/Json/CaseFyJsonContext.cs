@@ -55,4 +55,5 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(NewPortalLink))]
 [JsonSerializable(typeof(List<CaseParticipant>))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(CaseFy.Model.Notifications.Notification))]
 public sealed partial class CaseFyJsonContext : JsonSerializerContext;

@@ -29,6 +29,12 @@ public sealed record PortalLink(
     /// <summary>Whether the link works at <paramref name="now"/>: not revoked and not expired.</summary>
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 
+    /// <summary>The prefix of the actor id of every external party (<see cref="AsActor"/>).</summary>
+    public const string ActorIdPrefix = "portal-link:";
+
     /// <summary>Who acts on the timeline when the external party uses the link.</summary>
-    public Actor AsActor() => new($"portal-link:{Id}", Name);
+    public Actor AsActor() => new(ActorIdPrefix + Id, Name);
+
+    /// <summary>Whether <paramref name="actor"/> is an external party acting through a portal link.</summary>
+    public static bool IsLinkActor(Actor actor) => actor?.Id.StartsWith(ActorIdPrefix, StringComparison.Ordinal) == true;
 }

@@ -29,9 +29,12 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>One partition per template: its metric totals and a cursor per counted case.</summary>
     public TableClient Metrics => service.GetTableClient($"{_prefix}Metrics");
 
+    /// <summary>One partition per person: their notifications, newest first; partition <c>cursor</c>: how far each case is notified.</summary>
+    public TableClient Notifications => service.GetTableClient($"{_prefix}Notifications");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics })
+        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics, Notifications })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

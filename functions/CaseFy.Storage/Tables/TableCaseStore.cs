@@ -303,12 +303,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
     }
 
-    // A person's partition (their cases in the case index, their tasks in the task index).
-    // Partition keys may not contain '/', '\\', '#', '?' or control characters: anything unusual in an id is hex-encoded.
-    private static string PersonPartition(string assigneeId) =>
-        assigneeId.Length is > 0 and <= 200 && assigneeId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@')
-            ? "a-" + assigneeId
-            : "x-" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(assigneeId));
+    private static string PersonPartition(string personId) => PersonPartitionKey.Of(personId);
 
     private static string TaskRowKey(TaskSummary task) => $"{task.CaseId}-{task.TaskId}";
 

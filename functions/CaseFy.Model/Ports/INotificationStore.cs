@@ -1,0 +1,33 @@
+using CaseFy.Model.Notifications;
+
+namespace CaseFy.Model.Ports;
+
+/// <summary>
+/// Each person's inbox of notifications, and how far each case's timeline has been turned into notifications. Adding
+/// is idempotent (a notification id names one entry), so a batch handled again after a crash adds nothing twice.
+/// </summary>
+public interface INotificationStore
+{
+    /// <summary>Adds each notification to its person's inbox unless it is there already (then it is left as it is, read or not).</summary>
+    Task AddAsync(IReadOnlyList<(string PersonId, Notification Notification)> notifications, CancellationToken cancellationToken);
+
+    /// <summary>A person's notifications, newest first; only unread ones when <paramref name="unreadOnly"/>.</summary>
+    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    Task<Page<Notification>> ListAsync(string personId, bool unreadOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Marks one notification read; <see langword="false"/> when the person has no such notification.</summary>
+    Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken);
+
+    /// <summary>Marks every unread notification of the person read.</summary>
+    /// <returns>How many were unread.</returns>
+    Task<int> MarkAllReadAsync(string personId, CancellationToken cancellationToken);
+
+    /// <summary>How many unread notifications the person has.</summary>
+    Task<int> CountUnreadAsync(string personId, CancellationToken cancellationToken);
+
+    /// <summary>The sequence number of the case's last timeline entry already turned into notifications (0: none yet).</summary>
+    Task<long> GetCursorAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the case's entries up to <paramref name="seq"/> are turned into notifications.</summary>
+    Task SetCursorAsync(string caseId, long seq, CancellationToken cancellationToken);
+}

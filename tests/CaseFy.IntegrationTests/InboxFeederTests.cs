@@ -1,0 +1,116 @@
+using CaseFy.Application.Notifications;
+using CaseFy.Model;
+using CaseFy.Model.Access;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Notifications;
+using CaseFy.Model.Ports;
+using CaseFy.Storage.Tables;
+using CaseFy.Testing;
+
+namespace CaseFy.IntegrationTests;
+
+/// <summary>
+/// The outbox consumer that writes notifications, on Azurite, with its crash windows: a process dying mid-batch (some
+/// notifications written, the cursor not moved) and a cursor lost altogether both end with every recipient notified once.
+/// </summary>
+public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private static readonly Actor Ana = new("ana-oid", "Ana");
+    private static readonly Actor Bo = new("bo-oid", "Bo");
+    private static readonly Actor Cy = new("cy-oid", "Cy");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CatchUp_CrashMidBatchThenRestart_NotifiesEachRecipientExactlyOnce()
+    {
+        var (tables, _) = await IsolatedTables.CreateAsync(host.TestStorage.ConnectionString, Ct);
+        var cases = new TableCaseStore(tables);
+        var inbox = new TableNotificationStore(tables);
+        var caseId = await CaseWithAssignmentsAndAMentionAsync(cases);
+
+        // The first process writes one notification, then dies before it moves the cursor.
+        var crashing = new InboxFeeder(cases, new DiesAfterOneAdd(inbox), TimeProvider.System);
+        await Assert.ThrowsAsync<IOException>(() => crashing.CatchUpAsync(caseId, Ct));
+        Assert.Equal(1, await inbox.CountUnreadAsync(Bo.Id, Ct) + await inbox.CountUnreadAsync(Cy.Id, Ct));
+        Assert.Equal(0, await inbox.GetCursorAsync(caseId, Ct));
+
+        // The next process starts afresh from the cursor; then the cursor is lost too, and everything is handled a third time.
+        var restarted = new InboxFeeder(cases, inbox, TimeProvider.System);
+        Assert.True(await restarted.CatchUpAsync(caseId, Ct));
+        await inbox.SetCursorAsync(caseId, 0, Ct);
+        Assert.True(await restarted.CatchUpAsync(caseId, Ct));
+
+        var forBo = (await inbox.ListAsync(Bo.Id, unreadOnly: false, null, 100, Ct)).Items;
+        var forCy = (await inbox.ListAsync(Cy.Id, unreadOnly: false, null, 100, Ct)).Items;
+        Assert.Equal([NotificationKinds.Mentioned, NotificationKinds.TaskAssigned], forBo.Select(n => n.Kind));
+        Assert.Equal([NotificationKinds.Mentioned, NotificationKinds.TaskAssigned], forCy.Select(n => n.Kind));
+        Assert.Empty((await inbox.ListAsync(Ana.Id, unreadOnly: false, null, 100, Ct)).Items);
+        Assert.Equal((await cases.GetAsync(caseId, Ct))!.TimelineLength, await inbox.GetCursorAsync(caseId, Ct));
+    }
+
+    [Fact]
+    public async Task CatchUp_ReadNotificationHandledAgain_StaysRead()
+    {
+        var (tables, _) = await IsolatedTables.CreateAsync(host.TestStorage.ConnectionString, Ct);
+        var cases = new TableCaseStore(tables);
+        var inbox = new TableNotificationStore(tables);
+        var caseId = await CaseWithAssignmentsAndAMentionAsync(cases);
+        var feeder = new InboxFeeder(cases, inbox, TimeProvider.System);
+        await feeder.CatchUpAsync(caseId, Ct);
+
+        Assert.Equal(2, await inbox.MarkAllReadAsync(Bo.Id, Ct));
+        await inbox.SetCursorAsync(caseId, 0, Ct);
+        await feeder.CatchUpAsync(caseId, Ct);
+
+        Assert.Equal(0, await inbox.CountUnreadAsync(Bo.Id, Ct));
+    }
+
+    // Ana opens a case, adds Bo and Cy, gives each a task and mentions both: 2 notifications each, none for Ana.
+    private static async Task<string> CaseWithAssignmentsAndAMentionAsync(TableCaseStore cases)
+    {
+        var template = IsolatedTables.Template;
+        var caseId = Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        await cases.CreateAsync(CaseLifecycle.Open(caseId, "Crash case", template, Ana, now), Ct);
+        Func<CaseRecord, CaseChange?>[] steps =
+        [
+            c => CaseLifecycle.EnterStage(c, template, now),
+            c => CaseParticipants.Add(c, new CaseParticipant(Bo.Id, Bo.Name, ParticipantRole.Member), Ana, now),
+            c => CaseParticipants.Add(c, new CaseParticipant(Cy.Id, Cy.Name, ParticipantRole.Member), Ana, now),
+            c => TaskRules.Add(c, new NewTask("For Bo", Bo, null, null, null), Ana, now),
+            c => TaskRules.Add(c, new NewTask("For Cy", Cy, null, null, null), Ana, now.AddMilliseconds(1)),
+            c => CaseFlexibility.Comment(c, "@Bo and @Cy: see the tasks", Ana, now.AddMilliseconds(2)),
+        ];
+        foreach (var step in steps)
+        {
+            await cases.UpdateAsync(caseId, step, Ct);
+        }
+
+        return caseId;
+    }
+
+    /// <summary>The real store until its first add has gone through; then the process "dies".</summary>
+    private sealed class DiesAfterOneAdd(INotificationStore inner) : INotificationStore
+    {
+        public async Task AddAsync(IReadOnlyList<(string PersonId, Notification Notification)> notifications, CancellationToken cancellationToken)
+        {
+            await inner.AddAsync([notifications[0]], cancellationToken);
+            throw new IOException("The process died mid-batch.");
+        }
+
+        public Task<Page<Notification>> ListAsync(string personId, bool unreadOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+            inner.ListAsync(personId, unreadOnly, continuationToken, pageSize, cancellationToken);
+
+        public Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken) =>
+            inner.MarkReadAsync(personId, notificationId, cancellationToken);
+
+        public Task<int> MarkAllReadAsync(string personId, CancellationToken cancellationToken) => inner.MarkAllReadAsync(personId, cancellationToken);
+
+        public Task<int> CountUnreadAsync(string personId, CancellationToken cancellationToken) => inner.CountUnreadAsync(personId, cancellationToken);
+
+        public Task<long> GetCursorAsync(string caseId, CancellationToken cancellationToken) => inner.GetCursorAsync(caseId, cancellationToken);
+
+        public Task SetCursorAsync(string caseId, long seq, CancellationToken cancellationToken) => inner.SetCursorAsync(caseId, seq, cancellationToken);
+    }
+}
