@@ -14,6 +14,7 @@ const routes = [
   [/^\/cases\/([\w-]+)$/, () => import('./views/case.js')],
   [/^\/templates\/new$/, () => import('./views/template.js')],
   [/^\/templates\/([\w-]+)$/, () => import('./views/template.js')],
+  [/^\/templates\/([\w-]+)\/metrics$/, () => import('./views/metrics.js')],
 ];
 
 const main = document.getElementById('main');

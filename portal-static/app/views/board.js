@@ -29,7 +29,10 @@ export async function render(main) {
   }
   // The template read has no status: the list says whether it is archived (no new cases then).
   const archived = templates.find(t => t.id === template?.id)?.status === 'archived';
-  if (can('templates') && template) tools.append(h('a', { class: 'button', href: `#/templates/${enc(template.id)}`, text: 'Edit process' }));
+  if (can('templates') && template) {
+    tools.append(h('a', { class: 'button', href: `#/templates/${enc(template.id)}/metrics`, text: 'Metrics' }),
+      h('a', { class: 'button', href: `#/templates/${enc(template.id)}`, text: 'Edit process' }));
+  }
   if (can('work') && template && !archived) {
     tools.append(h('button', { type: 'button', class: 'button primary', text: 'New case', on: { click: () => openCreateCase(templates, template?.id) } }));
   }
