@@ -104,6 +104,40 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task CasePage_ViewAsOf_ShowsTheCaseAsItStoodReadOnlyThenTheWayBack()
+    {
+        var (_, caseId) = await OpenClaimAsync("OLD", "Cracked mirror", """{"department":"Motor"}""");
+        using var patched = await portal.Api.PatchDataAsync(caseId, """{"department":"Home"}""");
+        await CaseFyClient.ExpectAsync(patched, HttpStatusCode.OK);
+        // The moment the case was opened with its first data (the later change is not folded in then).
+        var opened = (await portal.Api.GetTimelineAsync(caseId)).First(e => e.Type == "FieldsChanged").At;
+        await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1100 });
+        var page = browser.Page;
+        await browser.SignInAsync("Ava Auditor", "Admin");
+
+        await page.GotoAsync($"/#/cases/{caseId}?asOf={Uri.EscapeDataString(opened.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "As it stood on" })).ToContainTextAsync("read-only");
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Details" });
+        await Expect(details.Locator("dd[data-field=department]")).ToHaveTextAsync("Motor");
+        await Expect(details.GetByRole(AriaRole.Button, new() { Name = "Save details" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Put on hold" })).ToHaveCountAsync(0);
+        await Expect(page.Locator(".tl-item[data-type=FieldsChanged]")).ToHaveCountAsync(1);
+        await browser.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to now" }).ClickAsync();
+        await Expect(details.GetByLabel("Department")).ToHaveValueAsync("Home");
+        await Expect(page.Locator(".tl-item[data-type=FieldsChanged]")).ToHaveCountAsync(2);
+
+        // The control: a moment after the newest entry shows the case as it is, still read-only.
+        await page.GetByLabel("View as of").FillAsync(DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf="));
+        await Expect(details.Locator("dd[data-field=department]")).ToHaveTextAsync("Home");
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task Editor_FieldsPrefixAndStageFieldLists_TemplateStoredWithThem()
     {
         await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1500 });

@@ -1,7 +1,8 @@
 // The case page: header, stage progress, the current stage's work, and the timeline. It refreshes after each
-// action and polls with back-off (app/poll.js) while the orchestration moves the case.
+// action and polls with back-off (app/poll.js) while the orchestration moves the case. With `?asOf=` in the address
+// it shows the case as it stood then, read-only, and the timeline up to that moment (no polling).
 import { h, mount, uid, toast } from '../dom.js';
-import { api, enc, download } from '../api.js';
+import { api, ApiError, enc, download } from '../api.js';
 import { getTemplate } from '../data.js';
 import { timeEl } from '../format.js';
 import { caseAccess } from '../session.js';
@@ -15,11 +16,16 @@ import { caseActions } from '../components/caseActions.js';
 import { peopleSection } from '../components/people.js';
 import { commentsSection } from '../components/comments.js';
 import { caseDataSection } from '../components/caseData.js';
+import { asOfControl } from '../components/asOfControl.js';
+import { queryParams } from '../router.js';
 
 const PAGE = 20;
 
 export async function render(main, id) {
   const state = { case: null, template: null, timeline: [], shown: PAGE };
+  const asOf = queryParams().get('asOf');
+  // The past is read-only: whoever may act now, the case as it stood is only shown.
+  const accessTo = c => (asOf ? 'read' : caseAccess(c));
   const header = h('div', { class: 'case-header' });
   const progress = h('div', { class: 'progress-wrap' });
   const stage = h('section', { class: 'card', 'aria-labelledby': 'stage-title' });
@@ -41,12 +47,12 @@ export async function render(main, id) {
 
   const load = async () => {
     const before = state.case;
-    state.case = await api(`/api/cases/${enc(id)}`);
+    state.case = await api(`/api/cases/${enc(id)}${asOf ? `?asOf=${enc(asOf)}` : ''}`);
     const changed = !before || before.timelineLength !== state.case.timelineLength || before.updatedAt !== state.case.updatedAt;
     if (!changed) return false;
     state.template = await getTemplate(state.case.templateId, state.case.templateVersion);
     // Portal links: managed by the case owner and admins only.
-    if (!linksShown && caseAccess(state.case) === 'manage' && state.case.status === 'open') {
+    if (!linksShown && accessTo(state.case) === 'manage' && state.case.status === 'open') {
       linksShown = true;
       work.append(portalLinksSection(id, () => poller?.nudge()));
     }
@@ -54,8 +60,10 @@ export async function render(main, id) {
     let token = after ? String(after) : null;
     do {
       const page = await api(`/api/cases/${enc(id)}/timeline?pageSize=100${token ? `&continuationToken=${enc(token)}` : ''}`);
-      state.timeline.push(...page.items);
-      token = page.continuationToken;
+      // As of a moment: the entries folded into the case shown, no later ones.
+      const items = asOf ? page.items.filter(e => e.seq <= state.case.timelineLength) : page.items;
+      state.timeline.push(...items);
+      token = items.length < page.items.length ? null : page.continuationToken;
     } while (token);
     draw();
     return true;
@@ -65,7 +73,7 @@ export async function render(main, id) {
     const c = state.case;
     const t = state.template;
     const names = { stages: new Map(t.stages.map(s => [s.key, s.name])), fields: new Map((t.fields ?? []).map(f => [f.key, f])) };
-    const access = caseAccess(c);
+    const access = accessTo(c);
     document.title = `${c.number ? `${c.number} ` : ''}${c.title} · CaseFy`;
     mount(header,
       h('p', { class: 'crumbs' }, h('a', { href: `#/?template=${enc(c.templateId)}`, text: t.name }), ` · version ${c.templateVersion}`),
@@ -77,12 +85,13 @@ export async function render(main, id) {
         'Owner: ', h('strong', { text: ownerName(c) ?? 'none' }),
         ' · Opened by ', h('span', { text: c.createdBy?.name ?? '' }), ' ', timeEl(h, c.createdAt),
         ' · Updated ', timeEl(h, c.updatedAt)),
-      caseActions(c, t, access, refresh));
+      asOfControl(id, asOf),
+      asOf ? null : caseActions(c, t, access, refresh));
     people.update(c, access === 'manage');
     comments.update(state.timeline, access === 'work' || access === 'manage');
     details.update(c, t, access === 'work' || access === 'manage');
     mount(progress, stageProgress(t.stages, c));
-    drawStage(stage, c, t, { act });
+    drawStage(stage, c, t, { act, access, past: Boolean(asOf) });
     const more = renderTimeline(timelineList, state.timeline, names, state.shown, () => { state.shown += PAGE; draw(); });
     mount(timelineMore, more);
   };
@@ -102,12 +111,21 @@ export async function render(main, id) {
   };
 
   let poller = null;
+  if (asOf) {
+    // A moment the case cannot be shown at (before it was opened, not a moment at all): say why, and the way back.
+    await load().catch(error => {
+      if (!(error instanceof ApiError) || ![400, 404].includes(error.status)) throw error;
+      mount(main, h('section', { class: 'empty card' }, h('h1', { text: 'Nothing to show at that moment' }), h('p', { text: error.message }),
+        h('p', {}, h('a', { href: `#/cases/${enc(id)}`, text: 'See the case as it is now' }))));
+    });
+    return null;
+  }
   await load();
   poller = startPolling(load);
   return () => poller.stop();
 }
 
-function drawStage(section, c, t, { act }) {
+function drawStage(section, c, t, { act, access, past }) {
   const last = c.currentStage.index === t.stages.length - 1;
   const headingId = 'stage-title';
   const children = [h('h2', { id: headingId }, c.status === 'closed' ? 'Case closed' : `Now: ${c.currentStage.name}`)];
@@ -118,7 +136,7 @@ function drawStage(section, c, t, { act }) {
     if (c.pendingAdvance) {
       children.push(h('p', { class: 'notice', role: 'status', text: last ? 'Closing the case…' : 'Moving to the next stage…' }));
     }
-    const canWork = ['work', 'manage'].includes(caseAccess(c));
+    const canWork = ['work', 'manage'].includes(access);
     const stage = t.stages[c.currentStage.index];
     children.push(stageWork(c, stage, { canWork, act }));
     if (c.status === 'onHold') {
@@ -138,7 +156,7 @@ function drawStage(section, c, t, { act }) {
       });
       children.push(form);
     }
-    if (!canWork) children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
+    if (!canWork && !past) children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
   }
   mount(section, ...children);
 }
