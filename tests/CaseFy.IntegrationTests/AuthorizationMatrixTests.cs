@@ -125,6 +125,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         // The token in the URL is the capability: internal callers send an unknown token (a bearer opens nothing here),
         // the other case's link opens its own case's view.
         ["GET api/portal/{token}"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
+        ["GET api/portal/{token}/timeline"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
 
         // The matrix's document is the team's, never asked of an outsider: 404 for every token (PortalDocumentsTests
         // covers the links that may and may not upload a document that is).

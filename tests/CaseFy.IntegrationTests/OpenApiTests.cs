@@ -102,7 +102,7 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var anonymous = operations.Where(o => o.Operation.GetProperty("security").GetArrayLength() == 0).Select(o => o.Name).ToHashSet();
         Assert.Equal(
             [
-                "GET /api/config", "GET /api/health", "GET /api/portal/{token}", "OPTIONS /api/events/eventgrid",
+                "GET /api/config", "GET /api/health", "GET /api/portal/{token}", "GET /api/portal/{token}/timeline", "OPTIONS /api/events/eventgrid",
                 "PATCH /api/portal/{token}/data", "POST /api/events/eventgrid", "POST /api/portal/{token}/documents/{key}",
                 "POST /api/portal/{token}/documents/{key}/upload-url",
                 "POST /api/portal/{token}/documents/{key}/versions/{version}/confirm",

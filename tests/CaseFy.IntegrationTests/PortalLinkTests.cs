@@ -209,14 +209,9 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
     }
 
     [Fact]
-    public async Task PortalView_LongTimeline_ShowsTheNewestPublicEntries()
+    public async Task PortalView_LongTimeline_ShowsTheNewestPublicEntriesAndPagesBackToTheFirst()
     {
-        var (owner, opened) = await OpenCaseAsync("Long Owner");
-        await owner.WaitForStageEnteredAsync(opened.Id, "intake");
-        var created = await CreateLinkAsync(owner, opened.Id, """{"name":"Late Reader","actions":["view"]}""");
-
-        // The orchestration's look after the link was made marks the stage ready: after that the case row stays put.
-        await owner.WaitForAsync(opened.Id, c => c.CurrentStage.ReadyToAdvance);
+        var (owner, opened, created) = await OpenSettledCaseWithViewLinkAsync("Long Owner");
         await host.Storage.AppendChainedEntriesAsync(opened.Id, 2_500);
         using (var advance = await owner.AdvanceAsync(opened.Id, "after a long while"))
         {
@@ -224,13 +219,84 @@ public sealed class PortalLinkTests(LocalHostFixture host) : IClassFixture<Local
         }
 
         await owner.WaitForStageEnteredAsync(opened.Id, "review");
-        using var response = await host.Host.Anonymous().Http.GetAsync(new Uri($"/api/portal/{created.Token}", UriKind.Relative), Ct);
+        var (view, older) = await ReadPortalTimelineAsync(created.Token, pageSize: 50);
 
-        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
-        var view = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(Ct), ApiJsonContext.Default.PortalView)!;
+        // One request reads at most 2,000 entries: the view holds the two newest, a page back holds the first.
+        Assert.Equal(
+            [(TimelineEntryTypes.StageExited, "Stage intake"), (TimelineEntryTypes.StageEntered, "Stage review")],
+            view.Timeline.Select(e => (e.Type, e.StageName)));
         Assert.Equal(
             [(TimelineEntryTypes.StageEntered, "Stage intake"), (TimelineEntryTypes.StageExited, "Stage intake"), (TimelineEntryTypes.StageEntered, "Stage review")],
-            view.Timeline.Select(e => (e.Type, e.StageName)));
+            older.Concat(view.Timeline).Select(e => (e.Type, e.StageName)));
+    }
+
+    [Fact]
+    public async Task PortalTimeline_ManyPublicEntries_PagesBackWithoutGapsOrRepeats()
+    {
+        var (owner, opened, created) = await OpenSettledCaseWithViewLinkAsync("Busy Owner");
+
+        // 600 public entries among 1,200: more than the view holds (200) and than one page (70).
+        await host.Storage.AppendChainedEntriesAsync(opened.Id, 1_200, seq => seq % 2 == 0
+            ? (TimelineEntryTypes.StageEntered, new Dictionary<string, string> { ["stageName"] = $"Stage {seq}" })
+            : ("NoteAdded", new Dictionary<string, string> { ["reason"] = "internal" }));
+        var (view, older) = await ReadPortalTimelineAsync(created.Token, pageSize: 70);
+
+        var expected = (await owner.GetTimelineAsync(opened.Id))
+            .Where(e => e.Type is TimelineEntryTypes.StageEntered or TimelineEntryTypes.StageExited or TimelineEntryTypes.CaseClosed)
+            .Select(e => e.Data.GetValueOrDefault("stageName")).ToList();
+        Assert.Equal(PortalLinkService.MaxPublicEntries, view.Timeline.Count);
+        Assert.Equal(expected[^1], view.Timeline[^1].StageName);
+        Assert.True(expected.Count > 600, $"{expected.Count} public entries");
+        Assert.Equal(expected, older.Concat(view.Timeline).Select(e => e.StageName));
+    }
+
+    [Theory]
+    [InlineData("""["view"]""", "?continuationToken=abc", HttpStatusCode.BadRequest)]
+    [InlineData("""["view"]""", "?continuationToken=0", HttpStatusCode.BadRequest)]
+    [InlineData("""["view"]""", "?pageSize=101", HttpStatusCode.BadRequest)]
+    [InlineData("""["upload"]""", "", HttpStatusCode.Forbidden)]
+    public async Task PortalTimeline_BadPagingOrNoView_Is4xx(string actions, string query, HttpStatusCode expected)
+    {
+        var (owner, opened) = await OpenCaseAsync("Paging Owner");
+        var created = await CreateLinkAsync(owner, opened.Id, $$"""{"name":"Odd Reader","actions":{{actions}}}""");
+
+        using var response = await host.Host.Anonymous().Http.GetAsync(new Uri($"/api/portal/{created.Token}/timeline{query}", UriKind.Relative), Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    // A case in its first stage with a view link, settled: the orchestration's look after the link was made marks the
+    // stage ready, and after that the case row stays put (entries can be appended to its timeline in storage).
+    private async Task<(CaseFyClient Owner, CaseRecord Case, CreatedPortalLink Link)> OpenSettledCaseWithViewLinkAsync(string ownerName)
+    {
+        var (owner, opened) = await OpenCaseAsync(ownerName);
+        await owner.WaitForStageEnteredAsync(opened.Id, "intake");
+        var created = await CreateLinkAsync(owner, opened.Id, """{"name":"Reader","actions":["view"]}""");
+        await owner.WaitForAsync(opened.Id, c => c.CurrentStage.ReadyToAdvance);
+        return (owner, opened, created);
+    }
+
+    // The external view, then every older page its continuation tokens lead to (oldest first, as the view is).
+    private async Task<(PortalView View, List<PortalTimelineEntry> Older)> ReadPortalTimelineAsync(string token, int pageSize)
+    {
+        var outsider = host.Host.Anonymous();
+        using var response = await outsider.Http.GetAsync(new Uri($"/api/portal/{token}", UriKind.Relative), Ct);
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        var view = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(Ct), ApiJsonContext.Default.PortalView)!;
+        var older = new List<PortalTimelineEntry>();
+        for (var next = view.TimelineContinuationToken; next is not null;)
+        {
+            using var page = await outsider.Http.GetAsync(
+                new Uri($"/api/portal/{token}/timeline?pageSize={pageSize}&continuationToken={Uri.EscapeDataString(next)}", UriKind.Relative), Ct);
+            await CaseFyClient.ExpectAsync(page, HttpStatusCode.OK);
+            var read = JsonSerializer.Deserialize(await page.Content.ReadAsStringAsync(Ct), ApiJsonContext.Default.PagePortalTimelineEntry)!;
+            Assert.InRange(read.Items.Count, 0, pageSize);
+            older.InsertRange(0, read.Items);
+            next = read.ContinuationToken;
+        }
+
+        return (view, older);
     }
 
     [Fact]

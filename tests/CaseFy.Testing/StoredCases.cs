@@ -40,8 +40,12 @@ public sealed class StoredCases(string connectionString)
     /// Appends <paramref name="count"/> correctly chained entries to a (closed) case and moves its length and head,
     /// as if CaseFy had written them: a quick way to a long timeline.
     /// </summary>
-    public async Task AppendChainedEntriesAsync(string caseId, int count)
+    /// <param name="caseId">The case.</param>
+    /// <param name="count">How many entries to append.</param>
+    /// <param name="entryOf">The type and data of the entry at a seq; a <c>NoteAdded</c> when <see langword="null"/>.</param>
+    public async Task AppendChainedEntriesAsync(string caseId, int count, Func<long, (string Type, Dictionary<string, string> Data)>? entryOf = null)
     {
+        entryOf ??= seq => ("NoteAdded", new Dictionary<string, string> { ["reason"] = $"note {seq}, \"bulk\"" });
         var caseRow = (await _cases.GetEntityAsync<TableEntity>(caseId, "case", cancellationToken: Ct)).Value;
         var record = JsonSerializer.Deserialize(caseRow.GetString("Data"), CaseFyJsonContext.Default.CaseRecord)!;
         var head = record.TimelineHead;
@@ -50,9 +54,9 @@ public sealed class StoredCases(string connectionString)
         for (var i = 0; i < count; i++)
         {
             seq++;
+            var (type, data) = entryOf(seq);
             var draft = new TimelineEntry(
-                $"{caseId}-{seq}", caseId, seq, "NoteAdded", record.UpdatedAt, Actor.System, record.CurrentStage.Key,
-                new Dictionary<string, string> { ["reason"] = $"note {seq}, \"bulk\"" }, head, string.Empty);
+                $"{caseId}-{seq}", caseId, seq, type, record.UpdatedAt, Actor.System, record.CurrentStage.Key, data, head, string.Empty);
             var entry = draft with { Hash = TimelineChain.ComputeHash(draft) };
             head = entry.Hash;
             batch.Add(new(TableTransactionActionType.Add, new TableEntity(caseId, TimelineRowKey(seq))

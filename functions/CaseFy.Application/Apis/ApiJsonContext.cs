@@ -16,6 +16,7 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(CreatedPortalLink))]
 [JsonSerializable(typeof(List<PortalLinkSummary>))]
 [JsonSerializable(typeof(PortalView))]
+[JsonSerializable(typeof(CaseFy.Model.Page<PortalTimelineEntry>))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.CaseDocumentList))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.DirectUploadTicket))]
 [JsonSerializable(typeof(CaseFy.Model.Page<CaseFy.Model.Notifications.Notification>))]

@@ -58,6 +58,7 @@ public static class ApiRoutes
     public const string CasePortalLink = "cases/{id}/portal-links/{linkId}";
     public const string Portal = "portal/{token}";
     public const string PortalData = "portal/{token}/data";
+    public const string PortalTimeline = "portal/{token}/timeline";
     public const string PortalDocument = "portal/{token}/documents/{key}";
     public const string PortalDocumentUploadUrl = "portal/{token}/documents/{key}/upload-url";
     public const string PortalDocumentConfirm = "portal/{token}/documents/{key}/versions/{version}/confirm";

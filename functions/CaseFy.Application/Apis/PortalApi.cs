@@ -25,6 +25,14 @@ public static class PortalApi
         api.MapGet(ApiRoutes.Portal, GetViewAsync).WithName("portalView").WithSummary("The external party's view of the case")
             .Produces<PortalView>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet(ApiRoutes.PortalTimeline, GetTimelineAsync).WithName("portalTimeline")
+            .WithSummary("Older public timeline entries of the external view, a page at a time")
+            .WithDescription("Pass the view's timelineContinuationToken, then each page's continuationToken, to read further back. "
+                + "Each page holds the next older public entries, oldest first; a page may hold fewer than pageSize, even none, "
+                + "and still carry a continuationToken (one request reads at most a bounded stretch of the timeline).")
+            .WithQuery(Paging.Parameters)
+            .Produces<Model.Page<PortalTimelineEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPatch(ApiRoutes.PortalData, AnswerAsync).WithName("portalAnswer")
             .Accepts<Dictionary<string, System.Text.Json.JsonElement>>(CaseDataApi.MergePatchJson)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -66,6 +74,47 @@ public static class PortalApi
         await links.RecordUseAsync(match, "view", cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await links.ViewAsync(match, cancellationToken));
+    }
+
+    /// <summary>
+    /// Pages back through the public timeline from a continuation token (the view's <c>timelineContinuationToken</c>,
+    /// then each page's). A link without <c>view</c> gets 403, as its view carries no timeline.
+    /// </summary>
+    public static async Task<IResult> GetTimelineAsync(
+        string token, HttpRequest request, PortalLinkService links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(links);
+        if (!Paging.TryRead(request, out var paging, out var problem))
+        {
+            return problem!;
+        }
+
+        long? before = null;
+        if (paging.ContinuationToken is { } continuation)
+        {
+            if (!long.TryParse(continuation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) || seq < 1)
+            {
+                return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+            }
+
+            before = seq;
+        }
+
+        var match = await links.ResolveAsync(token, cancellationToken);
+        if (match is null)
+        {
+            return ApiProblems.NotFound("portal link");
+        }
+
+        if (!match.Link.Actions.Contains(PortalAction.View))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This link does not show the timeline.");
+        }
+
+        await links.RecordUseAsync(match, "view", cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await links.PublicTimelineAsync(match, before, paging.PageSize, cancellationToken));
     }
 
     /// <summary>

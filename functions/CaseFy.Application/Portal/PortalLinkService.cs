@@ -14,8 +14,14 @@ namespace CaseFy.Application.Portal;
 /// <summary>Portal links: creating (the token is returned once), revoking, finding a link from its token, the public view.</summary>
 public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates, IOptions<DocumentOptions> documents, TimeProvider time)
 {
-    /// <summary>The newest public entries a view shows, whatever the timeline's length.</summary>
+    /// <summary>The newest public entries the view itself carries; older ones are paged with <see cref="PublicTimelineAsync"/>.</summary>
     public const int MaxPublicEntries = 200;
+
+    /// <summary>
+    /// The most timeline entries one view or page reads, public or not: a page of a long case with few public entries
+    /// may hold fewer items than asked, even none, and still carry a continuation token.
+    /// </summary>
+    public const int MaxEntriesReadPerPage = 2_000;
 
     // The timeline is read newest first in windows of this many entries (seq is dense: a window is a key range).
     private const int TimelineWindow = 100;
@@ -90,8 +96,8 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
         var template = await templates.GetAsync(record.TemplateId, record.TemplateVersion, cancellationToken);
         var stages = template?.Stages.Select((s, i) => new PortalStage(i, s.Name)).ToList() ?? [];
         var timeline = link.Actions.Contains(PortalAction.View)
-            ? await PublicTimelineAsync(record, link.AsActor().Id, cancellationToken)
-            : [];
+            ? await PublicTimelineAsync(match, before: null, MaxPublicEntries, cancellationToken)
+            : new Page<PortalTimelineEntry>([], null);
         return new PortalView(
             record.Title,
             record.Status == CaseStatus.Open ? "open" : "closed",
@@ -100,9 +106,10 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
             link.Actions,
             link.Name,
             link.ExpiresAt,
-            timeline,
+            timeline.Items,
             PortalDocuments.RequestsFor(record, link, template, documents.Value.AdHocMaxBytes))
         {
+            TimelineContinuationToken = timeline.ContinuationToken,
             Number = record.Number,
             Data = template is null ? new Dictionary<string, JsonElement>() : VisibleData(record, template),
             Fields = template is null ? [] : AskedFields(record, link, template),
@@ -141,31 +148,55 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
         })];
     }
 
-    // Stage changes for everyone, plus what this party did themselves; no data except a stage name. Read backwards from
-    // the newest entry, so a long case shows its latest public entries, not its first ones.
-    private async Task<List<PortalTimelineEntry>> PublicTimelineAsync(CaseRecord record, string actorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the public timeline, newest first in pages and oldest first within one: stage changes for everyone,
+    /// plus what this party did themselves; no data except a stage name. Whatever the timeline's length, the first page
+    /// holds the newest public entries, and each continuation token (the seq to read on before) leads to older ones.
+    /// </summary>
+    /// <param name="match">The link and its case.</param>
+    /// <param name="before">Read entries older than this seq (a continuation token); the newest when <see langword="null"/>.</param>
+    /// <param name="count">The most entries the page holds.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public async Task<Page<PortalTimelineEntry>> PublicTimelineAsync(
+        PortalLinkMatch match, long? before, int count, CancellationToken cancellationToken)
     {
-        var shown = new List<PortalTimelineEntry>();
-        for (var before = record.TimelineLength + 1; before > 1 && shown.Count < MaxPublicEntries;)
+        ArgumentNullException.ThrowIfNull(match);
+        var (record, actorId) = (match.Case, match.Link.AsActor().Id);
+        var newestFirst = new List<PortalTimelineEntry>();
+        var next = Math.Min(before ?? long.MaxValue, record.TimelineLength + 1);
+        var budget = MaxEntriesReadPerPage;
+        while (next > 1 && newestFirst.Count < count && budget > 0)
         {
-            var after = Math.Max(0, before - 1 - TimelineWindow);
-            var window = new List<PortalTimelineEntry>();
-            await foreach (var entry in cases.ReadTimelineAsync(record.Id, after, before, cancellationToken))
+            var after = Math.Max(0, next - 1 - Math.Min(TimelineWindow, budget));
+            var window = new List<(long Seq, PortalTimelineEntry Entry)>();
+            await foreach (var entry in cases.ReadTimelineAsync(record.Id, after, next, cancellationToken))
             {
                 if (PublicTypes.Contains(entry.Type))
                 {
-                    window.Add(new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName")));
+                    window.Add((entry.Seq, new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName"))));
                 }
                 else if (entry.Actor.Id == actorId && entry.Type != TimelineEntryTypes.PortalLinkUsed)
                 {
-                    window.Add(new PortalTimelineEntry(entry.Type, entry.At, null));
+                    window.Add((entry.Seq, new PortalTimelineEntry(entry.Type, entry.At, null)));
                 }
             }
 
-            shown.InsertRange(0, window);
-            before = after + 1;
+            budget -= (int)(next - 1 - after);
+            next = after + 1;
+            foreach (var (seq, entry) in Enumerable.Reverse(window))
+            {
+                if (newestFirst.Count == count)
+                {
+                    // The page is full inside this window: the next page starts with this entry.
+                    next = seq + 1;
+                    break;
+                }
+
+                newestFirst.Add(entry);
+            }
         }
 
-        return shown.Count > MaxPublicEntries ? shown[^MaxPublicEntries..] : shown;
+        newestFirst.Reverse();
+        return new Page<PortalTimelineEntry>(newestFirst, next > 1 ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

@@ -26,6 +26,12 @@ public sealed record PortalView(
     /// <summary>The values of the fields marked <c>visibleToExternal</c> (only those).</summary>
     public IReadOnlyDictionary<string, JsonElement> Data { get; init; } = new Dictionary<string, JsonElement>();
 
+    /// <summary>
+    /// Set when older public entries may exist than <see cref="Timeline"/> holds: pass it to
+    /// <c>GET /api/portal/{token}/timeline</c> to read on.
+    /// </summary>
+    public string? TimelineContinuationToken { get; init; }
+
     /// <summary>The current stage's <c>externalFields</c>, when the link has <c>answer</c> and the case is open.</summary>
     public IReadOnlyList<PortalField> Fields { get; init; } = [];
 }
