@@ -13,7 +13,12 @@ public sealed class TemplateRefusalTests
     {
         Documents = [new DocumentDraft("form", "Form") { Provider = DocumentProvider.External, ContentTypes = ["application/pdf"], MaxBytes = 1000 }],
         Tasks = [new TaskDraft("check", "Check") { Assignee = "owner", DueInHours = 1, Required = true }],
-        Decision = new DecisionDraft("Covered?", [new("pay", "Pay", "next"), new("again", "Again", "goToStage:review"), new("no", "No", "close:rejected")]),
+        Decision = new DecisionDraft("Covered?",
+        [
+            new("pay", "Pay", "next") { Routes = [new ConditionalRouteDraft(new FieldConditionDraft("amount", ConditionOperator.Gt, Json("10000")), "goToStage:review")] },
+            new("again", "Again", "goToStage:review"),
+            new("no", "No", "close:rejected"),
+        ]),
         OnEnter =
         [
             new AutomationDraft(AutomationType.CreateTask) { Task = new TaskDraft("call", "Call") },
@@ -21,6 +26,7 @@ public sealed class TemplateRefusalTests
             new AutomationDraft(AutomationType.Assign) { Assignee = "owner", TaskKey = "check" },
             new AutomationDraft(AutomationType.Webhook) { Url = "https://example.org/hook", Secret = Secret },
             new AutomationDraft(AutomationType.PublishEvent) { Event = "claim-opened" },
+            new AutomationDraft(AutomationType.Route) { When = new FieldConditionDraft("police", ConditionOperator.Eq, Json("true")), Outcome = "goToStage:review" },
         ],
         OnExit = [new AutomationDraft(AutomationType.Webhook) { Url = "http://127.0.0.1:8080/hook" }],
         SlaHours = 2,
@@ -56,6 +62,18 @@ public sealed class TemplateRefusalTests
     ];
 
     private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields(), Prefix = "CLM" };
+
+    private static StageDraft WithoutRoutes(StageDraft stage) => stage with
+    {
+        Decision = stage.Decision! with { Options = [.. stage.Decision.Options!.Select(o => o! with { Routes = null })] },
+        OnEnter = [.. stage.OnEnter!.Where(a => a!.Type != AutomationType.Route)],
+    };
+
+    private static TemplateDraft WithRoute(FieldConditionDraft? when, string outcome = "goToStage:review") =>
+        WithIntake(s => s with
+        {
+            Decision = s.Decision! with { Options = [s.Decision.Options![0]! with { Routes = [new ConditionalRouteDraft(when, outcome)] }, .. s.Decision.Options.Skip(1)] },
+        });
 
     private static TemplateDraft WithField(int index, Func<FieldDraft, FieldDraft?> change) =>
         Valid() with { Fields = [.. Fields().Select((f, i) => i == index ? change(f) : f)] };
@@ -181,7 +199,22 @@ public sealed class TemplateRefusalTests
         ["required field null"] = (() => WithIntake(s => s with { RequiredFields = [null] }), "$.stages[0].requiredFields[0]"),
         ["external field filled by the team"] = (() => WithIntake(s => s with { ExternalFields = ["policyNumber", "amount"] }), "$.stages[0].externalFields[1]"),
         ["external field unknown"] = (() => WithIntake(s => s with { ExternalFields = ["Policy"] }), "$.stages[0].externalFields[0]"),
-        ["external field of a template without fields"] = (() => Valid() with { Fields = null, Stages = [Intake() with { RequiredFields = null }, Review()] }, "$.stages[0].externalFields[0]"),
+        ["route on an unknown field"] = (() => WithRoute(new("nothing", ConditionOperator.Eq, Json("1"))), "$.stages[0].decision.options[0].routes[0].when.field"),
+        ["route ordering a text field"] = (() => WithRoute(new("policyNumber", ConditionOperator.Gt, Json("\"AB-000001\""))), "$.stages[0].decision.options[0].routes[0].when.op"),
+        ["route ordering a choice"] = (() => WithRoute(new("kind", ConditionOperator.Lte, Json("\"car\""))), "$.stages[0].decision.options[0].routes[0].when.op"),
+        ["route on a multiChoice"] = (() => WithRoute(new("damages", ConditionOperator.Eq, Json("\"glass\""))), "$.stages[0].decision.options[0].routes[0].when.op"),
+        ["route without an operator"] = (() => WithRoute(new("amount", null, Json("1"))), "$.stages[0].decision.options[0].routes[0].when.op"),
+        ["route comparing a number with text"] = (() => WithRoute(new("amount", ConditionOperator.Gt, Json("\"10000\""))), "$.stages[0].decision.options[0].routes[0].when.value"),
+        ["route comparing a date with a bad date"] = (() => WithRoute(new("incidentDate", ConditionOperator.Lt, Json("\"03/03/2026\""))), "$.stages[0].decision.options[0].routes[0].when.value"),
+        ["route comparing a choice with no option"] = (() => WithRoute(new("kind", ConditionOperator.Eq, Json("\"boat\""))), "$.stages[0].decision.options[0].routes[0].when.value"),
+        ["route without a value"] = (() => WithRoute(new("amount", ConditionOperator.Gt, null)), "$.stages[0].decision.options[0].routes[0].when.value"),
+        ["route without a condition"] = (() => WithRoute(null), "$.stages[0].decision.options[0].routes[0].when"),
+        ["route to an unknown stage"] = (() => WithRoute(new("amount", ConditionOperator.Gt, Json("1")), "goToStage:nowhere"), "$.stages[0].decision.options[0].routes[0].outcome"),
+        ["route automation closing"] = (() => WithIntake(s => s with { OnEnter = [.. s.OnEnter!.Take(5), s.OnEnter![5]! with { Outcome = "close:done" }] }), "$.stages[0].onEnter[5].outcome"),
+        ["route automation on exit"] = (() => WithIntake(s => s with { OnExit = [s.OnEnter![5]] }), "$.stages[0].onExit[0].type"),
+        ["route automation with an event"] = (() => WithIntake(s => s with { OnEnter = [.. s.OnEnter!.Take(5), s.OnEnter![5]! with { Event = "x" }] }), "$.stages[0].onEnter[5].event"),
+        ["when on a webhook automation"] = (() => WithIntake(s => s with { OnExit = [s.OnExit![0]! with { When = new("amount", ConditionOperator.Gt, Json("1")) }] }), "$.stages[0].onExit[0].when"),
+        ["external field of a template without fields"] = (() => Valid() with { Fields = null, Stages = [WithoutRoutes(Intake()) with { RequiredFields = null }, Review()] }, "$.stages[0].externalFields[0]"),
     };
 
     public static TheoryData<string> Refusals => [.. Rows.Keys];
@@ -215,7 +248,10 @@ public sealed class TemplateRefusalTests
         Assert.Equal(new TaskDefinition("check", "Check", "owner", 1, true), intake.Tasks[0]);
         Assert.Equal(["next", "goToStage:review", "close:rejected"], intake.Decision!.Options.Select(o => o.Outcome));
         Assert.Equal(new TaskDefinition("call", "Call", "owner", null, true), intake.OnEnter[0].Task);
-        Assert.Equal([AutomationType.CreateTask, AutomationType.RequestDocument, AutomationType.Assign, AutomationType.Webhook, AutomationType.PublishEvent], intake.OnEnter.Select(a => a.Type));
+        Assert.Equal([AutomationType.CreateTask, AutomationType.RequestDocument, AutomationType.Assign, AutomationType.Webhook, AutomationType.PublishEvent, AutomationType.Route], intake.OnEnter.Select(a => a.Type));
+        Assert.Equal(("police eq true", "goToStage:review"), (intake.OnEnter[5].When!.ToString(), intake.OnEnter[5].Outcome));
+        var route = Assert.Single(intake.Decision!.Options[0].Routes);
+        Assert.Equal(("amount gt 10000", "goToStage:review"), (route.When.ToString(), route.Outcome));
         Assert.Equal(("photos", "owner", "check", "claim-opened"), (intake.OnEnter[1].Document, intake.OnEnter[2].Assignee, intake.OnEnter[2].TaskKey, intake.OnEnter[4].Event));
         Assert.Equal(new BreachAction("owner", "https://example.org/breach", Secret), intake.OnBreach);
         Assert.Equal((2.0, AdvanceMode.Manual), (intake.SlaHours!.Value, intake.Advance));

@@ -84,6 +84,8 @@ public static class AutomationRules
                 data["assigneeRole"] = role;
                 outcome = string.Create(CultureInfo.InvariantCulture, $"{targets.Count} task(s) assigned");
                 break;
+            case AutomationType.Route:
+                return Route(writer, template, automation, visit, runId, data);
             case AutomationType.PublishEvent:
                 // The event is an entry of its own: lifecycle entries go to the outbox in this same transaction and the
                 // publisher sends them as CloudEvents (casefy.case.eventRaised, the template's name in data.event).
@@ -95,7 +97,29 @@ public static class AutomationRules
                 throw new ArgumentException("Webhooks are run by the caller and recorded with RecordOutcome.", nameof(automation));
         }
 
-        return Record(writer, automation.Type, runId, visit, outcome, data);
+        return Record(writer, automation.Type, runId, visit, outcome, data).ToChange();
+    }
+
+    // The run is recorded in the visit it belongs to before the move starts the next visit (whose runs are its own).
+    private static CaseChange Route(
+        TimelineWriter writer, CaseTemplate template, AutomationDefinition automation, int visit, string runId, Dictionary<string, string> data)
+    {
+        var condition = automation.When!;
+        var target = StageRoute.Parse(automation.Outcome!).Target;
+        var holds = condition.Holds(writer.Case.Data, template.Fields);
+        var index = CaseLifecycle.IndexOf(template, target);
+        var described = condition.Describe(template.Fields);
+        data["condition"] = described;
+        Record(writer, AutomationType.Route, runId, visit, holds ? $"routed to {target}" : "condition not met", data);
+        if (holds && index != writer.Case.CurrentStage.Index)
+        {
+            var leaving = writer.Case.CurrentStage;
+            writer
+                .Update(c => c with { CurrentStage = CaseLifecycle.NewVisit(leaving, index, template.Stages[index]), PendingAdvance = null })
+                .Append(TimelineEntryTypes.StageMoved, Actor.System, new() { ["from"] = leaving.Key, ["to"] = target, ["reason"] = "route: " + described }, leaving.Key);
+        }
+
+        return writer.ToChange();
     }
 
     /// <summary>Records the final outcome of a run done outside the model (a webhook call).</summary>
@@ -103,18 +127,17 @@ public static class AutomationRules
         CaseRecord current, AutomationType type, int visit, string runId, string outcome, Dictionary<string, string> data, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return IsDue(current, visit, runId) ? Record(new TimelineWriter(current, now), type, runId, visit, outcome, data) : null;
+        return IsDue(current, visit, runId) ? Record(new TimelineWriter(current, now), type, runId, visit, outcome, data).ToChange() : null;
     }
 
-    private static CaseChange Record(TimelineWriter writer, AutomationType type, string runId, int visit, string outcome, Dictionary<string, string> data)
+    private static TimelineWriter Record(TimelineWriter writer, AutomationType type, string runId, int visit, string outcome, Dictionary<string, string> data)
     {
         data["automation"] = Name(type);
         data["run"] = string.Create(CultureInfo.InvariantCulture, $"{visit}/{runId}");
         data["outcome"] = outcome;
         return writer
             .Update(c => c with { CurrentStage = c.CurrentStage with { AutomationsDone = [.. c.CurrentStage.AutomationsDone, runId] } })
-            .Append(TimelineEntryTypes.AutomationRan, Actor.System, data)
-            .ToChange();
+            .Append(TimelineEntryTypes.AutomationRan, Actor.System, data);
     }
 
     public static string Name(AutomationType type) => type switch
@@ -123,6 +146,7 @@ public static class AutomationRules
         AutomationType.RequestDocument => "requestDocument",
         AutomationType.Assign => "assign",
         AutomationType.Webhook => "webhook",
+        AutomationType.Route => "route",
         _ => "publishEvent",
     };
 }

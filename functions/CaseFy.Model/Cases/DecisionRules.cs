@@ -31,14 +31,21 @@ public static class DecisionRules
 
         var chosen = stage.Decision.Options.FirstOrDefault(o => o.Key == option) ?? throw new CaseItemMissingException("option");
         var rationaleText = string.IsNullOrWhiteSpace(rationale) ? null : rationale.Trim();
-        var decision = new CaseDecision(stage.Key, current.CurrentStage.Visit, chosen.Key, chosen.Outcome, rationaleText, now, actor);
+        // A route on the case's data is resolved now and recorded with the decision: what the case did is what was decided.
+        var (outcome, routedBy) = chosen.Resolve(current.Data, template.Fields);
+        var decision = new CaseDecision(stage.Key, current.CurrentStage.Visit, chosen.Key, outcome, rationaleText, now, actor);
         var data = new Dictionary<string, string>
         {
             ["question"] = stage.Decision.Question,
             ["option"] = chosen.Key,
             ["label"] = chosen.Label,
-            ["outcome"] = chosen.Outcome,
+            ["outcome"] = outcome,
         };
+        if (routedBy is not null)
+        {
+            data["routedBy"] = routedBy.Describe(template.Fields);
+        }
+
         if (rationaleText is not null)
         {
             data["rationale"] = rationaleText;

@@ -25,4 +25,10 @@ public sealed record AutomationDefinition
 
     /// <summary><see cref="AutomationType.PublishEvent"/>: the event name.</summary>
     public string? Event { get; init; }
+
+    /// <summary><see cref="AutomationType.Route"/>: the condition on the case's data.</summary>
+    public FieldCondition? When { get; init; }
+
+    /// <summary><see cref="AutomationType.Route"/>: <c>goToStage:{key}</c>, taken when <see cref="When"/> holds.</summary>
+    public string? Outcome { get; init; }
 }

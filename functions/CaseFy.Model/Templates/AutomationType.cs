@@ -26,4 +26,8 @@ public enum AutomationType
     /// <summary>Raises a named lifecycle event (<see cref="AutomationDefinition.Event"/>): an <c>EventRaised</c> entry the event publisher sends.</summary>
     [JsonStringEnumMemberName("publishEvent")]
     PublishEvent,
+
+    /// <summary>Moves the case to another stage when a field condition holds (<see cref="AutomationDefinition.When"/>, <see cref="AutomationDefinition.Outcome"/>).</summary>
+    [JsonStringEnumMemberName("route")]
+    Route,
 }

@@ -86,7 +86,16 @@ public sealed record TaskDraft(string? Key, string? Title)
 public sealed record DecisionDraft(string? Question, IReadOnlyList<DecisionOptionDraft?>? Options);
 
 /// <summary>A decision option as submitted.</summary>
-public sealed record DecisionOptionDraft(string? Key, string? Label, string? Outcome);
+public sealed record DecisionOptionDraft(string? Key, string? Label, string? Outcome)
+{
+    public IReadOnlyList<ConditionalRouteDraft?>? Routes { get; init; }
+}
+
+/// <summary>A conditional route as submitted.</summary>
+public sealed record ConditionalRouteDraft(FieldConditionDraft? When, string? Outcome);
+
+/// <summary>A field condition as submitted.</summary>
+public sealed record FieldConditionDraft(string? Field, ConditionOperator? Op, JsonElement? Value);
 
 /// <summary>An automation as submitted.</summary>
 public sealed record AutomationDraft(AutomationType? Type)
@@ -104,6 +113,10 @@ public sealed record AutomationDraft(AutomationType? Type)
     public string? Secret { get; init; }
 
     public string? Event { get; init; }
+
+    public FieldConditionDraft? When { get; init; }
+
+    public string? Outcome { get; init; }
 }
 
 /// <summary>A breach action as submitted.</summary>

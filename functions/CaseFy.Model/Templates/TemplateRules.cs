@@ -64,10 +64,18 @@ public static partial class TemplateRules
             ValidateDocuments(errors, path, stage.Documents, seenDocuments);
             var taskKeys = new HashSet<string>(StringComparer.Ordinal);
             ValidateList(errors, $"{path}.tasks", stage.Tasks, MaxTasksPerStage, (p, t) => ValidateTask(errors, p, t, taskKeys));
-            ValidateDecision(errors, $"{path}.decision", stage.Decision, stageKeys);
-            var context = new AutomationContext(documentKeys, taskKeys);
+            ValidateDecision(errors, $"{path}.decision", stage.Decision, stageKeys, fields);
+            var context = new AutomationContext(documentKeys, taskKeys, stageKeys, fields);
             ValidateList(errors, $"{path}.onEnter", stage.OnEnter, MaxAutomationsPerList, (p, a) => ValidateAutomation(errors, p, a, context));
-            ValidateList(errors, $"{path}.onExit", stage.OnExit, MaxAutomationsPerList, (p, a) => ValidateAutomation(errors, p, a, context));
+            ValidateList(errors, $"{path}.onExit", stage.OnExit, MaxAutomationsPerList, (p, a) =>
+            {
+                // Leaving is already decided on exit: a route there would fight the exit for the stage.
+                ValidateAutomation(errors, p, a, context);
+                if (a.Type == AutomationType.Route)
+                {
+                    errors.Add($"{p}.type", "A route automation runs on entering a stage (onEnter) only.");
+                }
+            });
             ValidateHours(errors, $"{path}.slaHours", stage.SlaHours);
             ValidateBreach(errors, path, stage);
             ValidateStageFields(errors, path, stage, fields);
@@ -108,7 +116,10 @@ public static partial class TemplateRules
         Tasks = [.. (s.Tasks ?? []).Select(t => ToTask(t!))],
         Decision = s.Decision is null
             ? null
-            : new DecisionDefinition(s.Decision.Question!.Trim(), [.. s.Decision.Options!.Select(o => new DecisionOption(o!.Key!, o.Label!.Trim(), o.Outcome!))]),
+            : new DecisionDefinition(s.Decision.Question!.Trim(), [.. s.Decision.Options!.Select(o => new DecisionOption(o!.Key!, o.Label!.Trim(), o.Outcome!)
+            {
+                Routes = [.. (o.Routes ?? []).Select(r => new ConditionalRoute(ToCondition(r!.When!), r.Outcome!))],
+            })]),
         OnEnter = [.. (s.OnEnter ?? []).Select(a => ToAutomation(a!))],
         OnExit = [.. (s.OnExit ?? []).Select(a => ToAutomation(a!))],
         SlaHours = s.SlaHours,
@@ -131,9 +142,12 @@ public static partial class TemplateRules
         Url = a.Url,
         Secret = a.Secret,
         Event = a.Event,
+        When = a.When is null ? null : ToCondition(a.When),
+        Outcome = a.Outcome,
     };
 
-    private sealed record AutomationContext(HashSet<string> DocumentKeys, HashSet<string> StageTaskKeys);
+    private sealed record AutomationContext(
+        HashSet<string> DocumentKeys, HashSet<string> StageTaskKeys, HashSet<string> StageKeys, Dictionary<string, FieldDraft> Fields);
 
     private static void RequireKey(ValidationErrors errors, string path, string? key, HashSet<string> seen, string what)
     {
@@ -215,7 +229,8 @@ public static partial class TemplateRules
         ValidateHours(errors, $"{path}.dueInHours", task.DueInHours);
     }
 
-    private static void ValidateDecision(ValidationErrors errors, string path, DecisionDraft? decision, HashSet<string> stageKeys)
+    private static void ValidateDecision(
+        ValidationErrors errors, string path, DecisionDraft? decision, HashSet<string> stageKeys, Dictionary<string, FieldDraft> fields)
     {
         if (decision is null)
         {
@@ -234,14 +249,12 @@ public static partial class TemplateRules
         {
             RequireKey(errors, $"{p}.key", option.Key, seen, "option");
             TextRules.RequireText(errors, $"{p}.label", option.Label, TextRules.MaxNameLength);
-            if (!StageRoute.TryParse(option.Outcome, out var route))
+            ValidateOutcome(errors, $"{p}.outcome", option.Outcome, stageKeys);
+            ValidateList(errors, $"{p}.routes", option.Routes, MaxOptions, (r, route) =>
             {
-                errors.Add($"{p}.outcome", "The outcome is 'next', 'goToStage:{stage key}' or 'close:{outcome key}'.");
-            }
-            else if (route.Kind == StageRouteKind.GoToStage && !stageKeys.Contains(route.Target))
-            {
-                errors.Add($"{p}.outcome", $"There is no stage '{route.Target}' in this template.");
-            }
+                ValidateCondition(errors, $"{r}.when", route.When, fields);
+                ValidateOutcome(errors, $"{r}.outcome", route.Outcome, stageKeys);
+            });
         });
     }
 
@@ -249,7 +262,7 @@ public static partial class TemplateRules
     {
         if (automation.Type is not { } type)
         {
-            errors.Add($"{path}.type", "The type is one of createTask, requestDocument, assign, webhook, publishEvent.");
+            errors.Add($"{path}.type", "The type is one of createTask, requestDocument, assign, webhook, publishEvent, route.");
             return;
         }
 
@@ -259,12 +272,14 @@ public static partial class TemplateRules
             AutomationType.RequestDocument => ["document"],
             AutomationType.Assign => ["assignee", "taskKey"],
             AutomationType.Webhook => ["url", "secret"],
+            AutomationType.Route => ["when", "outcome"],
             _ => ["event"],
         };
         foreach (var (field, value) in new (string, object?)[]
         {
             ("task", automation.Task), ("document", automation.Document), ("assignee", automation.Assignee),
             ("taskKey", automation.TaskKey), ("url", automation.Url), ("secret", automation.Secret), ("event", automation.Event),
+            ("when", automation.When), ("outcome", automation.Outcome),
         })
         {
             if (value is not null && !allowed.Contains(field))
@@ -299,6 +314,18 @@ public static partial class TemplateRules
                 break;
             case AutomationType.Webhook:
                 ValidateWebhook(errors, $"{path}.url", automation.Url, $"{path}.secret", automation.Secret);
+                break;
+            case AutomationType.Route:
+                ValidateCondition(errors, $"{path}.when", automation.When, context.Fields);
+                if (!StageRoute.TryParse(automation.Outcome, out var route) || route.Kind != StageRouteKind.GoToStage)
+                {
+                    errors.Add($"{path}.outcome", "A route automation's outcome is 'goToStage:{stage key}'.");
+                }
+                else
+                {
+                    ValidateOutcome(errors, $"{path}.outcome", automation.Outcome, context.StageKeys);
+                }
+
                 break;
             case AutomationType.PublishEvent when !TemplateKeys.IsKey(automation.Event):
                 errors.Add($"{path}.event", "The event name is a key: " + TemplateKeys.Rule);
@@ -358,6 +385,7 @@ public static partial class TemplateRules
         AutomationType.RequestDocument => "requestDocument",
         AutomationType.Assign => "assign",
         AutomationType.Webhook => "webhook",
+        AutomationType.Route => "route",
         _ => "publishEvent",
     };
 
