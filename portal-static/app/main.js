@@ -11,6 +11,7 @@ const routes = [
   [/^\/$/, () => import('./views/board.js')],
   [/^\/cases$/, () => import('./views/list.js')],
   [/^\/tasks$/, () => import('./views/tasks.js')],
+  [/^\/notifications$/, () => import('./views/notifications.js')],
   [/^\/cases\/([\w-]+)$/, () => import('./views/case.js')],
   [/^\/templates\/new$/, () => import('./views/template.js')],
   [/^\/templates\/([\w-]+)$/, () => import('./views/template.js')],

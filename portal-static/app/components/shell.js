@@ -3,6 +3,7 @@ import { h, mount } from '../dom.js';
 import { currentSession, roleLabel, can } from '../session.js';
 import { signOut } from '../auth.js';
 import { currentPath, navigate } from '../router.js';
+import { unreadBadge } from './unreadBadge.js';
 
 export function renderShell() {
   const session = currentSession();
@@ -20,6 +21,7 @@ export function renderShell() {
     link('/', 'Board', path === '/'),
     link('/cases', 'Cases', path.startsWith('/cases')),
     link('/tasks', 'My tasks', path === '/tasks'),
+    h('a', { href: '#/notifications', 'aria-current': path === '/notifications' ? 'page' : null }, 'Notifications ', unreadBadge()),
     can('templates') ? link('/templates/new', 'New template', path.startsWith('/templates')) : null);
   mount(account,
     h('span', { class: 'who' }, h('span', { class: 'who-name', text: session.name }), h('span', { class: 'role-badge', text: roleLabel(session.roles) })),
