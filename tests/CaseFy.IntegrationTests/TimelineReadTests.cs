@@ -116,6 +116,30 @@ public sealed class TimelineReadTests(LocalHostFixture host) : IClassFixture<Loc
     }
 
     [Theory]
+    [InlineData("text/csv", "", "text/csv")]
+    [InlineData("text/csv; q=0.5, application/json", "", "application/json")]
+    [InlineData("application/json; q=0.2, text/*", "", "text/csv")]
+    [InlineData("application/xml, text/csv; q=0.1", "", "text/csv")]
+    [InlineData("text/csv", "?format=json", "application/json")]
+    [InlineData("application/json", "?format=csv", "text/csv")]
+    [InlineData("*/*", "", "application/json")]
+    [InlineData("text/csv; q=0", "", "application/json")]
+    public async Task Export_AcceptHeader_ChoosesTheFormatUnlessTheQueryDoes(string accept, string query, string expected)
+    {
+        var caseId = await ClosedCaseAsync("negotiated reason");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/cases/{caseId}/timeline/export{query}", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await Api.Http.SendAsync(request, Ct);
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", response.Headers.Vary);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(expected == "text/csv", text.StartsWith("seq,id,type", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("format=xml", HttpStatusCode.BadRequest)]
     [InlineData("format=", HttpStatusCode.BadRequest)]
     public async Task Export_UnknownFormat_IsBadRequest(string query, HttpStatusCode expected)

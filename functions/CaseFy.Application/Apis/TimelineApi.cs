@@ -23,8 +23,9 @@ public static class TimelineApi
         api.MapGet(ApiRoutes.CaseTimelineExport, ExportTimelineAsync)
             .WithSummary("Download the whole timeline as JSON or CSV")
             .WithDescription("format=json (default: an array of timeline entries) or csv (header row, RFC 4180 quoting). "
+                + "Without format, the Accept header chooses: text/csv gives CSV, application/json (or none) JSON. "
                 + "Streamed as it is read from storage; holds the entries up to the case's length when the request started.")
-            .WithQuery(QueryParameter.OfEnum<TimelineExportFormat>("format", "json (default) or csv."))
+            .WithQuery(QueryParameter.OfEnum<TimelineExportFormat>("format", "json or csv; overrides Accept (text/csv or application/json, the default)."))
             .Produces<TimelineEntry[]>(contentType: "application/json")
             .Produces<string>(contentType: "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -41,10 +42,13 @@ public static class TimelineApi
             return denied;
         }
 
-        if (!QueryValues.TryReadEnum(request, "format", TimelineExportFormat.Json, out var format, out var problem))
+        if (!QueryValues.TryReadEnum(request, "format", ExportFormatNegotiation.FromAccept(request), out var format, out var problem))
         {
             return problem!;
         }
+
+        // The representation depends on Accept when no format is given: caches must keep the two apart.
+        request.HttpContext.Response.Headers.Vary = "Accept";
 
         var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken);
         if (access.Problem is not null)
