@@ -122,6 +122,12 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/cases/{id}/documents/{key}/accept"] = (WorkCase(200), true, null),
         ["POST api/cases/{id}/documents/{key}/reject"] = (WorkCase(200), true, """{"reason":"matrix"}"""),
 
+        // Each signed-in caller acts on their own inbox; the route's id is the case's, which names no notification.
+        ["GET api/notifications"] = (SignedInRead, false, null),
+        ["GET api/notifications/count"] = (SignedInRead, false, null),
+        ["POST api/notifications/{id}/read"] = (Row(401, 404, 404, 404, 404, 404, 401, 401), false, null),
+        ["POST api/notifications/read-all"] = (SignedInRead, false, null),
+
         // The token in the URL is the capability: internal callers send an unknown token (a bearer opens nothing here),
         // the other case's link opens its own case's view.
         ["GET api/portal/{token}"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
