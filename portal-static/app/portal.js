@@ -188,15 +188,38 @@ function describe(entry) {
   }
 }
 
+/** What has happened, newest first; older entries a page at a time ("Show earlier"), back to the case's start. */
 function publicTimeline(view) {
-  const entries = [...view.timeline].reverse();
+  const item = e => h('li', { class: 'tl-item' },
+    timelineIcon(e.type),
+    h('div', { class: 'tl-body' }, h('p', { class: 'tl-title' }, h('strong', { text: describe(e) })), h('p', { class: 'tl-meta' }, timeEl(h, e.at))));
+  const list = h('ol', { class: 'timeline', 'aria-label': 'What has happened, newest first' }, [...view.timeline].reverse().map(item));
+  let next = view.timelineContinuationToken ?? null;
+  const more = h('button', { type: 'button', class: 'button', text: 'Show earlier', hidden: !next });
+  const problem = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    problem.hidden = true;
+    try {
+      // A page may hold no public entry yet still lead further back (the API reads a bounded stretch per page).
+      let items = [];
+      while (next && !items.length) {
+        const page = await api(`/api/portal/${enc(token)}/timeline?continuationToken=${enc(next)}`, { token: null });
+        items = page.items;
+        next = page.continuationToken ?? null;
+      }
+      list.append(...[...items].reverse().map(item));
+      more.hidden = !next;
+    } catch (error) {
+      problem.textContent = error.message;
+      problem.hidden = false;
+    } finally {
+      more.disabled = false;
+    }
+  });
   return h('section', { class: 'card', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title', text: 'What has happened' }),
-    entries.length
-      ? h('ol', { class: 'timeline', 'aria-label': 'What has happened, newest first' }, entries.map(e => h('li', { class: 'tl-item' },
-        timelineIcon(e.type),
-        h('div', { class: 'tl-body' }, h('p', { class: 'tl-title' }, h('strong', { text: describe(e) })), h('p', { class: 'tl-meta' }, timeEl(h, e.at))))))
-      : h('p', { class: 'hint', text: 'Nothing yet.' }));
+    view.timeline.length || next ? [list, problem, h('div', { class: 'actions' }, more)] : h('p', { class: 'hint', text: 'Nothing yet.' }));
 }
 
 addEventListener('hashchange', () => location.reload());

@@ -286,6 +286,38 @@ public sealed class ExternalAndRoleTests(PortalFixture portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task ExternalPage_LongCase_ShowsTheNewestThenEarlierPagesBackToTheFirstEntry()
+    {
+        var template = await portal.Api.CreateTemplateAsync("intake");
+        var opened = await portal.Api.OpenCaseAsync(template.Id, "A long story");
+        await portal.Api.WaitForStageEnteredAsync(opened.Id, "intake");
+        var link = await portal.Api.CreatePortalLinkAsync(opened.Id, "Reader", """["view"]""");
+        await portal.Api.WaitForAsync(opened.Id, c => c.CurrentStage.ReadyToAdvance);
+        // 250 public entries among 500 more: past the 200 the view carries, and past one 50-entry page.
+        var last = (await portal.Api.GetCaseAsync(opened.Id)).TimelineLength + 500;
+        await portal.Storage.AppendChainedEntriesAsync(opened.Id, 500, seq => seq % 2 == 0
+            ? ("StageEntered", new Dictionary<string, string> { ["stageName"] = $"Step {seq}" })
+            : ("NoteAdded", new Dictionary<string, string> { ["reason"] = "internal" }));
+
+        await using var outsider = await portal.NewPageAsync(Phone);
+        var page = outsider.Page;
+        await page.GotoAsync("/portal.html#" + link.Token);
+        var entries = page.GetByRole(AriaRole.List, new() { Name = "What has happened, newest first" }).Locator("li");
+        var earlier = page.GetByRole(AriaRole.Button, new() { Name = "Show earlier" });
+        await Expect(entries).ToHaveCountAsync(200);
+        await Expect(entries.First).ToContainTextAsync($"Moved to Step {last - (last % 2)}");
+
+        await earlier.ClickAsync();
+        await Expect(entries).ToHaveCountAsync(250);
+        await earlier.ClickAsync();
+
+        await Expect(entries).ToHaveCountAsync(251);
+        await Expect(entries.Last).ToContainTextAsync("Moved to Stage intake");
+        await Expect(earlier).ToBeHiddenAsync();
+        outsider.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task ExternalPage_Answers_ErrorsUnderTheFieldThenStoredAsTheLinkAndVisibleValuesShown()
     {
         var template = await portal.Api.CreateTemplateFromJsonAsync("""

@@ -25,6 +25,9 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>The API's address.</summary>
     public Uri ApiAddress => _host!.Address;
 
+    /// <summary>The case table in Azurite, around CaseFy (such as appending a long stretch of timeline quickly).</summary>
+    public StoredCases Storage => new(_storage!.ConnectionString);
+
     /// <summary>The local host's services, for what a test cannot do through the API (such as letting time pass).</summary>
     public IServiceProvider Services => _host!.Services;
 
