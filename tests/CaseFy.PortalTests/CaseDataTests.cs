@@ -190,6 +190,37 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task Editor_RouteOnAField_StoredAsAConditionOnThatFieldsType()
+    {
+        await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1500 });
+        var page = browser.Page;
+        await browser.OpenNewTemplateAsync("Claims with routing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add field to fields" }).ClickAsync();
+        var field1 = page.GetByRole(AriaRole.Group, new() { Name = "Field 1" });
+        await field1.GetByLabel("Label").FillAsync("Amount");
+        await field1.GetByLabel("Type").SelectOptionAsync("number");
+        await page.GetByLabel("Stage 1 name").FillAsync("Triage");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add stage" }).ClickAsync();
+        await page.GetByLabel("Stage 2 name").FillAsync("Expert review");
+        var stage1 = page.Locator(".stage-row").Nth(0);
+
+        await stage1.GetByRole(AriaRole.Button, new() { Name = "Add automation to when the stage starts" }).ClickAsync();
+        var onEnter = stage1.GetByRole(AriaRole.Group, new() { Name = "When the stage starts" });
+        await onEnter.GetByLabel("Do", new() { Exact = true }).SelectOptionAsync("route");
+        await onEnter.GetByLabel("When the field").SelectOptionAsync("amount");
+        await onEnter.GetByLabel("Condition").SelectOptionAsync("gt");
+        await onEnter.GetByLabel("Value").FillAsync("10000");
+        await onEnter.GetByLabel("Go to stage").SelectOptionAsync("goToStage:expert-review");
+        await browser.AssertAccessibleAsync();
+
+        var saved = await portal.Api.GetTemplateAsync(await browser.CreateTemplateInEditorAsync());
+        var route = Assert.Single(saved.Stages[0].OnEnter);
+        Assert.Equal((AutomationType.Route, "amount", ConditionOperator.Gt, "10000", "goToStage:expert-review"),
+            (route.Type, route.When?.Field, route.When?.Op, route.When?.Value.GetRawText(), route.Outcome));
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task Editor_FieldRulesRefused_ErrorsShownUnderThatField()
     {
         await using var browser = await portal.NewPageAsync();
