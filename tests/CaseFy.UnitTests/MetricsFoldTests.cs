@@ -22,7 +22,8 @@ public sealed class MetricsFoldTests
         var (totals, cursor) = Count(run.Entries);
 
         var intake = totals.Stages["intake"];
-        Assert.Equal((1, 30 * 60d, 30 * 60d, 30 * 60d, 1, 0, 0), (intake.Visits, intake.TotalSeconds, intake.MaxSeconds, intake.HeldSeconds, intake.EndedByMove, intake.EndedByEarlyClose, intake.InStageNow));
+        var halfHour = TimeSpan.FromMinutes(30).Ticks;
+        Assert.Equal((1, halfHour, halfHour, halfHour, 1, 0, 0), (intake.Visits, intake.TotalTicks, intake.MaxTicks, intake.HeldTicks, intake.EndedByMove, intake.EndedByEarlyClose, intake.InStageNow));
         Assert.Equal((0, 1), (totals.Stages["pay"].Visits, totals.Stages["pay"].InStageNow));
         Assert.Equal((1, 0), (totals.Open, totals.Closed));
         Assert.Equal(run.Entries[^1].Seq, cursor.AppliedSeq);
@@ -39,7 +40,7 @@ public sealed class MetricsFoldTests
         var (totals, cursor) = Count(run.Entries);
 
         var intake = totals.Stages["intake"];
-        Assert.Equal((1, 20 * 60d, 10 * 60d, 1, 0), (intake.Visits, intake.TotalSeconds, intake.HeldSeconds, intake.EndedByEarlyClose, intake.InStageNow));
+        Assert.Equal((1, TimeSpan.FromMinutes(20).Ticks, TimeSpan.FromMinutes(10).Ticks, 1, 0), (intake.Visits, intake.TotalTicks, intake.HeldTicks, intake.EndedByEarlyClose, intake.InStageNow));
         Assert.Equal((0, 1), (totals.Open, totals.Closed));
         Assert.Equal(new Dictionary<string, int> { ["2026-11-25"] = 1 }, totals.ClosedPerDay);
         Assert.Equal(("2026-11-25", false, (DateTimeOffset?)null), (cursor.ClosedOn, cursor.Open, cursor.HeldSince));

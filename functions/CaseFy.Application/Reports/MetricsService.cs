@@ -42,11 +42,13 @@ public sealed class MetricsService(ITemplateStore templates, IMetricsStore metri
         key,
         name ?? t.Name,
         t.Visits,
-        t.TotalSeconds,
-        t.Visits == 0 ? null : t.TotalSeconds / t.Visits,
-        t.Visits == 0 ? null : t.MaxSeconds,
+        Seconds(t.TotalTicks),
+        t.Visits == 0 ? null : Seconds(t.TotalTicks) / t.Visits,
+        t.Visits == 0 ? null : Seconds(t.MaxTicks),
         t.InStageNow,
-        t.HeldSeconds,
+        Seconds(t.HeldTicks),
         t.EndedByMove,
         t.EndedByEarlyClose);
+
+    private static double Seconds(long ticks) => TimeSpan.FromTicks(ticks).TotalSeconds;
 }

@@ -22,6 +22,6 @@ public sealed class CaseMetricsCursor
     /// <summary>When the case went on hold, while it is on hold.</summary>
     public DateTimeOffset? HeldSince { get; set; }
 
-    /// <summary>Time on hold so far in the open visit.</summary>
-    public double HeldSeconds { get; set; }
+    /// <summary>Time on hold so far in the open visit (ticks).</summary>
+    public long HeldTicks { get; set; }
 }

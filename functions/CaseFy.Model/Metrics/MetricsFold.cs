@@ -61,7 +61,7 @@ public static class MetricsFold
                 cursor.HeldSince ??= entry.At;
                 break;
             case TimelineEntryTypes.CaseResumed when cursor.HeldSince is { } since:
-                cursor.HeldSeconds += Seconds(entry.At - since);
+                cursor.HeldTicks += Ticks(entry.At - since);
                 cursor.HeldSince = null;
                 break;
             case TimelineEntryTypes.SlaBreached:
@@ -77,26 +77,26 @@ public static class MetricsFold
             return;
         }
 
-        var held = cursor.HeldSeconds;
+        var held = cursor.HeldTicks;
         if (cursor.HeldSince is { } since)
         {
             // Still on hold: the hold goes on into whatever comes next.
-            held += Seconds(at - since);
+            held += Ticks(at - since);
             cursor.HeldSince = at;
         }
 
-        var seconds = Math.Max(0, Seconds(at - enteredAt) - held);
+        var ticks = Math.Max(0, Ticks(at - enteredAt) - held);
         var stage = totals.Stage(key);
         stage.Visits++;
-        stage.TotalSeconds += seconds;
-        stage.MaxSeconds = Math.Max(stage.MaxSeconds, seconds);
-        stage.HeldSeconds += held;
+        stage.TotalTicks += ticks;
+        stage.MaxTicks = Math.Max(stage.MaxTicks, ticks);
+        stage.HeldTicks += held;
         stage.EndedByMove += end == VisitEnd.Move ? 1 : 0;
         stage.EndedByEarlyClose += end == VisitEnd.EarlyClose ? 1 : 0;
         stage.InStageNow--;
         cursor.Stage = null;
         cursor.EnteredAt = null;
-        cursor.HeldSeconds = 0;
+        cursor.HeldTicks = 0;
     }
 
     private static void Close(MetricsTotals totals, CaseMetricsCursor cursor, DateTimeOffset at)
@@ -141,7 +141,7 @@ public static class MetricsFold
         totals.Open++;
     }
 
-    private static double Seconds(TimeSpan span) => Math.Max(0, span.TotalSeconds);
+    private static long Ticks(TimeSpan span) => Math.Max(0, span.Ticks);
 
     private enum VisitEnd
     {

@@ -7,13 +7,16 @@ public sealed class StageTotals
 
     public int Visits { get; set; }
 
-    /// <summary>Time in the stage over the ended visits, time on hold left out.</summary>
-    public double TotalSeconds { get; set; }
+    // Times are whole ticks: sums of integers do not depend on the order they were added in, so totals kept
+    // entry by entry equal a rebuild exactly.
 
-    public double MaxSeconds { get; set; }
+    /// <summary>Time in the stage over the ended visits, time on hold left out (ticks).</summary>
+    public long TotalTicks { get; set; }
 
-    /// <summary>Time on hold during the ended visits (not in <see cref="TotalSeconds"/>).</summary>
-    public double HeldSeconds { get; set; }
+    public long MaxTicks { get; set; }
+
+    /// <summary>Time on hold during the ended visits (ticks; not in <see cref="TotalTicks"/>).</summary>
+    public long HeldTicks { get; set; }
 
     /// <summary>Ended visits that a move to another stage ended.</summary>
     public int EndedByMove { get; set; }
