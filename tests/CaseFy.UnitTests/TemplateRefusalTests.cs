@@ -61,7 +61,7 @@ public sealed class TemplateRefusalTests
         new("passengers", "Passengers", FieldType.Number) { Min = Json("0"), Max = Json("9") },
     ];
 
-    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields(), Prefix = "CLM" };
+    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields(), Prefix = "CLM", CardFields = ["kind", "amount"] };
 
     private static StageDraft WithoutRoutes(StageDraft stage) => stage with
     {
@@ -199,6 +199,10 @@ public sealed class TemplateRefusalTests
         ["required field null"] = (() => WithIntake(s => s with { RequiredFields = [null] }), "$.stages[0].requiredFields[0]"),
         ["external field filled by the team"] = (() => WithIntake(s => s with { ExternalFields = ["policyNumber", "amount"] }), "$.stages[0].externalFields[1]"),
         ["external field unknown"] = (() => WithIntake(s => s with { ExternalFields = ["Policy"] }), "$.stages[0].externalFields[0]"),
+        ["card field unknown"] = (() => Valid() with { CardFields = ["amount", "nothing"] }, "$.cardFields[1]"),
+        ["card field of long text"] = (() => Valid() with { CardFields = ["story"] }, "$.cardFields[0]"),
+        ["card field listed twice"] = (() => Valid() with { CardFields = ["kind", "kind"] }, "$.cardFields[1]"),
+        ["too many card fields"] = (() => Valid() with { CardFields = ["kind", "amount", "police", "phone", "contact", "photos", "passengers"] }, "$.cardFields"),
         ["route on an unknown field"] = (() => WithRoute(new("nothing", ConditionOperator.Eq, Json("1"))), "$.stages[0].decision.options[0].routes[0].when.field"),
         ["route ordering a text field"] = (() => WithRoute(new("policyNumber", ConditionOperator.Gt, Json("\"AB-000001\""))), "$.stages[0].decision.options[0].routes[0].when.op"),
         ["route ordering a choice"] = (() => WithRoute(new("kind", ConditionOperator.Lte, Json("\"car\""))), "$.stages[0].decision.options[0].routes[0].when.op"),
@@ -214,7 +218,7 @@ public sealed class TemplateRefusalTests
         ["route automation on exit"] = (() => WithIntake(s => s with { OnExit = [s.OnEnter![5]] }), "$.stages[0].onExit[0].type"),
         ["route automation with an event"] = (() => WithIntake(s => s with { OnEnter = [.. s.OnEnter!.Take(5), s.OnEnter![5]! with { Event = "x" }] }), "$.stages[0].onEnter[5].event"),
         ["when on a webhook automation"] = (() => WithIntake(s => s with { OnExit = [s.OnExit![0]! with { When = new("amount", ConditionOperator.Gt, Json("1")) }] }), "$.stages[0].onExit[0].when"),
-        ["external field of a template without fields"] = (() => Valid() with { Fields = null, Stages = [WithoutRoutes(Intake()) with { RequiredFields = null }, Review()] }, "$.stages[0].externalFields[0]"),
+        ["external field of a template without fields"] = (() => Valid() with { Fields = null, CardFields = null, Stages = [WithoutRoutes(Intake()) with { RequiredFields = null }, Review()] }, "$.stages[0].externalFields[0]"),
     };
 
     public static TheoryData<string> Refusals => [.. Rows.Keys];
@@ -250,6 +254,7 @@ public sealed class TemplateRefusalTests
         Assert.Equal(new TaskDefinition("call", "Call", "owner", null, true), intake.OnEnter[0].Task);
         Assert.Equal([AutomationType.CreateTask, AutomationType.RequestDocument, AutomationType.Assign, AutomationType.Webhook, AutomationType.PublishEvent, AutomationType.Route], intake.OnEnter.Select(a => a.Type));
         Assert.Equal(("police eq true", "goToStage:review"), (intake.OnEnter[5].When!.ToString(), intake.OnEnter[5].Outcome));
+        Assert.Equal(["kind", "amount"], template.CardFields);
         var route = Assert.Single(intake.Decision!.Options[0].Routes);
         Assert.Equal(("amount gt 10000", "goToStage:review"), (route.When.ToString(), route.Outcome));
         Assert.Equal(("photos", "owner", "check", "claim-opened"), (intake.OnEnter[1].Document, intake.OnEnter[2].Assignee, intake.OnEnter[2].TaskKey, intake.OnEnter[4].Event));

@@ -118,6 +118,7 @@ public static partial class CaseListQuery
             filter.Overdue?.ToString(),
             filter.TitleContains is { } text ? CaseListing.SearchableTitle(text) : null,
             filter.Number,
+            filter.Fields?.Normalized(),
         ];
     }
 

@@ -32,7 +32,10 @@ public static class CasesApi
             .WithSummary("List cases, newest first, with filters")
             .WithDescription("Filters: templateId, status (open/closed), stage (key), owner (actor id or 'me'), overdue "
                 + "(true/false), number (ONB-0042), q (text in the title or number, ignoring case). Paging: pageSize (1-100) and continuationToken. "
-                + "The text is matched after the other filters, reading at most 1,000 index rows per page: a page can "
+                + "Field filters, with templateId, on the template's filterable fields: field.{key}={value} (equal) or "
+                + "field.{key}.{op}={value}, op one of eq, ne, gt, gte, lt, lte (the ordering ones for number, money, date "
+                + "and dateTime fields), e.g. field.department=HR&field.amount.gt=1000&field.startDate.gte=2026-01-01. "
+                + "The text and the field filters are matched after the other filters, reading at most 1,000 index rows per page: a page can "
                 + "then hold fewer items than pageSize, even none, and still have a continuationToken.")
             .WithQuery([.. CaseListQuery.Parameters, .. Paging.Parameters])
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();
@@ -98,7 +101,7 @@ public static class CasesApi
     /// once more against the caller (a copy can lag the case by one change). The continuation token is sealed and
     /// bound to the caller and the query: another caller's token, or a token with other filters, is a 400.
     /// </remarks>
-    public static async Task<IResult> ListCasesAsync(HttpRequest request, ICaseStore cases, CancellationToken cancellationToken)
+    public static async Task<IResult> ListCasesAsync(HttpRequest request, ICaseStore cases, ITemplateStore templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(cases);
@@ -113,6 +116,13 @@ public static class CasesApi
             return problem!;
         }
 
+        var (fields, fieldProblem) = await CaseFieldQuery.ReadAsync(request, filter.TemplateId, templates, cancellationToken);
+        if (fieldProblem is not null)
+        {
+            return fieldProblem;
+        }
+
+        filter = filter with { Fields = fields };
         var callerId = RequestActor.Of(context).Id;
         var participantId = CaseFyRoles.Of(context.User).HasFlag(AppRoles.Admin) ? null : callerId;
         var tokens = context.RequestServices.GetRequiredService<SealedTokens>();

@@ -12,4 +12,7 @@ public sealed record BoardCard(string Id, string Title, string Owner, string Own
 {
     /// <summary>The case number (<c>ONB-0042</c>), when its template has a prefix.</summary>
     public string? Number { get; init; }
+
+    /// <summary>The values of the template's <c>cardFields</c> that the case has, by key, in the template's order.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement> Fields { get; init; } = new Dictionary<string, System.Text.Json.JsonElement>();
 }

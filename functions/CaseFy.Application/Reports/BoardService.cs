@@ -42,7 +42,7 @@ public sealed class BoardService(ICaseStore cases, ITemplateStore templates)
                 column.Cards.Add(new BoardCard(
                     record.Id, record.Title, CaseListing.OwnerId(record), CaseListing.OwnerName(record),
                     CaseListing.IsOverdue(record), CaseListing.PendingTasks(record), stage.EnteredAt)
-                { Number = record.Number });
+                { Number = record.Number, Fields = CaseListing.CardFields(record, template.CardFields) });
             }
         }
 

@@ -8,6 +8,7 @@ namespace CaseFy.Model.Cases;
 /// <param name="Overdue">Overdue cases (<see langword="true"/>) or cases that are not (<see langword="false"/>).</param>
 /// <param name="TitleContains">Cases whose title or number contains this text, ignoring case.</param>
 /// <param name="Number">The case with this number (<c>ONB-0042</c>).</param>
+/// <param name="Fields">Cases whose field values meet these conditions.</param>
 public sealed record CaseFilter(
     string? TemplateId = null,
     CaseStatus? Status = null,
@@ -15,7 +16,8 @@ public sealed record CaseFilter(
     string? Owner = null,
     bool? Overdue = null,
     string? TitleContains = null,
-    string? Number = null)
+    string? Number = null,
+    FieldFilter? Fields = null)
 {
     /// <summary>Matches every case.</summary>
     public static CaseFilter All { get; } = new();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CaseFy.Model.Access;
 
 namespace CaseFy.Model.Cases;
@@ -44,5 +45,22 @@ public static class CaseListing
     {
         ArgumentNullException.ThrowIfNull(title);
         return title.ToLowerInvariant();
+    }
+
+    /// <summary>The case's values of <paramref name="keys"/> (a template's <c>cardFields</c>), in that order; fields without a value are left out.</summary>
+    public static IReadOnlyDictionary<string, JsonElement> CardFields(CaseRecord record, IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(keys);
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (record.Data.TryGetValue(key, out var value))
+            {
+                values[key] = value;
+            }
+        }
+
+        return values;
     }
 }

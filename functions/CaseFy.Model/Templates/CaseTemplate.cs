@@ -19,6 +19,9 @@ public sealed record CaseTemplate
     /// <summary>The typed fields of its cases' <c>data</c>; a case keeps the fields of the version it runs on.</summary>
     public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
 
+    /// <summary>The keys of the fields a board card and a list row show, in order (at most <see cref="FieldLimits.MaxCardFields"/>).</summary>
+    public IReadOnlyList<string> CardFields { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required Actor CreatedBy { get; init; }

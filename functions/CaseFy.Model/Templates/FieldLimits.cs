@@ -4,6 +4,9 @@ namespace CaseFy.Model.Templates;
 public static class FieldLimits
 {
     public const int MaxFields = 100;
+
+    /// <summary>The most fields a board card shows (<c>cardFields</c>): a card is small.</summary>
+    public const int MaxCardFields = 6;
     public const int MaxOptions = 50;
     public const int MaxOptionLength = 200;
     public const int MaxHelpLength = 1000;

@@ -7,6 +7,8 @@ public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyL
 {
     public IReadOnlyList<FieldDraft?>? Fields { get; init; }
 
+    public IReadOnlyList<string?>? CardFields { get; init; }
+
     public string? Prefix { get; init; }
 }
 

@@ -31,6 +31,15 @@ public static partial class TemplateRules
         }
 
         var fields = ValidateFields(errors, draft.Fields);
+        if (draft.CardFields is { Count: > FieldLimits.MaxCardFields })
+        {
+            errors.Add("$.cardFields", $"A card shows at most {FieldLimits.MaxCardFields} fields.");
+        }
+        else
+        {
+            ValidateFieldKeys(errors, "$.cardFields", draft.CardFields, fields, field =>
+                field.Type == FieldType.LongText ? "Long text does not fit on a card." : null);
+        }
         if (draft.Stages is null || draft.Stages.Count == 0)
         {
             errors.Add("$.stages", "A template needs at least one stage.");
@@ -97,6 +106,7 @@ public static partial class TemplateRules
             Prefix = draft.Prefix,
             Stages = [.. draft.Stages!.Select(s => ToStage(s!))],
             Fields = [.. (draft.Fields ?? []).Select(f => ToField(f!))],
+            CardFields = [.. (draft.CardFields ?? []).Select(k => k!)],
             CreatedAt = now,
             CreatedBy = createdBy,
         };

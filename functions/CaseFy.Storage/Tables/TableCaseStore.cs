@@ -153,7 +153,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         var items = new List<CaseRecord>(pageSize);
         var scanned = 0;
         string? lastKey = null;
-        var perRequest = filter.TitleContains is null ? pageSize + 1 : MaxIndexRowsScanned;
+        var perRequest = filter.TitleContains is null && filter.Fields is null ? pageSize + 1 : MaxIndexRowsScanned;
         await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
             CaseIndexQuery.Filter(partition, after, filter), maxPerPage: perRequest, cancellationToken: cancellationToken))
         {
@@ -165,9 +165,10 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
             scanned++;
             lastKey = row.RowKey;
-            if (CaseIndexQuery.MatchesTitle(row, filter))
+            if (CaseIndexQuery.MatchesTitle(row, filter) && JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord) is var record
+                && filter.Fields?.Matches(record) != false)
             {
-                items.Add(JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord));
+                items.Add(record);
             }
         }
 
@@ -180,9 +181,10 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
             CaseIndexQuery.Filter(IndexPartition, string.Empty, filter), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            if (CaseIndexQuery.MatchesTitle(row, filter))
+            if (CaseIndexQuery.MatchesTitle(row, filter) && JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord) is var record
+                && filter.Fields?.Matches(record) != false)
             {
-                yield return JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord);
+                yield return record;
             }
         }
     }
