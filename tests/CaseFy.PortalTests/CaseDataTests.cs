@@ -9,12 +9,12 @@ namespace CaseFy.PortalTests;
 /// <summary>
 /// Case data in the team's portal: the template editor's fields, prefix and per-stage field lists; the case page's
 /// data form (the right input per type, the API's 400 under the field, If-Match and a 412 said in words); field
-/// changes on the timeline as old → new; the case number on the board's cards.
+/// changes on the timeline as old → new; the case number and card fields on the board's cards.
 /// </summary>
 public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string ClaimTemplate = """
-        {"name":"Car claim","prefix":"CAR","fields":[
+        {"name":"Car claim","prefix":"CAR","cardFields":["department","amount"],"fields":[
            {"key":"department","label":"Department","type":"choice","options":["Motor","Home"]},
            {"key":"amount","label":"Amount","type":"money","currency":"EUR","min":0,"max":1000,"help":"What the customer asks for."},
            {"key":"incidentDate","label":"Incident date","type":"date"},
@@ -73,6 +73,9 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
         await page.GotoAsync($"/#/?template={templateId}");
         var card = page.Locator(".case-card", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Dented door" }) });
         await Expect(card.Locator(".case-number")).ToHaveTextAsync("CAR-0001");
+        await Expect(card.Locator(".card-fields dd[data-field=department]")).ToHaveTextAsync("Home");
+        await Expect(card.Locator(".card-fields dd[data-field=amount]")).ToHaveTextAsync("750.5 EUR");
+        await Expect(card.Locator(".card-fields dt")).ToHaveTextAsync(["Department", "Amount"]);
         browser.AssertNoConsoleErrors();
     }
 
@@ -163,6 +166,7 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
         await field2.GetByLabel("Required in every stage").CheckAsync();
         await field2.GetByLabel("The case list filters on it").CheckAsync();
         await field2.GetByLabel("Sensitive (never in events)").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Shown on board cards (up to 6)" }).GetByLabel("Department").CheckAsync();
 
         await page.GetByLabel("Stage 1 name").FillAsync("Prepare");
         var stage1 = page.Locator(".stage-row").Nth(0);
@@ -184,6 +188,7 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
         var department = saved.Fields[1];
         Assert.Equal((FieldType.Choice, true, true, true, FieldFiller.Team), (department.Type, department.Required, department.Filterable, department.Sensitive, department.FilledBy));
         Assert.Equal(["HR", "IT"], department.Options);
+        Assert.Equal(["department"], saved.CardFields);
         Assert.Equal(["startDate"], saved.Stages[0].RequiredFields);
         Assert.Equal(["startDate"], saved.Stages[0].ExternalFields);
         browser.AssertNoConsoleErrors();

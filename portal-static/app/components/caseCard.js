@@ -1,6 +1,7 @@
 // A case on the board: title, owner, due badge, pending tasks — whatever the API tells about it.
 import { h } from '../dom.js';
 import { formatAbsolute, formatRelative, timeEl } from '../format.js';
+import { formatValue } from './fieldInputs.js';
 
 export function dueBadge(c, now = Date.now()) {
   const due = c.dueAt ?? c.currentStage?.dueAt;
@@ -19,7 +20,21 @@ export function ownerName(c) {
   return c.owner?.name ?? c.ownerName ?? c.participants?.find(p => p.role === 'owner')?.name ?? null;
 }
 
-export function caseCard(c) {
+/**
+ * The template's card fields the case has, as "label: value" (`c.fields` on the board route's cards; a whole case
+ * carries them in `data`). `fields`: the template's field definitions; `keys`: its `cardFields`.
+ */
+function cardFields(c, fields = [], keys = []) {
+  const values = c.fields ?? c.data ?? {};
+  const shown = keys.filter(key => values[key] !== undefined && values[key] !== null);
+  if (!shown.length) return null;
+  const byKey = new Map(fields.map(f => [f.key, f]));
+  return h('dl', { class: 'card-fields' }, shown.map(key => [h('dt', { text: byKey.get(key)?.label ?? key }),
+    h('dd', { dataset: { field: key }, text: formatValue(byKey.get(key), values[key]) })]));
+}
+
+/** A case on the board; `template` (its fields and cardFields) adds the card fields. */
+export function caseCard(c, template) {
   const pending = c.pendingTasks ?? null;
   const since = c.enteredAt ?? c.currentStage?.enteredAt;
   return h('article', { class: 'case-card' },
@@ -29,6 +44,7 @@ export function caseCard(c) {
       c.pendingAdvance ? h('span', { class: 'badge badge-info', text: 'Moving…' }) : null,
       pending ? h('span', { class: 'badge badge-neutral', text: `${pending} task${pending === 1 ? '' : 's'} open` }) : null,
       dueBadge(c)),
+    cardFields(c, template?.fields, template?.cardFields),
     since ? h('p', { class: 'meta since' }, 'In this stage since ', timeEl(h, since)) : null,
   );
 }

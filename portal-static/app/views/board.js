@@ -55,7 +55,7 @@ export async function render(main) {
     return h('section', { class: 'column', 'aria-labelledby': headingId },
       h('h2', { id: headingId, class: 'column-title' }, h('span', { class: 'stage-number', text: String(index + 1) }), column.name,
         h('span', { class: 'count', 'aria-label': `${column.count} open cases`, text: String(column.count) })),
-      column.cases.length ? h('ul', { class: 'cards' }, column.cases.map(c => h('li', {}, caseCard(c)))) : h('p', { class: 'column-empty', text: 'No cases here' }),
+      column.cases.length ? h('ul', { class: 'cards' }, column.cases.map(c => h('li', {}, caseCard(c, template)))) : h('p', { class: 'column-empty', text: 'No cases here' }),
       more > 0 ? h('a', { class: 'column-more', href: `#/cases?templateId=${enc(template.id)}&stage=${enc(column.key)}&status=open`, text: `${more} more…` }) : null);
   });
   main.append(

@@ -12,6 +12,7 @@ import { timeEl } from '../format.js';
 import { text } from '../components/template/boundControls.js';
 import { editableList } from '../components/template/editableList.js';
 import { fieldFields, newField } from '../components/template/fieldEditor.js';
+import { cardFieldsEditor } from '../components/template/stageFieldsEditor.js';
 import { markError, placeErrors } from '../components/template/pathErrors.js';
 import { newStage, stageEditor } from '../components/template/stageEditor.js';
 import { versionsSection } from '../components/template/templateVersions.js';
@@ -29,8 +30,8 @@ export async function render(main, id) {
   }
   const [existing, summaries] = id ? await Promise.all([api(`/api/templates/${enc(id)}`), listTemplates()]) : [null, []];
   const archived = summaries.find(t => t.id === id)?.status === 'archived';
-  const draft = { name: '', description: '', prefix: '', fields: [], stages: [newStage()] };
-  const load = t => Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', prefix: t.prefix ?? '', fields: t.fields ?? [], stages: t.stages }));
+  const draft = { name: '', description: '', prefix: '', fields: [], cardFields: [], stages: [newStage()] };
+  const load = t => Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', prefix: t.prefix ?? '', fields: t.fields ?? [], cardFields: t.cardFields ?? [], stages: t.stages }));
   if (existing) load(existing);
 
   const stagesList = h('ol', { class: 'stage-editor' });
@@ -45,7 +46,7 @@ export async function render(main, id) {
     fields.clear();
     ctx.choiceLists.length = 0;
     for (const [path, f] of topFields) fields.set(path, f);
-    mount(fieldsBox, editableList(ctx, 'Fields', 'Field', draft, 'fields', '$', newField, (f, p) => fieldFields(ctx, f, p)));
+    mount(fieldsBox, editableList(ctx, 'Fields', 'Field', draft, 'fields', '$', newField, (f, p) => fieldFields(ctx, f, p)), cardFieldsEditor(ctx, draft));
     mount(stagesList, draft.stages.map((stage, i) => stageEditor(ctx, draft, stage, i)));
   };
   const top = h('section', { class: 'card' },
@@ -78,7 +79,8 @@ export async function render(main, id) {
     submit.disabled = true;
     try {
       const body = JSON.parse(JSON.stringify(draft, (key, value) =>
-        key.startsWith('_') || (value === '' && OPTIONAL.has(key)) || (value === null && RULES.has(key)) ? undefined : value));
+        key.startsWith('_') || (value === '' && OPTIONAL.has(key)) || (value === null && RULES.has(key))
+          || (key === 'cardFields' && !value.length) ? undefined : value));
       for (const stage of body.stages) {
         if (stage.onBreach && !Object.values(stage.onBreach).some(Boolean)) stage.onBreach = null;
       }

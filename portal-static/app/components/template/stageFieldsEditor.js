@@ -12,6 +12,18 @@ export function stageFieldsEditor(ctx, draft, stage, path) {
   return box;
 }
 
+/** The fields board cards show (the template's `cardFields`: up to 6, not long text), following the fields as named. */
+export function cardFieldsEditor(ctx, draft) {
+  const box = h('div');
+  const draw = () => {
+    const fields = (draft.fields ?? []).filter(f => f.key && f.type !== 'longText');
+    mount(box, fields.length ? keyChoices(ctx, draft, 'cardFields', '$', 'Shown on board cards (up to 6)', fields) : errorOnly(ctx, '$.cardFields'));
+  };
+  ctx.choiceLists.push(draw);
+  draw();
+  return box;
+}
+
 function choices(ctx, draft, stage, path) {
   const fields = (draft.fields ?? []).filter(f => f.key);
   return fields.length
@@ -20,8 +32,8 @@ function choices(ctx, draft, stage, path) {
     : [h('p', { class: 'hint', text: 'The template has no fields yet: add them under "Fields" above.' }), errorOnly(ctx, `${path}.requiredFields`), errorOnly(ctx, `${path}.externalFields`)];
 }
 
-function keyChoices(ctx, stage, prop, path, title, fields) {
-  const chosen = stage[prop] ??= [];
+function keyChoices(ctx, owner, prop, path, title, fields) {
+  const chosen = owner[prop] ??= [];
   const toggle = (key, on) => {
     const at = chosen.indexOf(key);
     if (on && at < 0) chosen.push(key);
