@@ -5,35 +5,42 @@ using System.Text.RegularExpressions;
 namespace CaseFy.Benchmarks;
 
 /// <summary>
-/// (5) The API under load from a separate process: <c>wrk</c> (Debian package) with 50 connections for a bounded
-/// time against a case read, and against a static file of the same host as the HTTP stack's floor.
+/// (5) The API under load from a separate process: <c>wrk</c> (Debian package) with <c>--connections</c> connections
+/// (default 200) for a bounded time against a case read and the caller's case list, each against a static file of the
+/// same host as the HTTP stack's floor (measured right after it, so both see the same machine load).
 /// </summary>
 public static partial class HttpLoadBenchmark
 {
-    public static async Task<ReportRow> RunAsync(BenchEnvironment bench, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ReportRow>> RunAsync(BenchEnvironment bench, TimeSpan duration, int connections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bench);
         var template = await bench.Api.CreateTemplateAsync(3, cancellationToken);
         var opened = await bench.Api.OpenCaseAsync(template.Id, "Under load", cancellationToken);
         var authorization = bench.Api.Http.DefaultRequestHeaders.Authorization?.ToString();
-        var caseRead = await RunWrkAsync(new Uri(bench.Address, $"/api/cases/{opened.Id}"), authorization, duration, cancellationToken);
-        var floor = await RunWrkAsync(new Uri(bench.Address, "/index.html"), authorization, duration, cancellationToken);
-        if (caseRead is null || floor is null)
+        var rows = new List<ReportRow>();
+        foreach (var (name, path) in new[] { ("GET /api/cases/{id}", $"/api/cases/{opened.Id}"), ("GET /api/cases (the caller's list, first page)", "/api/cases") })
         {
-            return new ReportRow("API under load (wrk, 50 connections)", "wrk not installed", "—", null, null, "apt-get install -y wrk");
+            var measured = await RunWrkAsync(new Uri(bench.Address, path), authorization, duration, connections, cancellationToken);
+            var floor = await RunWrkAsync(new Uri(bench.Address, "/index.html"), authorization, duration, connections, cancellationToken);
+            if (measured is null || floor is null)
+            {
+                return [new ReportRow("API under load (wrk)", "wrk not installed", "—", null, null, "apt-get install -y wrk")];
+            }
+
+            Console.WriteLine($"  {name}: {measured}{Environment.NewLine}  static file: {floor}");
+            rows.Add(new ReportRow(
+                FormattableString.Invariant($"{name} under load: wrk, 2 threads, {connections} connections, {duration.TotalSeconds:F0} s"),
+                measured.ToString(), floor.ToString(), floor.RequestsPerSecond / measured.RequestsPerSecond, null,
+                "baseline = a static file from the same host (Kestrel's floor), measured right after; ratio = its requests/s ÷ the route's; wrk reports p90/p99, not p95"));
         }
 
-        Console.WriteLine($"  case read: {caseRead}{Environment.NewLine}  static file: {floor}");
-        return new ReportRow(
-            FormattableString.Invariant($"GET /api/cases/{{id}} under load: wrk, 2 threads, 50 connections, {duration.TotalSeconds:F0} s"),
-            caseRead.ToString(), floor.ToString(), floor.RequestsPerSecond / caseRead.RequestsPerSecond, null,
-            "baseline = a static file from the same host (Kestrel's floor); ratio = its requests/s ÷ the case read's; wrk reports p90/p99, not p95");
+        return rows;
     }
 
-    private static async Task<WrkResult?> RunWrkAsync(Uri url, string? authorization, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<WrkResult?> RunWrkAsync(Uri url, string? authorization, TimeSpan duration, int connections, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-t2", "-c50", $"-d{(int)duration.TotalSeconds}s", "--latency", "--timeout", "10s" })
+        foreach (var arg in new[] { "-t2", FormattableString.Invariant($"-c{connections}"), $"-d{(int)duration.TotalSeconds}s", "--latency", "--timeout", "10s" })
         {
             start.ArgumentList.Add(arg);
         }

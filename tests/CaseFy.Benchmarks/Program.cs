@@ -4,8 +4,8 @@ using CaseFy.Benchmarks;
 using CaseFy.LocalHost.Storage;
 
 // CaseFy against the raw engine and storage it runs on. Usage:
-//   dotnet run -c Release --project tests/CaseFy.Benchmarks -- [--cases 1000] [--samples 30] [--entries 10000] [--load-seconds 10]
-//       [--polling-ms N (the engine's MaxQueuePollingInterval for both sides; default: the host's)] [--output docs/PERFORMANCE.md]
+//   dotnet run -c Release --project tests/CaseFy.Benchmarks -- [--cases 1000] [--samples 30] [--entries 10000] [--load-seconds 10] [--connections 200]
+//       [--only advance,read,timeline,load,throughput (default: all)] [--polling-ms N (the engine's MaxQueuePollingInterval for both sides; default: the host's)] [--output docs/PERFORMANCE.md]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1], StringComparer.OrdinalIgnoreCase);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -13,8 +13,15 @@ var cases = Option("cases", 1000);
 var samples = Option("samples", 30);
 var entries = Option("entries", 10_000);
 var loadSeconds = Option("load-seconds", 10);
+var connections = Option("connections", 200);
 var pollingMs = Option("polling-ms", 0);
-var output = options.GetValueOrDefault("output") ?? Path.Combine(RepoPaths.FindRoot(), "docs", "PERFORMANCE.md");
+var only = options.TryGetValue("only", out var sections) ? sections.Split(',', StringSplitOptions.TrimEntries) : null;
+bool Runs(string section) => only is null || only.Contains(section, StringComparer.OrdinalIgnoreCase);
+
+// A partial run (--only) must not replace the full report: it goes to a temp file unless --output says otherwise.
+var output = options.GetValueOrDefault("output")
+    ?? (only is null ? Path.Combine(RepoPaths.FindRoot(), "docs", "PERFORMANCE.md") : Path.Combine(Path.GetTempPath(), "casefy-performance-partial.md"));
+
 var command = "dotnet run -c Release --project tests/CaseFy.Benchmarks --" + (args.Length == 0 ? string.Empty : " " + string.Join(' ', args));
 
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(60));
@@ -24,18 +31,36 @@ var clock = Stopwatch.StartNew();
 var rows = new List<ReportRow>();
 await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeSpan.FromMilliseconds(pollingMs) : null, ct))
 {
-    Console.WriteLine("(1) stage advance");
-    rows.Add(await StageAdvanceBenchmark.RunAsync(bench, samples, ct));
-    Console.WriteLine("(2) case read");
-    rows.Add(await CaseReadBenchmark.RunAsync(bench, samples * 5, ct));
-    Console.WriteLine("(4) long timeline");
-    rows.AddRange(await LongTimelineBenchmark.RunAsync(bench, bench.Store, entries, ct));
-    Console.WriteLine("(5) API under load (wrk)");
-    rows.Add(await HttpLoadBenchmark.RunAsync(bench, TimeSpan.FromSeconds(loadSeconds), ct));
+    if (Runs("advance"))
+    {
+        Console.WriteLine("(1) stage advance");
+        rows.Add(await StageAdvanceBenchmark.RunAsync(bench, samples, ct));
+    }
+
+    if (Runs("read"))
+    {
+        Console.WriteLine("(2) case read");
+        rows.Add(await CaseReadBenchmark.RunAsync(bench, samples * 5, ct));
+    }
+
+    if (Runs("timeline"))
+    {
+        Console.WriteLine("(4) long timeline");
+        rows.AddRange(await LongTimelineBenchmark.RunAsync(bench, bench.Store, entries, ct));
+    }
+
+    if (Runs("load"))
+    {
+        Console.WriteLine("(5) API under load (wrk)");
+        rows.AddRange(await HttpLoadBenchmark.RunAsync(bench, TimeSpan.FromSeconds(loadSeconds), connections, ct));
+    }
 
     // Last: it fills both task hubs with instances, which slows everything measured after it.
-    Console.WriteLine("(3) create-and-drive throughput");
-    rows.Add(await ThroughputBenchmark.RunAsync(bench, cases, ct));
+    if (Runs("throughput"))
+    {
+        Console.WriteLine("(3) create-and-drive throughput");
+        rows.Add(await ThroughputBenchmark.RunAsync(bench, cases, ct));
+    }
 }
 
 var notes = Path.Combine(RepoPaths.FindRoot(), "tests", "CaseFy.Benchmarks", "PerformanceNotes.md");
