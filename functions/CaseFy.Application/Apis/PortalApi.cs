@@ -46,7 +46,7 @@ public static class PortalApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("The external party uploads a document asked of them (multipart/form-data, one file part)");
         api.MapPost(ApiRoutes.PortalDocumentUploadUrl, GetUploadUrlAsync).WithName("portalGetUploadUrl")
-            .AcceptsJson<Model.Cases.DirectUploadRequest>()
+            .AcceptsJson<DirectUploadRequest>()
             .Produces<Documents.DirectUploadTicket>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)

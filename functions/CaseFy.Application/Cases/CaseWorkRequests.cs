@@ -1,4 +1,8 @@
-namespace CaseFy.Model.Cases;
+using CaseFy.Model;
+
+namespace CaseFy.Application.Cases;
+
+// HTTP request bodies of the case work routes: the API's contracts, kept out of the pure model (issue 16).
 
 /// <summary>Assign a task to a person (<paramref name="Assignee"/>) or to whoever holds a role (<paramref name="Role"/>); neither unassigns.</summary>
 public sealed record AssignTask(Actor? Assignee, string? Role);
