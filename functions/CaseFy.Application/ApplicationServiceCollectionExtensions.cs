@@ -69,6 +69,7 @@ public static class ApplicationServiceCollectionExtensions
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, CaseFyJsonContext.Default.WithAddedModifier(CaseResponseContract.LeaveOutPortalLinks));
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(2, RequestJsonContext.Default);
         });
         return services;
     }

@@ -333,7 +333,7 @@ public sealed class DirectUploadTests(EventsFixture fixture)
     private static async Task<DirectUploadTicket> GetTicketAsync(CaseFyClient client, string route, string fileName, string contentType, long size)
     {
         using var response = await client.PostJsonAsync(
-            route, JsonSerializer.Serialize(new CaseFy.Application.Cases.DirectUploadRequest(fileName, contentType, size), ApiJsonContext.Default.DirectUploadRequest));
+            route, JsonSerializer.Serialize(new CaseFy.Application.Cases.DirectUploadRequest(fileName, contentType, size), RequestJsonContext.Default.DirectUploadRequest));
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString() ?? "no-store");
         return (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.DirectUploadTicket, Ct))!;

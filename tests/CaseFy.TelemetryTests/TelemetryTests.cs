@@ -183,7 +183,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     private static async Task<DirectUploadTicket> GetTicketAsync(CaseFyClient client, string route)
     {
         using var response = await client.PostJsonAsync(
-            route, JsonSerializer.Serialize(new CaseFy.Application.Cases.DirectUploadRequest("cert.pdf", "application/pdf", Pdf.Length), ApiJsonContext.Default.DirectUploadRequest));
+            route, JsonSerializer.Serialize(new CaseFy.Application.Cases.DirectUploadRequest("cert.pdf", "application/pdf", Pdf.Length), RequestJsonContext.Default.DirectUploadRequest));
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.DirectUploadTicket, Ct))!;
     }

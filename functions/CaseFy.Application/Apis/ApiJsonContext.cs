@@ -22,13 +22,4 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(CaseFy.Model.Page<CaseFy.Model.Notifications.Notification>))]
 [JsonSerializable(typeof(CaseFy.Application.Notifications.UnreadCount))]
 [JsonSerializable(typeof(CaseFy.Application.Notifications.MarkedRead))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.AssignTask))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.SetTaskDue))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.CompleteTask))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.ReasonRequest))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.DirectUploadRequest))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.RecordDecision))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.MoveCase))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.CloseCase))]
-[JsonSerializable(typeof(CaseFy.Application.Cases.NewComment))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -34,35 +34,35 @@ public static class CaseActionsApi
     }
 
     public static Task<IResult> RecordDecisionAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.RecordDecision, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.RecordDecision, CaseWorkRules.Validate,
             (c, t, body, actor, now) => DecisionRules.Record(c, t, body.Option!, body.Rationale, actor, now), "decision", cases, engine);
 
     public static Task<IResult> MoveAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.MoveCase, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.MoveCase, CaseWorkRules.Validate,
             (c, t, body, actor, now) => CaseFlexibility.Move(c, t, body.Stage!, body.Reason!, actor, now), "move", cases, engine,
             needed: CaseAccessLevel.Manage);
 
     public static Task<IResult> HoldAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
             (c, _, body, actor, now) => CaseFlexibility.Hold(c, body.Reason, actor, now), "hold", cases, engine,
             emptyBody: new ReasonRequest(Reason: null));
 
     public static Task<IResult> ResumeAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
             (c, _, body, actor, now) => CaseFlexibility.Resume(c, body.Reason, actor, now), "resume", cases, engine,
             emptyBody: new ReasonRequest(Reason: null));
 
     public static Task<IResult> CloseAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.CloseCase, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.CloseCase, CaseWorkRules.Validate,
             (c, _, body, actor, now) => CaseFlexibility.Close(c, body.Reason!, body.Outcome, actor, now), "close", cases, engine,
             needed: CaseAccessLevel.Manage);
 
     public static Task<IResult> ReopenAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
             (c, t, body, actor, now) => CaseFlexibility.Reopen(c, t, body.Reason, actor, now), "reopen", cases, engine,
             emptyBody: new ReasonRequest(Reason: null), needed: CaseAccessLevel.Manage);
 
     public static Task<IResult> CommentAsync(string id, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.NewComment, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.NewComment, CaseWorkRules.Validate,
             (c, _, body, actor, now) => CaseFlexibility.Comment(c, body.Text!, actor, now), "comment", cases, engine);
 }

@@ -24,7 +24,7 @@ public static class DirectUpload
 
     /// <summary>Reads the announced file (a <see cref="DirectUploadRequest"/>), or the problem with the body.</summary>
     public static Task<RequestBody.Read<DirectUploadRequest>> ReadAsync(HttpRequest request) =>
-        RequestBody.ReadAsync(request, ApiJsonContext.Default.DirectUploadRequest, optional: false, request?.HttpContext.RequestAborted ?? default);
+        RequestBody.ReadAsync(request, RequestJsonContext.Default.DirectUploadRequest, optional: false, request?.HttpContext.RequestAborted ?? default);
 
     /// <summary>The upload URL and headers for the next version of <paramref name="key"/>, or the problem to answer with.</summary>
     /// <param name="current">The case as read by the access check.</param>

@@ -181,13 +181,13 @@ public static class DocumentsApi
 
     /// <summary>Accepts the latest version (no body, or <c>{}</c>).</summary>
     public static Task<IResult> AcceptAsync(string id, string key, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.ReasonRequest, ValidateAccept,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.ReasonRequest, ValidateAccept,
             (c, _, _, actor, now) => DocumentRules.Accept(c, key, actor, now), "document-accepted", cases, engine,
             emptyBody: new ReasonRequest(Reason: null));
 
     /// <summary>Rejects the latest version; <c>{"reason": "..."}</c> is required and the document is requested again.</summary>
     public static Task<IResult> RejectAsync(string id, string key, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.ReasonRequest, ValidateReject,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.ReasonRequest, ValidateReject,
             (c, _, body, actor, now) => DocumentRules.Reject(c, key, body.Reason!, actor, now), "document-rejected", cases, engine);
 
     private static string ConfirmPath(string caseId, string key, int version) =>

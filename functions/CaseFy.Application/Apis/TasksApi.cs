@@ -43,20 +43,20 @@ public static class TasksApi
             (c, _, body, actor, now) => TaskRules.Add(c, body, actor, now), "task-added", cases, engine);
 
     public static Task<IResult> AssignTaskAsync(string id, string taskId, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.AssignTask, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.AssignTask, CaseWorkRules.Validate,
             (c, _, body, actor, now) => TaskRules.Assign(c, taskId, body.Assignee, body.Role, actor, now), "task-assigned", cases, engine);
 
     public static Task<IResult> SetTaskDueAsync(string id, string taskId, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.SetTaskDue, _ => [],
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.SetTaskDue, _ => [],
             (c, _, body, actor, now) => TaskRules.SetDue(c, taskId, body.DueAt, actor, now), "task-due", cases, engine);
 
     public static Task<IResult> CompleteTaskAsync(string id, string taskId, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.CompleteTask, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.CompleteTask, CaseWorkRules.Validate,
             (c, _, body, actor, now) => TaskRules.Complete(c, taskId, body.Note, actor, now), "task-completed", cases, engine,
             emptyBody: new CompleteTask(Note: null));
 
     public static Task<IResult> ReopenTaskAsync(string id, string taskId, HttpRequest request, CaseService cases, ICaseEngine engine) =>
-        CaseAction.RunAsync(id, request, ApiJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
+        CaseAction.RunAsync(id, request, RequestJsonContext.Default.ReasonRequest, CaseWorkRules.Validate,
             (c, _, body, actor, now) => TaskRules.Reopen(c, taskId, body.Reason, actor, now), "task-reopened", cases, engine,
             emptyBody: new ReasonRequest(Reason: null));
 
