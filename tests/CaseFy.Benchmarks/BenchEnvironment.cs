@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using CaseFy.Benchmarks.RawEngine;
 using CaseFy.LocalHost;
 using CaseFy.LocalHost.Engine;
+using CaseFy.LocalHost.Portal;
 using CaseFy.LocalHost.Storage;
 using CaseFy.Model.Ports;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>
+    /// A static file served by the same process (the portal's own Kestrel site: the API serves no portal file),
+    /// the HTTP stack's floor under load.
+    /// </summary>
+    public Uri StaticFile => new(_host.Services.GetRequiredService<PortalSite>().ListeningAddress
+        ?? throw new InvalidOperationException("The portal site has not started."), "/index.html");
 
     public BenchApi Api { get; }
 

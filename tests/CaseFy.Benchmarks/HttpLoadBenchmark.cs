@@ -6,8 +6,8 @@ namespace CaseFy.Benchmarks;
 
 /// <summary>
 /// (5) The API under load from a separate process: <c>wrk</c> (Debian package) with <c>--connections</c> connections
-/// (default 200) for a bounded time against a case read and the caller's case list, each against a static file of the
-/// same host as the HTTP stack's floor (measured right after it, so both see the same machine load).
+/// (default 200) for a bounded time against a case read and the caller's case list, each against a static file served by the
+/// same process (the portal's Kestrel site) as the HTTP stack's floor (measured right after it, so both see the same machine load).
 /// </summary>
 public static partial class HttpLoadBenchmark
 {
@@ -21,17 +21,23 @@ public static partial class HttpLoadBenchmark
         foreach (var (name, path) in new[] { ("GET /api/cases/{id}", $"/api/cases/{opened.Id}"), ("GET /api/cases (the caller's list, first page)", "/api/cases") })
         {
             var measured = await RunWrkAsync(new Uri(bench.Address, path), authorization, duration, connections, cancellationToken);
-            var floor = await RunWrkAsync(new Uri(bench.Address, "/index.html"), authorization, duration, connections, cancellationToken);
+            var floor = await RunWrkAsync(bench.StaticFile, authorization, duration, connections, cancellationToken);
             if (measured is null || floor is null)
             {
                 return [new ReportRow("API under load (wrk)", "wrk not installed", "—", null, null, "apt-get install -y wrk")];
+            }
+
+            // A floor of error answers (the file missing, e.g. the portal not built) measures nothing.
+            if (floor.NonSuccess > 0)
+            {
+                throw new InvalidOperationException($"The static-file floor {bench.StaticFile} answered {floor.NonSuccess} non-2xx: build the portal (artifacts/portal).");
             }
 
             Console.WriteLine($"  {name}: {measured}{Environment.NewLine}  static file: {floor}");
             rows.Add(new ReportRow(
                 FormattableString.Invariant($"{name} under load: wrk, 2 threads, {connections} connections, {duration.TotalSeconds:F0} s"),
                 measured.ToString(), floor.ToString(), floor.RequestsPerSecond / measured.RequestsPerSecond, null,
-                "baseline = a static file from the same host (Kestrel's floor), measured right after; ratio = its requests/s ÷ the route's; wrk reports p90/p99, not p95"));
+                "baseline = a static file from the same process (the portal's Kestrel site), measured right after; ratio = its requests/s ÷ the route's; wrk reports p90/p99, not p95"));
         }
 
         return rows;

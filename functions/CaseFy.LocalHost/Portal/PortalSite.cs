@@ -25,6 +25,9 @@ public sealed class PortalSite(Uri address, string webRoot, IServer api, IDocume
             ? LocalOrigins.Origin(new Uri(listening.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal)))
             : throw new InvalidOperationException("The API is not listening yet.");
 
+    /// <summary>Where the portal listens once started (its port is chosen at start when configured as 0).</summary>
+    public Uri? ListeningAddress => _site?.Urls.FirstOrDefault() is { } url ? new Uri(url) : null;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { WebRootPath = webRoot, ContentRootPath = webRoot });
