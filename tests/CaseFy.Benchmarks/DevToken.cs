@@ -10,12 +10,16 @@ namespace CaseFy.Benchmarks;
 /// </summary>
 public static class DevToken
 {
-    public static async Task AuthorizeAsync(HttpClient http, CancellationToken cancellationToken)
+    public static Task AuthorizeAsync(HttpClient http, CancellationToken cancellationToken) =>
+        AuthorizeAsync(http, "Benchmark", "CaseFy.Admin", cancellationToken);
+
+    /// <summary>A token for the development user <paramref name="name"/> (its id: <c>DevIssuer.ObjectIdFor(name)</c>) with one role.</summary>
+    public static async Task AuthorizeAsync(HttpClient http, string name, string role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         using var response = await http.PostAsync(
             new Uri("/api/dev/token", UriKind.Relative),
-            new StringContent("""{"name":"Benchmark","roles":["CaseFy.Admin"]}""", System.Text.Encoding.UTF8, "application/json"),
+            new StringContent($$"""{"name":"{{name}}","roles":["{{role}}"]}""", System.Text.Encoding.UTF8, "application/json"),
             cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
