@@ -6,6 +6,7 @@ using CaseFy.LocalHost.Storage;
 // CaseFy against the raw engine and storage it runs on. Usage:
 //   dotnet run -c Release --project tests/CaseFy.Benchmarks -- [--cases 1000] [--samples 30] [--entries 10000] [--load-seconds 10] [--connections 200]
 //       [--scale 1000,10000,100000 (only: seeds and reads at each size; writes to a temp file unless --output)]
+//       [--seed-concurrency 32 (cases stored at once while seeding)]
 //       [--only advance,read,timeline,load,throughput (default: all)] [--polling-ms N (the engine's MaxQueuePollingInterval for both sides; default: the host's)] [--output docs/PERFORMANCE.md]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1], StringComparer.OrdinalIgnoreCase);
@@ -37,7 +38,7 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
     {
         Console.WriteLine("(6) reads at size");
         var sizes = scale.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
-        var table = await ScaleReadBenchmark.RunAsync(bench, sizes, samples, ct);
+        var table = await ScaleReadBenchmark.RunAsync(bench, sizes, samples, Option("seed-concurrency", 32), ct);
         var scaleOutput = options.GetValueOrDefault("output") ?? Path.Combine(Path.GetTempPath(), "casefy-scale.md");
         await File.WriteAllTextAsync(scaleOutput, $"Command: `{command}`{Environment.NewLine}Load before: {loadBefore}, after: {PerformanceReport.LoadAverage()}{Environment.NewLine}{Environment.NewLine}{table}", ct);
         Console.WriteLine(table);

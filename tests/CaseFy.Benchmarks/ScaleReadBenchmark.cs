@@ -13,9 +13,8 @@ namespace CaseFy.Benchmarks;
 /// </summary>
 public static class ScaleReadBenchmark
 {
-    private const int Concurrency = 32;
-
-    public static async Task<string> RunAsync(BenchEnvironment bench, IReadOnlyList<int> sizes, int samples, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(
+        BenchEnvironment bench, IReadOnlyList<int> sizes, int samples, int concurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bench);
         ArgumentNullException.ThrowIfNull(sizes);
@@ -45,7 +44,7 @@ public static class ScaleReadBenchmark
         foreach (var size in sizes.Order())
         {
             var clock = Stopwatch.StartNew();
-            var entries = await seeder.SeedAsync(seeded, size, Concurrency, cancellationToken);
+            var entries = await seeder.SeedAsync(seeded, size, concurrency, cancellationToken);
             clock.Stop();
             var seeding = FormattableString.Invariant($"{size - seeded:N0} cases ({entries:N0} entries) in {clock.Elapsed.TotalSeconds:F0} s = {(size - seeded) / clock.Elapsed.TotalSeconds:F0} cases/s");
             Console.WriteLine($"  seeded to {size}: {seeding}; load {PerformanceReport.LoadAverage()}");

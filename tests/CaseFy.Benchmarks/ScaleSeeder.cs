@@ -30,6 +30,8 @@ public sealed class ScaleSeeder(ICaseStore store, IReadOnlyList<CaseTemplate> te
     public async Task<long> SeedAsync(int from, int to, int concurrency, CancellationToken cancellationToken)
     {
         long entries = 0;
+        var done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(
             Enumerable.Range(from, to - from),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
@@ -42,6 +44,10 @@ public sealed class ScaleSeeder(ICaseStore store, IReadOnlyList<CaseTemplate> te
                 }
 
                 Interlocked.Add(ref entries, change.Entries.Count);
+                if (Interlocked.Increment(ref done) % 5000 == 0)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"    {from + done:N0} cases stored, {done / clock.Elapsed.TotalSeconds:F0} cases/s in this step"));
+                }
             });
         return entries;
     }
