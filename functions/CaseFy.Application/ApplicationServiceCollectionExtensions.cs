@@ -32,6 +32,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ParticipantService>();
         services.AddSingleton<PortalLinkService>();
+        services.AddSingleton<ConversationService>();
         services.AddSingleton<PortalRateLimiter>();
         services.AddOptions<PortalOptions>()
             .BindConfiguration(PortalOptions.SectionName)

@@ -101,6 +101,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/cases/{id}/tasks/{taskId}/reopen"] = (WorkCase(409), false, null),
         ["POST api/cases/{id}/decision"] = (WorkCase(409), false, """{"option":"yes"}"""),
         ["POST api/cases/{id}/comments"] = (WorkCase(200), true, """{"text":"Matrix note"}"""),
+        ["POST api/cases/{id}/messages"] = (WorkCase(200), true, """{"text":"Matrix message","linkId":"{linkId}"}"""),
+        ["GET api/cases/{id}/messages"] = (ReadCase, false, null),
 
         // The matrix's template has no fields: an empty merge patch passes access and changes nothing.
         ["PATCH api/cases/{id}/data"] = (WorkCase(200), false, "{}"),
@@ -133,9 +135,13 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["GET api/portal/{token}"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
         ["GET api/portal/{token}/timeline"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
 
+        // The matrix's links may view and message: each link writes to and reads its own case's conversation.
+        ["POST api/portal/{token}/messages"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), true, """{"text":"Matrix answer"}"""),
+        ["GET api/portal/{token}/messages"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
+
         // The matrix's document is the team's, never asked of an outsider: 404 for every token (PortalDocumentsTests
         // covers the links that may and may not upload a document that is).
-        // The matrix's links may only view: every link is refused the answer; internal callers' unknown token is a 404.
+        // The matrix's links may view and message, not answer: every link is refused the answer; internal callers' unknown token is a 404.
         ["PATCH api/portal/{token}/data"] = (Row(404, 404, 404, 404, 404, 404, 403, 403), false, "{}"),
         ["POST api/portal/{token}/documents/{key}"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, FileUpload),
         ["POST api/portal/{token}/documents/{key}/upload-url"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, DirectUploadBody),
@@ -246,7 +252,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
                 await CaseFyClient.ExpectAsync(added, HttpStatusCode.OK);
             }
 
-            using var link = await _owner.PostJsonAsync($"/api/cases/{opened.Id}/portal-links", """{"name":"Mx External","actions":["view"]}""");
+            using var link = await _owner.PostJsonAsync($"/api/cases/{opened.Id}/portal-links", """{"name":"Mx External","actions":["view","message"]}""");
             await CaseFyClient.ExpectAsync(link, HttpStatusCode.Created);
             var created = (await link.Content.ReadFromJsonAsync(ApiJsonContext.Default.CreatedPortalLink, Ct))!;
             using var task = await _owner.PostJsonAsync($"/api/cases/{opened.Id}/tasks", """{"title":"Matrix task"}""");
@@ -286,7 +292,10 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
             {
                 // The data route takes a JSON merge patch, every other route plain JSON.
                 var mediaType = route.StartsWith("PATCH ", StringComparison.Ordinal) ? CaseDataApi.MergePatchJson : "application/json";
-                request.Content = new StringContent(body.Replace("{templateId}", _templateId, StringComparison.Ordinal), Encoding.UTF8, mediaType);
+                request.Content = new StringContent(
+                    body.Replace("{templateId}", _templateId, StringComparison.Ordinal).Replace("{linkId}", target.LinkId, StringComparison.Ordinal),
+                    Encoding.UTF8,
+                    mediaType);
             }
 
             return request;

@@ -111,4 +111,27 @@ public sealed class HostileEdgeTests(LocalHostFixture host) : IClassFixture<Loca
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("$.name", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"text":"shown","Text":"hidden","linkId":"{link}"}""", "$.Text", false)]
+    [InlineData("""{"text":"\u202e\u2066\u200f","linkId":"{link}"}""", "$.text", false)]
+    [InlineData("""{"text":"a","linkId":"{link}","LINKID":"{link}"}""", "$.LINKID", false)]
+    [InlineData("""{"text":"shown","TEXT":"hidden"}""", "$.TEXT", true)]
+    [InlineData("""{"text":"\u200b\u200d\ufeff"}""", "$.text", true)]
+    public async Task Message_CaseVariantKeyOrInvisibleText_Is400NamingIt(string body, string path, bool fromTheParty)
+    {
+        var template = await host.Api.CreateTemplateAsync("intake");
+        var opened = await host.Api.OpenCaseAsync(template.Id, "Hostile messages");
+        var link = await host.Api.CreatePortalLinkAsync(opened.Id, "Edge Party", """["view","message"]""");
+        using var anonymous = host.Host.Anonymous();
+        var json = body.Replace("{link}", link.Link.Id, StringComparison.Ordinal);
+
+        using var response = fromTheParty
+            ? await anonymous.PostJsonAsync($"/api/portal/{link.Token}/messages", json)
+            : await host.Api.PostJsonAsync($"/api/cases/{opened.Id}/messages", json);
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(path, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(await host.Api.GetTimelineAsync(opened.Id), e => e.Type == "MessageSent");
+    }
 }

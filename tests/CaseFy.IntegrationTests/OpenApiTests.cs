@@ -102,10 +102,10 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var anonymous = operations.Where(o => o.Operation.GetProperty("security").GetArrayLength() == 0).Select(o => o.Name).ToHashSet();
         Assert.Equal(
             [
-                "GET /api/config", "GET /api/health", "GET /api/portal/{token}", "GET /api/portal/{token}/timeline", "OPTIONS /api/events/eventgrid",
-                "PATCH /api/portal/{token}/data", "POST /api/events/eventgrid", "POST /api/portal/{token}/documents/{key}",
+                "GET /api/config", "GET /api/health", "GET /api/portal/{token}", "GET /api/portal/{token}/messages", "GET /api/portal/{token}/timeline",
+                "OPTIONS /api/events/eventgrid", "PATCH /api/portal/{token}/data", "POST /api/events/eventgrid", "POST /api/portal/{token}/documents/{key}",
                 "POST /api/portal/{token}/documents/{key}/upload-url",
-                "POST /api/portal/{token}/documents/{key}/versions/{version}/confirm",
+                "POST /api/portal/{token}/documents/{key}/versions/{version}/confirm", "POST /api/portal/{token}/messages",
             ],
             anonymous.Order(StringComparer.Ordinal));
         foreach (var (name, operation) in operations.Where(o => !anonymous.Contains(o.Name)))
@@ -132,6 +132,8 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal(["assignee", "status", "pageSize", "continuationToken"], QueryNames(operations["GET /api/tasks"]));
         Assert.Equal(["casesPerStage"], QueryNames(operations["GET /api/templates/{id}/board"]));
         Assert.Equal(["unread", "pageSize", "continuationToken"], QueryNames(operations["GET /api/notifications"]));
+        Assert.Equal(["linkId", "pageSize", "continuationToken"], QueryNames(operations["GET /api/cases/{id}/messages"]));
+        Assert.Equal(["pageSize", "continuationToken"], QueryNames(operations["GET /api/portal/{token}/messages"]));
 
         var pageSize = operations["GET /api/cases"].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "pageSize");
         Assert.Equal("integer", pageSize.GetProperty("schema").GetProperty("type").GetString());
@@ -161,6 +163,8 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal("#/components/schemas/RecordDecision", BodySchemaRef(operations["POST /api/cases/{id}/decision"]));
         Assert.Equal("#/components/schemas/MoveCase", BodySchemaRef(operations["POST /api/cases/{id}/move"]));
         Assert.Equal("#/components/schemas/NewComment", BodySchemaRef(operations["POST /api/cases/{id}/comments"]));
+        Assert.Equal("#/components/schemas/NewMessage", BodySchemaRef(operations["POST /api/cases/{id}/messages"]));
+        Assert.Equal("#/components/schemas/NewPortalMessage", BodySchemaRef(operations["POST /api/portal/{token}/messages"]));
         Assert.False(operations["POST /api/cases/{id}/hold"].GetProperty("requestBody").TryGetProperty("required", out var holdRequired) && holdRequired.GetBoolean());
         foreach (var upload in new[] { "POST /api/cases/{id}/documents/{key}", "POST /api/portal/{token}/documents/{key}" })
         {

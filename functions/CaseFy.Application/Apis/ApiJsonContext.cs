@@ -17,6 +17,8 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(List<PortalLinkSummary>))]
 [JsonSerializable(typeof(PortalView))]
 [JsonSerializable(typeof(CaseFy.Model.Page<PortalTimelineEntry>))]
+[JsonSerializable(typeof(CaseFy.Model.Portal.PortalMessage))]
+[JsonSerializable(typeof(CaseFy.Model.Page<CaseFy.Model.Portal.PortalMessage>))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.CaseDocumentList))]
 [JsonSerializable(typeof(CaseFy.Application.Documents.DirectUploadTicket))]
 [JsonSerializable(typeof(CaseFy.Model.Page<CaseFy.Model.Notifications.Notification>))]

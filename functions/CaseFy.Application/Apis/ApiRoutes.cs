@@ -42,6 +42,7 @@ public static class ApiRoutes
     public const string CaseClose = "cases/{id}/close";
     public const string CaseReopen = "cases/{id}/reopen";
     public const string CaseComments = "cases/{id}/comments";
+    public const string CaseMessages = "cases/{id}/messages";
     public const string Config = "config";
 
     public const string Notifications = "notifications";
@@ -59,6 +60,7 @@ public static class ApiRoutes
     public const string Portal = "portal/{token}";
     public const string PortalData = "portal/{token}/data";
     public const string PortalTimeline = "portal/{token}/timeline";
+    public const string PortalMessages = "portal/{token}/messages";
     public const string PortalDocument = "portal/{token}/documents/{key}";
     public const string PortalDocumentUploadUrl = "portal/{token}/documents/{key}/upload-url";
     public const string PortalDocumentConfirm = "portal/{token}/documents/{key}/versions/{version}/confirm";

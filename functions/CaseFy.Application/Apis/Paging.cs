@@ -51,4 +51,27 @@ public readonly record struct Paging(int PageSize, string? ContinuationToken)
         paging = paging with { ContinuationToken = token.Count == 1 ? token[0] : null };
         return true;
     }
+
+    /// <summary>
+    /// Reads the paging of a route that reads the timeline back from its newest entries
+    /// (<see cref="Timeline.NewestEntriesReader"/>), whose continuation token is the seq to read on before.
+    /// </summary>
+    public static bool TryReadBackward(HttpRequest request, out long? before, out int pageSize, out IResult? problem)
+    {
+        before = null;
+        pageSize = 0;
+        if (!TryRead(request, out var paging, out problem))
+        {
+            return false;
+        }
+
+        if (!Timeline.NewestEntriesReader.TryReadContinuation(paging.ContinuationToken, out before))
+        {
+            problem = ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+            return false;
+        }
+
+        pageSize = paging.PageSize;
+        return true;
+    }
 }

@@ -85,20 +85,9 @@ public static class PortalApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(links);
-        if (!Paging.TryRead(request, out var paging, out var problem))
+        if (!Paging.TryReadBackward(request, out var before, out var pageSize, out var problem))
         {
             return problem!;
-        }
-
-        long? before = null;
-        if (paging.ContinuationToken is { } continuation)
-        {
-            if (!long.TryParse(continuation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) || seq < 1)
-            {
-                return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
-            }
-
-            before = seq;
         }
 
         var match = await links.ResolveAsync(token, cancellationToken);
@@ -114,7 +103,7 @@ public static class PortalApi
 
         await links.RecordUseAsync(match, "view", cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await links.PublicTimelineAsync(match, before, paging.PageSize, cancellationToken));
+        return TypedResults.Ok(await links.PublicTimelineAsync(match, before, pageSize, cancellationToken));
     }
 
     /// <summary>

@@ -24,4 +24,6 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(MoveCase))]
 [JsonSerializable(typeof(CloseCase))]
 [JsonSerializable(typeof(NewComment))]
+[JsonSerializable(typeof(NewMessage))]
+[JsonSerializable(typeof(NewPortalMessage))]
 public sealed partial class RequestJsonContext : JsonSerializerContext;

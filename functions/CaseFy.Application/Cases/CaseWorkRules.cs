@@ -1,10 +1,11 @@
 using CaseFy.Model;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Portal;
 using CaseFy.Model.Templates;
 
 namespace CaseFy.Application.Cases;
 
-/// <summary>Shape checks for case-work requests (tasks, decisions, moves, holds, closes, comments) before anything is read.</summary>
+/// <summary>Shape checks for case-work requests (tasks, decisions, moves, holds, closes, comments, messages) before anything is read.</summary>
 public static class CaseWorkRules
 {
     public static Dictionary<string, string[]> Validate(NewTask request)
@@ -74,6 +75,27 @@ public static class CaseWorkRules
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         TextRules.RequireText(errors, "$.text", request.Text, CaseLimits.MaxCommentLength);
+        return errors.ToDictionary();
+    }
+
+    public static Dictionary<string, string[]> Validate(NewMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        TextRules.RequireText(errors, "$.text", request.Text, PortalMessages.MaxTextLength);
+        if (!CaseIds.IsWellFormed(request.LinkId))
+        {
+            errors.Add("$.linkId", "The id of one of the case's portal links (32 hex digits).");
+        }
+
+        return errors.ToDictionary();
+    }
+
+    public static Dictionary<string, string[]> Validate(NewPortalMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        TextRules.RequireText(errors, "$.text", request.Text, PortalMessages.MaxTextLength);
         return errors.ToDictionary();
     }
 

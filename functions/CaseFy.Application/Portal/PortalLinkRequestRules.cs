@@ -24,11 +24,11 @@ public static class PortalLinkRequestRules
         var actions = request.Actions;
         if (actions is null || actions.Count == 0)
         {
-            errors.Add("$.actions", "Give at least one of: view, upload, answer.");
+            errors.Add("$.actions", "Give at least one of: view, upload, answer, message.");
         }
-        else if (actions.Count > 3 || actions.Distinct().Count() != actions.Count || actions.Any(a => !Enum.IsDefined(a)))
+        else if (actions.Count > Enum.GetValues<PortalAction>().Length || actions.Distinct().Count() != actions.Count || actions.Any(a => !Enum.IsDefined(a)))
         {
-            errors.Add("$.actions", "Each of view, upload, answer at most once.");
+            errors.Add("$.actions", "Each of view, upload, answer, message at most once.");
         }
 
         if (request.ExpiresInDays is < 1 or > PortalLinkRules.MaxExpiryDays)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
+using CaseFy.Application.Timeline;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Portal;
@@ -12,19 +13,11 @@ using Microsoft.Extensions.Options;
 namespace CaseFy.Application.Portal;
 
 /// <summary>Portal links: creating (the token is returned once), revoking, finding a link from its token, the public view.</summary>
-public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates, IOptions<DocumentOptions> documents, TimeProvider time)
+public sealed class PortalLinkService(
+    ICaseStore cases, ITemplateStore templates, ConversationService conversations, IOptions<DocumentOptions> documents, TimeProvider time)
 {
     /// <summary>The newest public entries the view itself carries; older ones are paged with <see cref="PublicTimelineAsync"/>.</summary>
     public const int MaxPublicEntries = 200;
-
-    /// <summary>
-    /// The most timeline entries one view or page reads, public or not: a page of a long case with few public entries
-    /// may hold fewer items than asked, even none, and still carry a continuation token.
-    /// </summary>
-    public const int MaxEntriesReadPerPage = 2_000;
-
-    // The timeline is read newest first in windows of this many entries (seq is dense: a window is a key range).
-    private const int TimelineWindow = 100;
 
     private static readonly HashSet<string> PublicTypes =
         [TimelineEntryTypes.StageEntered, TimelineEntryTypes.StageExited, TimelineEntryTypes.CaseClosed];
@@ -98,6 +91,9 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
         var timeline = link.Actions.Contains(PortalAction.View)
             ? await PublicTimelineAsync(match, before: null, MaxPublicEntries, cancellationToken)
             : new Page<PortalTimelineEntry>([], null);
+        var messages = link.Actions.Contains(PortalAction.Message)
+            ? await conversations.ReadAsync(record, link.Id, before: null, ConversationService.MessagesInView, cancellationToken)
+            : new Page<PortalMessage>([], null);
         return new PortalView(
             record.Title,
             record.Status == CaseStatus.Open ? "open" : "closed",
@@ -110,6 +106,8 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
             PortalDocuments.RequestsFor(record, link, template, documents.Value.AdHocMaxBytes))
         {
             TimelineContinuationToken = timeline.ContinuationToken,
+            Messages = messages.Items,
+            MessagesContinuationToken = messages.ContinuationToken,
             Number = record.Number,
             Data = template is null ? new Dictionary<string, JsonElement>() : VisibleData(record, template),
             Fields = template is null ? [] : AskedFields(record, link, template),
@@ -150,53 +148,26 @@ public sealed class PortalLinkService(ICaseStore cases, ITemplateStore templates
 
     /// <summary>
     /// A page of the public timeline, newest first in pages and oldest first within one: stage changes for everyone,
-    /// plus what this party did themselves; no data except a stage name. Whatever the timeline's length, the first page
-    /// holds the newest public entries, and each continuation token (the seq to read on before) leads to older ones.
+    /// plus what this party did themselves and the messages of their link (the team's to them included, with their
+    /// direction); no data except a stage name (a message's text is in the conversation, <see cref="PortalView.Messages"/>).
+    /// Whatever the timeline's length, the first page holds the newest public entries, and each continuation token (the
+    /// seq to read on before) leads to older ones.
     /// </summary>
     /// <param name="match">The link and its case.</param>
     /// <param name="before">Read entries older than this seq (a continuation token); the newest when <see langword="null"/>.</param>
     /// <param name="count">The most entries the page holds.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public async Task<Page<PortalTimelineEntry>> PublicTimelineAsync(
+    public Task<Page<PortalTimelineEntry>> PublicTimelineAsync(
         PortalLinkMatch match, long? before, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(match);
-        var (record, actorId) = (match.Case, match.Link.AsActor().Id);
-        var newestFirst = new List<PortalTimelineEntry>();
-        var next = Math.Min(before ?? long.MaxValue, record.TimelineLength + 1);
-        var budget = MaxEntriesReadPerPage;
-        while (next > 1 && newestFirst.Count < count && budget > 0)
-        {
-            var after = Math.Max(0, next - 1 - Math.Min(TimelineWindow, budget));
-            var window = new List<(long Seq, PortalTimelineEntry Entry)>();
-            await foreach (var entry in cases.ReadTimelineAsync(record.Id, after, next, cancellationToken))
-            {
-                if (PublicTypes.Contains(entry.Type))
-                {
-                    window.Add((entry.Seq, new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName"))));
-                }
-                else if (entry.Actor.Id == actorId && entry.Type != TimelineEntryTypes.PortalLinkUsed)
-                {
-                    window.Add((entry.Seq, new PortalTimelineEntry(entry.Type, entry.At, null)));
-                }
-            }
-
-            budget -= (int)(next - 1 - after);
-            next = after + 1;
-            foreach (var (seq, entry) in Enumerable.Reverse(window))
-            {
-                if (newestFirst.Count == count)
-                {
-                    // The page is full inside this window: the next page starts with this entry.
-                    next = seq + 1;
-                    break;
-                }
-
-                newestFirst.Add(entry);
-            }
-        }
-
-        newestFirst.Reverse();
-        return new Page<PortalTimelineEntry>(newestFirst, next > 1 ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        var (record, link) = (match.Case, match.Link);
+        var actorId = link.AsActor().Id;
+        return NewestEntriesReader.ReadAsync(cases, record.Id, record.TimelineLength, before, count, entry =>
+            PublicTypes.Contains(entry.Type) ? new PortalTimelineEntry(entry.Type, entry.At, entry.Data.GetValueOrDefault("stageName"))
+            : PortalMessages.Read(entry, link.Id) is { } message ? new PortalTimelineEntry(entry.Type, entry.At, null) { Direction = message.Direction }
+            : entry.Actor.Id == actorId && entry.Type != TimelineEntryTypes.PortalLinkUsed ? new PortalTimelineEntry(entry.Type, entry.At, null)
+            : null,
+            cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ namespace CaseFy.Application.Portal;
 
 /// <summary>
 /// What an external party sees through a portal link: the title and number, where the case stands, and the public
-/// timeline (stage changes and their own actions), the documents asked of them when the link may upload, the fields
+/// timeline (stage changes, their own actions and their conversation's messages), the documents asked of them when the link may upload, the fields
 /// asked of them when it may answer, and the values of the fields the template shows them. Never internal notes,
 /// reasons, people's names, other fields or other parties' data.
 /// </summary>
@@ -31,6 +31,15 @@ public sealed record PortalView(
     /// <c>GET /api/portal/{token}/timeline</c> to read on.
     /// </summary>
     public string? TimelineContinuationToken { get; init; }
+
+    /// <summary>
+    /// The link's conversation with the team, oldest first (the newest <see cref="ConversationService.MessagesInView"/>),
+    /// when the link has <c>message</c>; never another link's.
+    /// </summary>
+    public IReadOnlyList<PortalMessage> Messages { get; init; } = [];
+
+    /// <summary>Set when older messages may exist: pass it to <c>GET /api/portal/{token}/messages</c> to read on.</summary>
+    public string? MessagesContinuationToken { get; init; }
 
     /// <summary>The current stage's <c>externalFields</c>, when the link has <c>answer</c> and the case is open.</summary>
     public IReadOnlyList<PortalField> Fields { get; init; } = [];

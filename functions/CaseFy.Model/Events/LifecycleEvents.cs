@@ -28,10 +28,11 @@ public static class LifecycleEvents
 
     // A sensitive field's old and new values stay on the timeline: its event names the field (in fields and
     // sensitive) and nothing more.
+    // A message's text stays on the timeline too: its event says who wrote on which link, and which way.
     private static HashSet<string> WithheldValues(TimelineEntry entry) =>
         entry.Data.TryGetValue(CaseData.SensitiveKey, out var keys)
             ? [.. keys.Split(',').SelectMany(k => new[] { CaseData.OldPrefix + k, CaseData.NewPrefix + k })]
-            : [];
+            : entry.Type == TimelineEntryTypes.MessageSent ? ["text"] : [];
 
     /// <summary>The event for a timeline entry.</summary>
     public static LifecycleEvent From(TimelineEntry entry)

@@ -18,6 +18,9 @@ public static class NotificationKinds
     /// <summary>The outside party answered fields (<c>FieldsChanged</c> by a portal link).</summary>
     public const string OutsideAnswer = "outsideAnswer";
 
+    /// <summary>The outside party wrote a message to the team (<c>MessageSent</c> by a portal link).</summary>
+    public const string OutsideMessage = "outsideMessage";
+
     /// <summary>The stage's SLA ran out (<c>SlaBreached</c>).</summary>
     public const string SlaBreached = "slaBreached";
 

@@ -7,7 +7,7 @@ namespace CaseFy.Model.Notifications;
 
 /// <summary>
 /// Who is notified of a timeline entry, and with what. A person is never notified of what they did themselves. The
-/// people "on" a case (told of the outside party's uploads and answers) are its owner and everyone with an open task
+/// people "on" a case (told of the outside party's uploads, answers and messages) are its owner and everyone with an open task
 /// on it, as the case stands when the entry is handled.
 /// </summary>
 public static class NotificationRules
@@ -26,6 +26,7 @@ public static class NotificationRules
         TimelineEntryTypes.FieldsChanged,
         TimelineEntryTypes.SlaBreached,
         TimelineEntryTypes.CommentAdded,
+        TimelineEntryTypes.MessageSent,
     };
 
     /// <summary>The notifications <paramref name="entry"/> gives, by recipient id, on <paramref name="current"/> (the case now).</summary>
@@ -47,6 +48,8 @@ public static class NotificationRules
                 (NotificationKinds.OutsideUpload, PeopleOn(current), data.GetValueOrDefault("fileName")),
             TimelineEntryTypes.FieldsChanged when outside =>
                 (NotificationKinds.OutsideAnswer, PeopleOn(current), data.GetValueOrDefault("fields")),
+            TimelineEntryTypes.MessageSent when outside =>
+                (NotificationKinds.OutsideMessage, PeopleOn(current), data.GetValueOrDefault("text")),
             TimelineEntryTypes.SlaBreached =>
                 (NotificationKinds.SlaBreached, [CaseListing.OwnerId(current)], data.GetValueOrDefault("stageName")),
             TimelineEntryTypes.CommentAdded when data.GetValueOrDefault("text") is { } comment =>

@@ -3,7 +3,7 @@ using CaseFy.Model.Json;
 
 namespace CaseFy.Model.Portal;
 
-/// <summary>What an external party may do through a portal link (JSON: <c>"view"</c>, <c>"upload"</c>, <c>"answer"</c>).</summary>
+/// <summary>What an external party may do through a portal link (JSON: <c>"view"</c>, <c>"upload"</c>, <c>"answer"</c>, <c>"message"</c>).</summary>
 [JsonConverter(typeof(NamedEnumConverter<PortalAction>))]
 public enum PortalAction
 {
@@ -18,4 +18,8 @@ public enum PortalAction
     /// <summary>Answer a question put to them.</summary>
     [JsonStringEnumMemberName("answer")]
     Answer,
+
+    /// <summary>Read the team's messages to them and write back (their own conversation with the team).</summary>
+    [JsonStringEnumMemberName("message")]
+    Message,
 }

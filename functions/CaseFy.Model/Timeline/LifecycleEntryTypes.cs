@@ -24,6 +24,7 @@ public static class LifecycleEntryTypes
         TimelineEntryTypes.CaseReopened,
         TimelineEntryTypes.EventRaised,
         TimelineEntryTypes.FieldsChanged,
+        TimelineEntryTypes.MessageSent,
     ], StringComparer.Ordinal);
 
     /// <summary>Whether entries of <paramref name="type"/> are published.</summary>

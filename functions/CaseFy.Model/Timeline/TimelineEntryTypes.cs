@@ -39,6 +39,9 @@ public static class TimelineEntryTypes
     public const string PortalLinkRevoked = nameof(PortalLinkRevoked);
     public const string PortalLinkUsed = nameof(PortalLinkUsed);
 
+    /// <summary>A message between the team and the outside party of one portal link (<c>linkId</c>, <c>direction</c>, <c>text</c>).</summary>
+    public const string MessageSent = nameof(MessageSent);
+
     /// <summary>Case data changed: <c>fields</c> lists the keys, <c>old.{key}</c> and <c>new.{key}</c> their JSON values.</summary>
     public const string FieldsChanged = nameof(FieldsChanged);
 }

@@ -128,7 +128,8 @@ public sealed class HostileWorld
             "POST api/cases/{id}/decision" => """{"option":"approve","rationale":"hostile"}""",
             "POST api/cases/{id}/move" => """{"stage":"review","reason":"hostile"}""",
             "POST api/cases/{id}/close" => """{"reason":"hostile","outcome":"withdrawn"}""",
-            "POST api/cases/{id}/comments" => """{"text":"hostile"}""",
+            "POST api/cases/{id}/comments" or "POST api/portal/{token}/messages" => """{"text":"hostile"}""",
+            "POST api/cases/{id}/messages" => $$"""{"text":"hostile","linkId":"{{_main.LinkId}}"}""",
             "PATCH api/portal/{token}/data" => """{"reference":"hostile"}""",
             "PATCH api/cases/{id}/data" => """{"note":"hostile","amount":250,"startDate":"2026-03-03","team":"red"}""",
             _ when route.Method == "POST" && route.Pattern.StartsWith("api/cases/{id}/", StringComparison.Ordinal) => """{"reason":"hostile"}""",
@@ -172,8 +173,8 @@ public sealed class HostileWorld
 
     private static async Task<CreatedPortalLink> CreateLinkAsync(CaseFyClient api, string caseId, CancellationToken cancellationToken)
     {
-        // "answer" too, so the portal data route's attacks reach its value rules.
-        using var response = await api.PostJsonAsync($"/api/cases/{caseId}/portal-links", """{"name":"Hx External","actions":["view","answer"]}""");
+        // "answer" and "message" too, so the portal data and message routes' attacks reach their value rules.
+        using var response = await api.PostJsonAsync($"/api/cases/{caseId}/portal-links", """{"name":"Hx External","actions":["view","answer","message"]}""");
         await CaseFyClient.ExpectAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.CreatedPortalLink, cancellationToken))!;
     }

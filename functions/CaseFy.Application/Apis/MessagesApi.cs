@@ -1,0 +1,190 @@
+using CaseFy.Application.Access;
+using CaseFy.Application.Apis.OpenApi;
+using CaseFy.Application.Cases;
+using CaseFy.Application.Portal;
+using CaseFy.Model;
+using CaseFy.Model.Access;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Portal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseFy.Application.Apis;
+
+/// <summary>
+/// Two-way messages between the team and the outside party of a portal link (<see cref="PortalMessages"/>). The team
+/// writes to one link's party and reads every link's conversation of a case it may read; the party, through their
+/// token, reads and writes only their own link's conversation (a link needs the <c>message</c> action). The portal
+/// routes share the other portal routes' rate limits and their one 404 for every bad token.
+/// </summary>
+public static class MessagesApi
+{
+    private static readonly QueryParameter LinkIdParameter =
+        new("linkId", "One portal link's conversation (its id, 32 hex digits); every link's when left out.") { MaxLength = 32 };
+
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        var team = app.MapGroup(ApiRoutes.Prefix).WithTags("Messages");
+        team.MapPost(ApiRoutes.CaseMessages, SendFromTeamAsync).WithName("sendMessage")
+            .WithSummary("Write to the outside party of one of the case's portal links")
+            .AcceptsJson<NewMessage>()
+            .Produces<PortalMessage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        team.MapGet(ApiRoutes.CaseMessages, ListForTeamAsync).WithName("listMessages")
+            .WithSummary("The case's conversations with its outside parties, or one link's")
+            .WithDescription("Newest page first, oldest first within a page; a page may hold fewer than pageSize, even none, "
+                + "and still carry a continuationToken (one request reads at most a bounded stretch of the timeline).")
+            .WithQuery([LinkIdParameter, .. Paging.Parameters])
+            .Produces<Page<PortalMessage>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        // No bearer token: the link's capability token in the path is the credential (404 when unknown or revoked).
+        var portal = app.MapGroup(ApiRoutes.Prefix).WithTags("Portal").AllowAnonymous();
+        portal.MapPost(ApiRoutes.PortalMessages, SendFromExternalAsync).WithName("portalSendMessage")
+            .WithSummary("The external party writes to the team")
+            .AcceptsJson<NewPortalMessage>()
+            .Produces<PortalMessage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        portal.MapGet(ApiRoutes.PortalMessages, ListForExternalAsync).WithName("portalMessages")
+            .WithSummary("Older messages of the external party's conversation with the team, a page at a time")
+            .WithDescription("Pass the view's messagesContinuationToken, then each page's continuationToken, to read further back.")
+            .WithQuery(Paging.Parameters)
+            .Produces<Page<PortalMessage>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return app;
+    }
+
+    /// <summary>
+    /// A working participant writes to a link's party: 400 naming <c>$.linkId</c> for a link the case does not have,
+    /// 409 on a closed case or for a link that is revoked, expired or does not allow messages.
+    /// </summary>
+    public static async Task<IResult> SendFromTeamAsync(string id, HttpRequest request, ConversationService conversations)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(conversations);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if ((await RequestAccess.ToCaseAsync(request.HttpContext, id, conversations.Store, CaseAccessLevel.Work, cancellationToken)).Problem is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await RequestBody.ReadValidAsync(request, RequestJsonContext.Default.NewMessage, CaseWorkRules.Validate, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        try
+        {
+            var sent = await conversations.SendFromTeamAsync(id, body.Value!.LinkId!, body.Value.Text!, RequestActor.Of(request.HttpContext), cancellationToken);
+            return sent is null ? ApiProblems.NotFound("case") : TypedResults.Ok(sent);
+        }
+        catch (CaseRuleException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+        catch (CaseItemMissingException)
+        {
+            return ApiProblems.Invalid("$.linkId", "The case has no such portal link.");
+        }
+    }
+
+    /// <summary>The case's conversations (or one link's, 400 for a link it does not have) for anyone who may read the case.</summary>
+    public static async Task<IResult> ListForTeamAsync(string id, HttpRequest request, ConversationService conversations)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(conversations);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, conversations.Store, CaseAccessLevel.Read, cancellationToken);
+        if (access.Problem is not null)
+        {
+            return access.Problem;
+        }
+
+        if (!Paging.TryReadBackward(request, out var before, out var pageSize, out var problem))
+        {
+            return problem!;
+        }
+
+        var linkId = request.Query["linkId"];
+        if (linkId.Count > 1 || (linkId.Count == 1 && !access.Case!.PortalLinks.Any(l => l.Id == linkId[0])))
+        {
+            return ApiProblems.Invalid("linkId", "The id of one of the case's portal links, once; leave it out for every link's messages.");
+        }
+
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await conversations.ReadAsync(access.Case!, linkId.Count == 1 ? linkId[0] : null, before, pageSize, cancellationToken));
+    }
+
+    /// <summary>The link's party writes to the team: 403 without <c>message</c>, 409 on a closed case, 400 naming <c>$.text</c>.</summary>
+    public static async Task<IResult> SendFromExternalAsync(string token, HttpRequest request, ConversationService conversations, PortalLinkService links)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(conversations);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var (match, denied) = await ResolveAsync(token, links, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var body = await RequestBody.ReadValidAsync(request, RequestJsonContext.Default.NewPortalMessage, CaseWorkRules.Validate, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        PortalMessage? sent;
+        try
+        {
+            sent = await conversations.SendFromExternalAsync(match!, body.Value!.Text!, cancellationToken);
+        }
+        catch (Exception ex) when (ex is CaseRuleException or CaseItemMissingException)
+        {
+            // The case closed, or the link was revoked, between reading the token and writing the message.
+            return ApiProblems.Conflict(ex is CaseRuleException ? ex.Message : "The portal link no longer exists.");
+        }
+
+        await links.RecordUseAsync(match!, "message", cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return sent is null ? ApiProblems.NotFound("portal link") : TypedResults.Ok(sent);
+    }
+
+    /// <summary>Pages back through the link's own conversation from the view's <c>messagesContinuationToken</c>.</summary>
+    public static async Task<IResult> ListForExternalAsync(string token, HttpRequest request, ConversationService conversations, PortalLinkService links)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(conversations);
+        if (!Paging.TryReadBackward(request, out var before, out var pageSize, out var problem))
+        {
+            return problem!;
+        }
+
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var (match, denied) = await ResolveAsync(token, links, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        await links.RecordUseAsync(match!, "view", cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await conversations.ReadAsync(match!.Case, match.Link.Id, before, pageSize, cancellationToken));
+    }
+
+    // The link a token opens, when it may message: the same 404 for every bad token, 403 for a link without the action.
+    private static async Task<(PortalLinkMatch? Match, IResult? Denied)> ResolveAsync(string token, PortalLinkService links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var match = await links.ResolveAsync(token, cancellationToken);
+        if (match is null)
+        {
+            return (null, ApiProblems.NotFound("portal link"));
+        }
+
+        return match.Link.Actions.Contains(PortalAction.Message)
+            ? (match, null)
+            : (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This link does not allow messages."));
+    }
+}
