@@ -58,6 +58,7 @@ function render(view) {
       stageProgress(view.stages, { currentStage: view.currentStage, status: view.status })),
     asked(view),
     questions(view),
+    conversation(view),
     shownData(view),
     view.actions.includes('view') ? publicTimeline(view) : null,
     h('p', { class: 'portal-note', text: `This personal link works until ${formatAbsolute(view.expiresAt)}. Do not share it.` }));
@@ -95,6 +96,51 @@ function questions(view) {
     }
   });
   return h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title', text: 'Questions for you' }), form);
+}
+
+/** One message: "You" for what this person wrote, the team member's name for the team's. */
+function messageItem(message) {
+  const theirs = message.direction === 'fromExternal';
+  return h('li', { class: `message ${theirs ? 'message-out' : 'message-in'}` },
+    h('p', { class: 'meta' }, h('strong', { text: theirs ? 'You' : message.from }), ' · ', timeEl(h, message.at)),
+    h('p', { class: 'message-text', text: message.text }));
+}
+
+/**
+ * This person's conversation with the team (`messages`, for a link that may message), oldest first, earlier messages
+ * a page at a time; while the case is open, a box to write to the team. Only their own link's messages reach this page.
+ */
+function conversation(view) {
+  if (!view.actions.includes('message')) return null;
+  const messages = view.messages ?? [];
+  const list = h('ol', { class: 'messages', 'aria-label': 'Messages with the team, oldest first' }, messages.map(messageItem));
+  const { button: earlier, problem, next } = earlierPages('Show earlier messages', 'messages', view.messagesContinuationToken, items => list.prepend(...items.map(messageItem)));
+  const text = h('textarea', { id: 'message-text', rows: 4, maxlength: 4000, 'aria-describedby': 'message-hint' });
+  const textError = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const send = h('button', { type: 'submit', class: 'button primary', text: 'Send message' });
+  const form = h('form', { class: 'answers', novalidate: true },
+    h('label', { for: text.id, text: 'Write to the team' }), text,
+    h('p', { class: 'hint', id: 'message-hint', text: 'Up to 4,000 characters. The team reads it on your case.' }), textError, send);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    textError.hidden = true;
+    text.removeAttribute('aria-invalid');
+    send.disabled = true;
+    try {
+      await api(`/api/portal/${enc(token)}/messages`, { method: 'POST', body: { text: text.value }, token: null });
+      toast('Thank you, your message was sent.', 'success');
+      await load();
+    } catch (error) {
+      textError.textContent = error.errors?.['$.text']?.[0] ?? error.message;
+      textError.hidden = false;
+      text.setAttribute('aria-invalid', 'true');
+      send.disabled = false;
+    }
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'messages-title' },
+    h('h2', { id: 'messages-title', text: 'Messages' }),
+    messages.length || next ? [h('div', { class: 'actions' }, earlier), problem, list] : h('p', { class: 'hint', text: 'No messages yet. You can write to the team here.' }),
+    view.status === 'closed' ? h('p', { class: 'hint', text: 'This case is closed: it takes no new messages.' }) : form);
 }
 
 /** The case's values the template shows this person (`data`: only fields marked visible to them). */
@@ -184,8 +230,40 @@ function describe(entry) {
     case 'StageEntered': return entry.stageName ? `Moved to ${entry.stageName}` : 'Moved to the next step';
     case 'StageExited': return entry.stageName ? `${entry.stageName} finished` : 'A step finished';
     case 'CaseClosed': return 'Case closed';
+    case 'MessageSent': return entry.direction === 'fromExternal' ? 'You wrote to the team' : 'The team wrote to you';
     default: return humanize(entry.type);
   }
+}
+
+/**
+ * A "Show earlier" button paging back through `/api/portal/{token}/{what}` from `first` (a continuation token): each
+ * click hands the next older items to `add`, reading on past pages that hold none (the API reads a bounded stretch
+ * per page). `next` says whether there was anything to page back to at the start.
+ */
+function earlierPages(label, what, first, add) {
+  let next = first ?? null;
+  const button = h('button', { type: 'button', class: 'button', text: label, hidden: !next });
+  const problem = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    problem.hidden = true;
+    try {
+      let items = [];
+      while (next && !items.length) {
+        const page = await api(`/api/portal/${enc(token)}/${what}?continuationToken=${enc(next)}`, { token: null });
+        items = page.items;
+        next = page.continuationToken ?? null;
+      }
+      add(items);
+      button.hidden = !next;
+    } catch (error) {
+      problem.textContent = error.message;
+      problem.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return { button, problem, next };
 }
 
 /** What has happened, newest first; older entries a page at a time ("Show earlier"), back to the case's start. */
@@ -194,29 +272,7 @@ function publicTimeline(view) {
     timelineIcon(e.type),
     h('div', { class: 'tl-body' }, h('p', { class: 'tl-title' }, h('strong', { text: describe(e) })), h('p', { class: 'tl-meta' }, timeEl(h, e.at))));
   const list = h('ol', { class: 'timeline', 'aria-label': 'What has happened, newest first' }, [...view.timeline].reverse().map(item));
-  let next = view.timelineContinuationToken ?? null;
-  const more = h('button', { type: 'button', class: 'button', text: 'Show earlier', hidden: !next });
-  const problem = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    problem.hidden = true;
-    try {
-      // A page may hold no public entry yet still lead further back (the API reads a bounded stretch per page).
-      let items = [];
-      while (next && !items.length) {
-        const page = await api(`/api/portal/${enc(token)}/timeline?continuationToken=${enc(next)}`, { token: null });
-        items = page.items;
-        next = page.continuationToken ?? null;
-      }
-      list.append(...[...items].reverse().map(item));
-      more.hidden = !next;
-    } catch (error) {
-      problem.textContent = error.message;
-      problem.hidden = false;
-    } finally {
-      more.disabled = false;
-    }
-  });
+  const { button: more, problem, next } = earlierPages('Show earlier', 'timeline', view.timelineContinuationToken, items => list.append(...[...items].reverse().map(item)));
   return h('section', { class: 'card', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title', text: 'What has happened' }),
     view.timeline.length || next ? [list, problem, h('div', { class: 'actions' }, more)] : h('p', { class: 'hint', text: 'Nothing yet.' }));

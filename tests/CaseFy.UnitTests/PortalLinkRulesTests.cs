@@ -52,6 +52,19 @@ public sealed class PortalLinkRulesTests
     }
 
     [Fact]
+    public void CreateAndRevoke_Entries_NameTheActionsAndExpiryButNeverTheHash()
+    {
+        var created = PortalLinkRules.Create(CaseLifecycle.Open("c1", "Case", Template, Ana, T0).Case, Link with { Actions = [PortalAction.View, PortalAction.Message] }, Ana, T0);
+        var revoked = PortalLinkRules.Revoke(created.Case, "l1", Ana, T0.AddMinutes(1))!;
+
+        foreach (var entry in new[] { created.Entries.Single(), revoked.Entries.Single() })
+        {
+            Assert.Equal(("l1", "Erin", "view,message", "2026-12-25T09:00:00.0000000+00:00"), (entry.Data["linkId"], entry.Data["name"], entry.Data["actions"], entry.Data["expiresAt"]));
+            Assert.DoesNotContain("hash", entry.Data.Values);
+        }
+    }
+
+    [Fact]
     public void Create_OnClosedCase_IsRefused()
     {
         var closed = CaseLifecycle.Open("c1", "Case", Template, Ana, T0).Case with { Status = CaseStatus.Closed };

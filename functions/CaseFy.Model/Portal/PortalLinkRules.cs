@@ -30,7 +30,7 @@ public static class PortalLinkRules
         }
 
         return new TimelineWriter(current with { PortalLinks = [.. current.PortalLinks, link] }, now)
-            .Append(TimelineEntryTypes.PortalLinkCreated, actor, Describe(link))
+            .Append(TimelineEntryTypes.PortalLinkCreated, actor, DescribeFully(link))
             .ToChange();
     }
 
@@ -45,7 +45,7 @@ public static class PortalLinkRules
         }
 
         return new TimelineWriter(Replace(current, link with { RevokedAt = now }), now)
-            .Append(TimelineEntryTypes.PortalLinkRevoked, actor, Describe(link))
+            .Append(TimelineEntryTypes.PortalLinkRevoked, actor, DescribeFully(link))
             .ToChange();
     }
 
@@ -78,4 +78,14 @@ public static class PortalLinkRules
         ["linkId"] = link.Id,
         ["name"] = link.Name,
     };
+
+    // What the team reads from the timeline about a link (its conversation's send box needs the actions and expiry;
+    // the case's JSON leaves links out): never its e-mail address or hash.
+    private static Dictionary<string, string> DescribeFully(PortalLink link)
+    {
+        var data = Describe(link);
+        data["actions"] = string.Join(',', link.Actions.Select(a => a.ToString().ToLowerInvariant()));
+        data["expiresAt"] = link.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return data;
+    }
 }

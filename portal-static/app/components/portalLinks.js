@@ -11,11 +11,13 @@ export function portalLinksSection(caseId, onChange) {
   const email = field('Email (optional)', h('input', { type: 'email', maxlength: 254, autocomplete: 'off' }));
   const days = field('Valid for (days)', h('input', { type: 'number', min: 1, max: 90, value: '14' }));
   const upload = h('input', { type: 'checkbox', id: `upload-${caseId}`, checked: true });
+  const message = h('input', { type: 'checkbox', id: `message-${caseId}`, checked: true });
   const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button', text: 'Create link' });
   const fields = { '$.name': name, '$.email': email, '$.expiresInDays': days };
   const form = h('form', { class: 'link-form', novalidate: true }, name.wrap, email.wrap, days.wrap,
-    h('div', { class: 'radio' }, upload, h('label', { for: upload.id, text: 'May upload the documents asked of them' })), formError, h('div', { class: 'actions' }, submit));
+    h('div', { class: 'radio' }, upload, h('label', { for: upload.id, text: 'May upload the documents asked of them' })),
+    h('div', { class: 'radio' }, message, h('label', { for: message.id, text: 'May read and write messages with the team' })), formError, h('div', { class: 'actions' }, submit));
 
   const refresh = async () => {
     const links = await api(`/api/cases/${enc(caseId)}/portal-links`);
@@ -43,7 +45,7 @@ export function portalLinksSection(caseId, onChange) {
     clearErrors(fields, formError);
     submit.disabled = true;
     try {
-      const body = { name: name.input.value, email: email.input.value.trim() || null, actions: upload.checked ? ['view', 'upload'] : ['view'], expiresInDays: Number(days.input.value) || null };
+      const body = { name: name.input.value, email: email.input.value.trim() || null, actions: ['view', ...(upload.checked ? ['upload'] : []), ...(message.checked ? ['message'] : [])], expiresInDays: Number(days.input.value) || null };
       const made = await api(`/api/cases/${enc(caseId)}/portal-links`, { method: 'POST', body });
       const url = h('input', { type: 'text', readonly: true, value: made.url, id: `link-url-${caseId}`, class: 'link-url' });
       const copy = h('button', { type: 'button', class: 'button primary', text: 'Copy link', on: { click: async () => {
@@ -62,7 +64,7 @@ export function portalLinksSection(caseId, onChange) {
 
   const section = h('section', { class: 'card', 'aria-labelledby': 'links-title' },
     h('h2', { id: 'links-title', text: 'Links for outside people' }),
-    h('p', { class: 'hint', text: 'A personal link lets someone without an account see this case and upload what is asked of them.' }),
+    h('p', { class: 'hint', text: 'A personal link lets someone without an account see this case, upload what is asked of them and write to you.' }),
     list, created, h('details', {}, h('summary', { text: 'Create a link' }), form));
   refresh().catch(() => section.remove());
   return section;

@@ -16,6 +16,7 @@ const ICONS = [
   [/Task/, '☑', 'task'],
   [/Decision/, '⚖', 'decision'],
   [/Comment/, '✎', 'comment'],
+  [/Message/, '✉', 'comment'],
   [/PortalLink/, '↗', 'link'],
   [/Sla|Overdue|Breach/, '⚠', 'warn'],
   [/Participant|Owner/, '☺', 'person'],

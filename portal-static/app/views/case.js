@@ -15,6 +15,7 @@ import { stageWork } from '../components/stageWork.js';
 import { caseActions } from '../components/caseActions.js';
 import { peopleSection } from '../components/people.js';
 import { commentsSection } from '../components/comments.js';
+import { conversationsSection } from '../components/conversations.js';
 import { caseDataSection } from '../components/caseData.js';
 import { asOfControl } from '../components/asOfControl.js';
 import { queryParams } from '../router.js';
@@ -40,8 +41,9 @@ export async function render(main, id) {
   };
   const people = peopleSection(id, refresh);
   const comments = commentsSection(id, refresh);
+  const conversations = conversationsSection(id, refresh);
   const details = caseDataSection(id, refresh);
-  const work = h('div', { class: 'case-main' }, stage, details.section, comments.section);
+  const work = h('div', { class: 'case-main' }, stage, details.section, conversations.section, comments.section);
   mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, people.section, timeline)));
   let linksShown = false;
 
@@ -89,6 +91,7 @@ export async function render(main, id) {
       asOf ? null : caseActions(c, t, access, refresh));
     people.update(c, access === 'manage');
     comments.update(state.timeline, access === 'work' || access === 'manage');
+    conversations.update(state.timeline, access === 'work' || access === 'manage', c.status === 'open');
     details.update(c, t, access === 'work' || access === 'manage');
     mount(progress, stageProgress(t.stages, c));
     drawStage(stage, c, t, { act, access, past: Boolean(asOf) });
