@@ -207,6 +207,39 @@ public sealed class MessagesApiTests(LocalHostFixture host) : IClassFixture<Loca
         Assert.Equal(["Message 1", "Message 2", "Message 3"], older!.Items.Select(m => m.Text));
     }
 
+    [Fact]
+    public async Task PartyMessages_OverThePortalRateLimit_Are429WithRetryAfter_AndOnlyTheAllowedOnesAreStored()
+    {
+        var (caseId, erin, _) = await CaseWithTwoLinksAsync();
+        using var anonymous = host.Host.Anonymous();
+
+        var sent = 0;
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 70 && limited is null; i++)
+        {
+            var response = await anonymous.PostJsonAsync($"/api/portal/{erin.Token}/messages", $$"""{"text":"Message {{i}}"}""");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            response.Dispose();
+            sent++;
+        }
+
+        Assert.NotNull(limited);
+        using (limited)
+        {
+            Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+            Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.InRange(sent, 1, 60);
+        Assert.Equal(sent, (await Api.GetTimelineAsync(caseId)).Count(e => e.Type == TimelineEntryTypes.MessageSent));
+    }
+
     private async Task<(string CaseId, Application.Portal.CreatedPortalLink Erin, Application.Portal.CreatedPortalLink Frank)> CaseWithTwoLinksAsync()
     {
         var template = await Api.CreateTemplateFromJsonAsync(TemplateJson);
