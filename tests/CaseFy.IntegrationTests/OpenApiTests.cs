@@ -14,6 +14,8 @@ namespace CaseFy.IntegrationTests;
 /// <summary>The OpenAPI document: served by the local host, generated from the code, covering every route.</summary>
 public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task OpenApiDocument_Served_ListsEveryMappedRouteWithItsMethods()
     {
@@ -86,6 +88,30 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         }
     }
 
+    /// <summary>
+    /// docs/openapi.json is the document integrators generate clients from (and tests/CaseFy.ApiClient generates the
+    /// client the journey test drives from): it must be what the host serves. After a route, body or query change,
+    /// refresh it with <c>CASEFY_UPDATE_GOLDEN=1 dotnet test tests/CaseFy.IntegrationTests --filter OpenApiTests</c>.
+    /// </summary>
+    [Fact]
+    public async Task OpenApiDocument_Served_IsTheCheckedInDocument()
+    {
+        using var served = await GetDocumentAsync();
+        var text = JsonSerializer.Serialize(served.RootElement, Indented) + "\n";
+        var path = Path.Combine(RepoPaths.FindRoot(), "docs", "openapi.json");
+        if (Environment.GetEnvironmentVariable("CASEFY_UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(File.Exists(path), $"No {path}: write it with CASEFY_UPDATE_GOLDEN=1.");
+        var checkedIn = (await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)).ReplaceLineEndings("\n");
+        Assert.True(
+            checkedIn == text,
+            "docs/openapi.json is not the served document: refresh it with "
+            + "CASEFY_UPDATE_GOLDEN=1 dotnet test tests/CaseFy.IntegrationTests --filter OpenApiTests, and commit it.");
+    }
+
     [Fact]
     public async Task OpenApiDocument_Operations_DeclareIdsSummariesAndSignIn()
     {
@@ -123,7 +149,7 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var operations = Operations(document.RootElement).ToDictionary(o => o.Name, o => o.Operation);
 
         Assert.Equal(
-            ["templateId", "status", "stage", "owner", "overdue", "number", "q", "pageSize", "continuationToken"],
+            ["templateId", "status", "stage", "owner", "overdue", "number", "q", "fieldFilters", "pageSize", "continuationToken"],
             QueryNames(operations["GET /api/cases"]));
         Assert.Equal(["direction", "pageSize", "continuationToken"], QueryNames(operations["GET /api/cases/{id}/timeline"]));
         Assert.Equal(["format"], QueryNames(operations["GET /api/cases/{id}/timeline/export"]));
@@ -138,6 +164,15 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var pageSize = operations["GET /api/cases"].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "pageSize");
         Assert.Equal("integer", pageSize.GetProperty("schema").GetProperty("type").GetString());
         Assert.Equal(Paging.MaxPageSize, pageSize.GetProperty("schema").GetProperty("maximum").GetInt32());
+        var fieldFilters = operations["GET /api/cases"].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "fieldFilters");
+        // form and explode are a query parameter's defaults (so the writer may leave them out): each member its own parameter.
+        Assert.Equal("form", fieldFilters.TryGetProperty("style", out var style) ? style.GetString() : "form");
+        Assert.True(!fieldFilters.TryGetProperty("explode", out var explode) || explode.GetBoolean());
+        var filterName = fieldFilters.GetProperty("schema").GetProperty("propertyNames").GetProperty("pattern").GetString()!;
+        Assert.Matches(filterName, "field.department");
+        Assert.Matches(filterName, "field.amount.gt");
+        Assert.DoesNotMatch(filterName, "field.amount.like");
+        Assert.Equal(["asOf"], QueryNames(operations["GET /api/cases/{id}"]));
         var direction = operations["GET /api/cases/{id}/timeline"].GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "direction");
         Assert.Equal(["forward", "backward"], direction.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!));
     }

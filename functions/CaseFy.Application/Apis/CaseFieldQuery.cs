@@ -2,11 +2,13 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
 using Microsoft.AspNetCore.Http;
+using Microsoft.OpenApi;
 
 namespace CaseFy.Application.Apis;
 
@@ -21,6 +23,24 @@ public static partial class CaseFieldQuery
     public const string Prefix = "field.";
     public const int MaxFilters = 10;
     public const int MaxValueLength = 200;
+
+    /// <summary>The name of a field filter: <c>field.</c>, the field's key, and optionally <c>.</c> and the comparison.</summary>
+    public const string NamePatternText = @"^field\.([a-z][A-Za-z0-9]{0,39})(?:\.(eq|ne|gt|gte|lt|lte))?$";
+
+    /// <summary>
+    /// The field filters in the OpenAPI document: one form-exploded object whose members are the filters, so each
+    /// member is its own query parameter (<c>field.department=HR&amp;field.amount.gt=1000</c>) and the object's own name
+    /// never appears in the URL.
+    /// </summary>
+    public static readonly QueryParameter Parameter = new(
+        "fieldFilters",
+        "Field filters (with templateId, on the template's filterable fields), each its own query parameter: "
+            + "field.{key}={value} or field.{key}.{op}={value}. Not a parameter named fieldFilters: its members are the parameters.",
+        JsonSchemaType.Object)
+    {
+        NamePattern = NamePatternText,
+        MaxLength = MaxValueLength,
+    };
 
     /// <returns>The filter (<see langword="null"/> when the query has none), or the problem.</returns>
     public static async Task<(FieldFilter? Filter, IResult? Problem)> ReadAsync(
@@ -130,6 +150,6 @@ public static partial class CaseFieldQuery
         }
     }
 
-    [GeneratedRegex(@"^field\.([a-z][A-Za-z0-9]{0,39})(?:\.(eq|ne|gt|gte|lt|lte))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(NamePatternText, RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -37,7 +37,7 @@ public static class CasesApi
                 + "and dateTime fields), e.g. field.department=HR&field.amount.gt=1000&field.startDate.gte=2026-01-01. "
                 + "The text and the field filters are matched after the other filters, reading at most 1,000 index rows per page: a page can "
                 + "then hold fewer items than pageSize, even none, and still have a continuationToken.")
-            .WithQuery([.. CaseListQuery.Parameters, .. Paging.Parameters])
+            .WithQuery([.. CaseListQuery.Parameters, CaseFieldQuery.Parameter, .. Paging.Parameters])
             .Produces<Page<CaseRecord>>().ProducesValidationProblem();
         api.MapGet(ApiRoutes.Case, GetCaseAsync)
             .WithSummary("Read a case, as it is or as it stood at a moment (asOf)")

@@ -83,6 +83,24 @@ public sealed class CaseFyOperationTransformer : IOpenApiOperationTransformer
 
     private static OpenApiParameter ToParameter(QueryParameter query)
     {
+        if (query.NamePattern is { } pattern)
+        {
+            return new OpenApiParameter
+            {
+                Name = query.Name,
+                In = ParameterLocation.Query,
+                Description = query.Description,
+                Style = ParameterStyle.Form,
+                Explode = true,
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    PropertyNames = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = pattern },
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = query.MaxLength },
+                },
+            };
+        }
+
         var schema = new OpenApiSchema { Type = query.Type };
         if (query.Values is { } values)
         {

@@ -21,6 +21,12 @@ public sealed record QueryParameter(string Name, string Description, JsonSchemaT
 
     public int? MaxLength { get; init; }
 
+    /// <summary>
+    /// For a family of parameters (<see cref="Type"/> object): the pattern their names match. The document declares a
+    /// form-exploded object whose members, named by the pattern, are the query parameters themselves.
+    /// </summary>
+    public string? NamePattern { get; init; }
+
     /// <summary>The JSON Schema format of its value (<c>date-time</c>), when it has one.</summary>
     public string? Format { get; init; }
 
