@@ -10,8 +10,9 @@ using CaseFy.Model.Timeline;
 namespace CaseFy.Model.Json;
 
 /// <summary>
-/// The one JSON contract (source-generated, web defaults: camelCase): HTTP bodies and stored payloads.
-/// Unknown members are refused so a typo in a request is a 400, not silently ignored.
+/// The model's JSON contract for HTTP (source-generated, web defaults: camelCase), beside the API's own contexts.
+/// Unknown members are refused so a typo in a request is a 400, not silently ignored. What the tables store is written
+/// by the storage-only StorageJsonContext (CaseFy.Storage), pinned by StoredJsonGoldenTests.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,

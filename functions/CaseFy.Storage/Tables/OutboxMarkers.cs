@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using CaseFy.Model.Json;
 using CaseFy.Model.Timeline;
 
 namespace CaseFy.Storage.Tables;
@@ -25,7 +24,7 @@ internal static class OutboxMarkers
         entries.Where(entry => LifecycleEntryTypes.IsLifecycle(entry.Type)).Select(entry =>
             new TableTransactionAction(
                 TableTransactionActionType.Add,
-                JsonEntity.Create(entry.CaseId, RowKey(entry.Seq), entry, CaseFyJsonContext.Default.TimelineEntry)));
+                JsonEntity.Create(entry.CaseId, RowKey(entry.Seq), entry, StorageJsonContext.Default.TimelineEntry)));
 
     public static string RangeFilter(string caseId, long fromSeq = 0, long toSeq = long.MaxValue) =>
         TableClient.CreateQueryFilter(

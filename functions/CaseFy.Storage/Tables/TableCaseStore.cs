@@ -5,7 +5,6 @@ using System.Text;
 using Azure.Data.Tables;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
-using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
 using CaseFy.Telemetry;
@@ -69,7 +68,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     {
         using var span = CaseFyTelemetry.StartStorage("case.read", caseId);
         var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord) : null;
+        return row.HasValue ? JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord) : null;
     }
 
     public async Task<CaseRecord?> UpdateAsync(
@@ -85,7 +84,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
                 return null;
             }
 
-            var current = JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord);
+            var current = JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord);
             var change = decide(current);
             if (change is null)
             {
@@ -123,7 +122,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {caseId} and RowKey gt {TimelineRowKey(afterSeq)} and RowKey lt {TimelinePrefix + "~"}");
         var items = await TableQueries.TakeAsync(filter, tables.Cases, pageSize + 1, cancellationToken);
-        var entries = items.Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.TimelineEntry)).ToList();
+        var entries = items.Select(e => JsonEntity.Read(e, StorageJsonContext.Default.TimelineEntry)).ToList();
         return entries.Count > pageSize
             ? new Page<TimelineEntry>(entries[..pageSize], entries[pageSize - 1].Seq.ToString(CultureInfo.InvariantCulture))
             : new Page<TimelineEntry>(entries, null);
@@ -139,7 +138,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         // The SDK fetches the next page (up to 1,000 rows) only when this one has been consumed.
         await foreach (var row in tables.Cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            yield return JsonEntity.Read(row, CaseFyJsonContext.Default.TimelineEntry);
+            yield return JsonEntity.Read(row, StorageJsonContext.Default.TimelineEntry);
         }
     }
 
@@ -165,7 +164,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
             scanned++;
             lastKey = row.RowKey;
-            if (CaseIndexQuery.MatchesTitle(row, filter) && JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord) is var record
+            if (CaseIndexQuery.MatchesTitle(row, filter) && JsonEntity.Read(row, StorageJsonContext.Default.CaseRecord) is var record
                 && filter.Fields?.Matches(record) != false)
             {
                 items.Add(record);
@@ -181,7 +180,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
             CaseIndexQuery.Filter(IndexPartition, string.Empty, filter), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            if (CaseIndexQuery.MatchesTitle(row, filter) && JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord) is var record
+            if (CaseIndexQuery.MatchesTitle(row, filter) && JsonEntity.Read(row, StorageJsonContext.Default.CaseRecord) is var record
                 && filter.Fields?.Matches(record) != false)
             {
                 yield return record;
@@ -197,7 +196,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         var after = continuationToken is null ? string.Empty : DecodeIndexToken(continuationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(assigneeId)} and RowKey gt {after}");
         var rows = await TableQueries.TakeAsync(filter, tables.TaskIndex, pageSize + 1, cancellationToken);
-        var tasks = rows.Take(pageSize).Select(e => JsonEntity.Read(e, CaseFyJsonContext.Default.TaskSummary)).ToList();
+        var tasks = rows.Take(pageSize).Select(e => JsonEntity.Read(e, StorageJsonContext.Default.TaskSummary)).ToList();
         var next = rows.Count > pageSize ? EncodeIndexToken(rows[pageSize - 1].RowKey) : null;
         return new Page<TaskSummary>(tasks, next);
     }
@@ -216,7 +215,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}");
         await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            var record = JsonEntity.Read(row, CaseFyJsonContext.Default.CaseRecord);
+            var record = JsonEntity.Read(row, StorageJsonContext.Default.CaseRecord);
             foreach (var participant in record.Participants)
             {
                 try
@@ -237,7 +236,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     // case, so before any copy): whoever indexes the case later knows which copies may need removing.
     private static TableEntity CaseEntity(CaseRecord record, IEnumerable<string> indexedBefore)
     {
-        var entity = JsonEntity.Create(record.Id, CaseRowKey, record, CaseFyJsonContext.Default.CaseRecord);
+        var entity = JsonEntity.Create(record.Id, CaseRowKey, record, StorageJsonContext.Default.CaseRecord);
         entity[IndexedColumn] = string.Join(' ', indexedBefore.Union(PersonPartitions(record)).Order(StringComparer.Ordinal));
         entity["Status"] = record.Status.ToString();
         entity["Stage"] = record.CurrentStage.Key;
@@ -247,7 +246,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private static IEnumerable<TableTransactionAction> TimelineActions(IEnumerable<TimelineEntry> entries) =>
         entries.Select(entry =>
         {
-            var entity = JsonEntity.Create(entry.CaseId, TimelineRowKey(entry.Seq), entry, CaseFyJsonContext.Default.TimelineEntry);
+            var entity = JsonEntity.Create(entry.CaseId, TimelineRowKey(entry.Seq), entry, StorageJsonContext.Default.TimelineEntry);
             entity["Type"] = entry.Type;
             return new TableTransactionAction(TableTransactionActionType.Add, entity);
         }).Concat(OutboxMarkers.AddActions(entries));
@@ -259,7 +258,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + record.Id;
 
     private static TableEntity IndexRow(string partition, string rowKey, CaseRecord record) =>
-        CaseIndexQuery.WithColumns(JsonEntity.Create(partition, rowKey, record, CaseFyJsonContext.Default.CaseRecord), record);
+        CaseIndexQuery.WithColumns(JsonEntity.Create(partition, rowKey, record, StorageJsonContext.Default.CaseRecord), record);
 
     // Writes the case's copy for admins and for each participant, then removes the copies of everyone the stored case
     // lists as once indexed but no longer names (see the class remarks): read after the writes, so whichever writer
@@ -275,7 +274,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             return;
         }
 
-        var current = PersonPartitions(JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseRecord));
+        var current = PersonPartitions(JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord));
         foreach (var partition in IndexedPartitions(row.Value!).Except(current))
         {
             await TableQueries.DeleteIfExistsAsync(tables.CaseIndex, partition, rowKey, cancellationToken);
@@ -301,7 +300,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         foreach (var ((partition, rowKey), summary) in now.Where(p => !previous.Contains(p.Value)))
         {
             await tables.TaskIndex.UpsertEntityAsync(
-                JsonEntity.Create(partition, rowKey, summary, CaseFyJsonContext.Default.TaskSummary), TableUpdateMode.Replace, cancellationToken);
+                JsonEntity.Create(partition, rowKey, summary, StorageJsonContext.Default.TaskSummary), TableUpdateMode.Replace, cancellationToken);
         }
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using CaseFy.Model.Events;
-using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
 using CaseFy.Telemetry;
@@ -65,7 +64,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
     {
         using var span = CaseFyTelemetry.StartStorage("outbox.read", caseId);
         var markers = await TableQueries.TakeAsync(OutboxMarkers.RangeFilter(caseId), tables.Cases, Math.Min(max, MaxBatch), cancellationToken);
-        return markers.Select(m => JsonEntity.Read(m, CaseFyJsonContext.Default.TimelineEntry)).ToList();
+        return markers.Select(m => JsonEntity.Read(m, StorageJsonContext.Default.TimelineEntry)).ToList();
     }
 
     public async Task AppendToFeedAsync(string caseId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
@@ -84,7 +83,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
         var feedRows = new List<TableTransactionAction>();
         foreach (var marker in markers)
         {
-            var entry = JsonEntity.Read(marker, CaseFyJsonContext.Default.TimelineEntry);
+            var entry = JsonEntity.Read(marker, StorageJsonContext.Default.TimelineEntry);
             var feedKey = marker.GetString(OutboxMarkers.FeedKeyProperty);
             if (feedKey is null || (FeedKeyTime(feedKey) < now - (_settle / 2) && !await FeedRowExistsAsync(feedKey, cancellationToken)))
             {
@@ -99,7 +98,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
 
             feedRows.Add(new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace,
-                JsonEntity.Create(FeedPartition, feedKey, LifecycleEvents.From(entry), CaseFyJsonContext.Default.LifecycleEvent)));
+                JsonEntity.Create(FeedPartition, feedKey, LifecycleEvents.From(entry), StorageJsonContext.Default.LifecycleEvent)));
         }
 
         if (stamps.Count > 0)
@@ -205,7 +204,7 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {FeedPartition} and RowKey gt {after} and RowKey lt {visibleBefore}");
         var rows = await TableQueries.TakeAsync(filter, tables.EventFeed, pageSize, cancellationToken);
-        var items = rows.Select(r => JsonEntity.Read(r, CaseFyJsonContext.Default.LifecycleEvent)).ToList();
+        var items = rows.Select(r => JsonEntity.Read(r, StorageJsonContext.Default.LifecycleEvent)).ToList();
         var next = rows.Count > 0 ? EncodeCursor(rows[^1].RowKey) : cursor ?? EncodeCursor(string.Empty);
         return new EventFeedPage(items, next);
     }

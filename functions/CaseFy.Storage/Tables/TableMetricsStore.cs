@@ -23,7 +23,7 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
     {
         using var span = CaseFyTelemetry.StartStorage("metrics.read");
         var row = await tables.Metrics.GetEntityIfExistsAsync<TableEntity>(templateId, TotalsRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? JsonEntity.Read(row.Value!, MetricsJsonContext.Default.MetricsTotals) : new MetricsTotals();
+        return row.HasValue ? JsonEntity.Read(row.Value!, StorageJsonContext.Default.MetricsTotals) : new MetricsTotals();
     }
 
     public async Task<MetricsSnapshot> ReadAsync(string templateId, string caseId, CancellationToken cancellationToken)
@@ -35,8 +35,8 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
         return new MetricsSnapshot(
             templateId,
             caseId,
-            totalsRow.HasValue ? JsonEntity.Read(totalsRow.Value!, MetricsJsonContext.Default.MetricsTotals) : new MetricsTotals(),
-            cursorRow.HasValue ? JsonEntity.Read(cursorRow.Value!, MetricsJsonContext.Default.CaseMetricsCursor) : new CaseMetricsCursor(),
+            totalsRow.HasValue ? JsonEntity.Read(totalsRow.Value!, StorageJsonContext.Default.MetricsTotals) : new MetricsTotals(),
+            cursorRow.HasValue ? JsonEntity.Read(cursorRow.Value!, StorageJsonContext.Default.CaseMetricsCursor) : new CaseMetricsCursor(),
             totalsRow.HasValue ? totalsRow.Value!.ETag.ToString() : null,
             cursorRow.HasValue ? cursorRow.Value!.ETag.ToString() : null);
     }
@@ -47,8 +47,8 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
         using var span = CaseFyTelemetry.StartStorage("metrics.write", snapshot.CaseId);
         List<TableTransactionAction> actions =
         [
-            Write(JsonEntity.Create(snapshot.TemplateId, TotalsRowKey, snapshot.Totals, MetricsJsonContext.Default.MetricsTotals), snapshot.TotalsVersion),
-            Write(JsonEntity.Create(snapshot.TemplateId, CaseRowPrefix + snapshot.CaseId, snapshot.Cursor, MetricsJsonContext.Default.CaseMetricsCursor), snapshot.CursorVersion),
+            Write(JsonEntity.Create(snapshot.TemplateId, TotalsRowKey, snapshot.Totals, StorageJsonContext.Default.MetricsTotals), snapshot.TotalsVersion),
+            Write(JsonEntity.Create(snapshot.TemplateId, CaseRowPrefix + snapshot.CaseId, snapshot.Cursor, StorageJsonContext.Default.CaseMetricsCursor), snapshot.CursorVersion),
         ];
         try
         {
@@ -67,8 +67,8 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
         ArgumentNullException.ThrowIfNull(cursors);
         using var span = CaseFyTelemetry.StartStorage("metrics.replace");
         var rows = cursors
-            .Select(c => JsonEntity.Create(templateId, CaseRowPrefix + c.Key, c.Value, MetricsJsonContext.Default.CaseMetricsCursor))
-            .Append(JsonEntity.Create(templateId, TotalsRowKey, totals, MetricsJsonContext.Default.MetricsTotals));
+            .Select(c => JsonEntity.Create(templateId, CaseRowPrefix + c.Key, c.Value, StorageJsonContext.Default.CaseMetricsCursor))
+            .Append(JsonEntity.Create(templateId, TotalsRowKey, totals, StorageJsonContext.Default.MetricsTotals));
         foreach (var batch in rows.Chunk(MaxBatch))
         {
             await tables.Metrics.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);

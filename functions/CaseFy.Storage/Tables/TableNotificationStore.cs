@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using CaseFy.Model.Json;
 using CaseFy.Model.Notifications;
 using CaseFy.Model.Ports;
 
@@ -24,7 +23,7 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
         ArgumentNullException.ThrowIfNull(notifications);
         foreach (var (personId, notification) in notifications)
         {
-            var row = JsonEntity.Create(PersonPartitionKey.Of(personId), notification.Id, notification, CaseFyJsonContext.Default.Notification);
+            var row = JsonEntity.Create(PersonPartitionKey.Of(personId), notification.Id, notification, StorageJsonContext.Default.Notification);
             row[ReadColumn] = false;
             try
             {
@@ -112,7 +111,7 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
     }
 
     private static Notification Read(TableEntity row) =>
-        JsonEntity.Read(row, CaseFyJsonContext.Default.Notification) with { Read = row.GetBoolean(ReadColumn) ?? false };
+        JsonEntity.Read(row, StorageJsonContext.Default.Notification) with { Read = row.GetBoolean(ReadColumn) ?? false };
 
     // Notification ids are 19 digits, '-', then a timeline entry id: digits, lowercase hex and '-'.
     private static bool IsRowKey(string value) =>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using CaseFy.Model.Json;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
 using CaseFy.Telemetry;
@@ -52,7 +51,7 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
             return null;
         }
 
-        var summary = JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary);
+        var summary = JsonEntity.Read(row.Value!, StorageJsonContext.Default.TemplateSummary);
         if (summary.LatestVersion != expectedLatest || template.Version != expectedLatest + 1)
         {
             return false;
@@ -87,7 +86,7 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
 
             var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(
                 templateId, VersionRowKey(exact), cancellationToken: cancellationToken);
-            var template = row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.CaseTemplate) : null;
+            var template = row.HasValue ? JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseTemplate) : null;
             if (template is not null && _versions.Count < CachedVersionsCap)
             {
                 _versions.TryAdd((templateId, exact), template);
@@ -104,7 +103,7 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
     {
         using var span = CaseFyTelemetry.StartStorage("template.read_summary");
         var row = await tables.Templates.GetEntityIfExistsAsync<TableEntity>(templateId, SummaryRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary) : null;
+        return row.HasValue ? JsonEntity.Read(row.Value!, StorageJsonContext.Default.TemplateSummary) : null;
     }
 
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken)
@@ -114,7 +113,7 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
         await foreach (var row in tables.Templates.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"RowKey eq {SummaryRowKey}"), cancellationToken: cancellationToken))
         {
-            summaries.Add(JsonEntity.Read(row, CaseFyJsonContext.Default.TemplateSummary));
+            summaries.Add(JsonEntity.Read(row, StorageJsonContext.Default.TemplateSummary));
         }
 
         return [.. summaries.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
@@ -127,7 +126,7 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
             TableClient.CreateQueryFilter($"PartitionKey eq {templateId} and RowKey ge {"v"} and RowKey lt {"w"}"),
             cancellationToken: cancellationToken))
         {
-            versions.Add(JsonEntity.Read(row, CaseFyJsonContext.Default.CaseTemplate));
+            versions.Add(JsonEntity.Read(row, StorageJsonContext.Default.CaseTemplate));
         }
 
         return versions;
@@ -143,7 +142,7 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
                 return null;
             }
 
-            var summary = JsonEntity.Read(row.Value!, CaseFyJsonContext.Default.TemplateSummary);
+            var summary = JsonEntity.Read(row.Value!, StorageJsonContext.Default.TemplateSummary);
             if (summary.Status == TemplateStatus.Archived)
             {
                 return summary;
@@ -173,10 +172,10 @@ public sealed partial class TableTemplateStore(CaseFyTables tables) : ITemplateS
     };
 
     private static TableEntity VersionEntity(CaseTemplate template) =>
-        JsonEntity.Create(template.Id, VersionRowKey(template.Version), template, CaseFyJsonContext.Default.CaseTemplate);
+        JsonEntity.Create(template.Id, VersionRowKey(template.Version), template, StorageJsonContext.Default.CaseTemplate);
 
     private static TableEntity SummaryEntity(TemplateSummary summary) =>
-        JsonEntity.Create(summary.Id, SummaryRowKey, summary, CaseFyJsonContext.Default.TemplateSummary);
+        JsonEntity.Create(summary.Id, SummaryRowKey, summary, StorageJsonContext.Default.TemplateSummary);
 
     private static string VersionRowKey(int version) => "v" + version.ToString("D6", CultureInfo.InvariantCulture);
 }
