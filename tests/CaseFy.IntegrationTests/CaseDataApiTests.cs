@@ -48,6 +48,31 @@ public sealed class CaseDataApiTests(LocalHostFixture host) : IClassFixture<Loca
         return [.. problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
     }
 
+    /// <summary>Both exports carry each field change: the changed keys, and each one's old and new JSON value.</summary>
+    [Fact]
+    public async Task Export_JsonAndCsv_CarryEachFieldChangeWithItsOldAndNewValue()
+    {
+        var opened = await OpenAsync("""{"department":"HR"}""");
+        using var patched = await Api.PatchDataAsync(opened.Id, """{"department":"IT","startDate":"2026-03-02"}""");
+        await CaseFyClient.ExpectAsync(patched, HttpStatusCode.OK);
+
+        using var json = await Api.Http.GetAsync(new Uri($"/api/cases/{opened.Id}/timeline/export?format=json", UriKind.Relative), Ct);
+        await CaseFyClient.ExpectAsync(json, HttpStatusCode.OK);
+        using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync(Ct));
+        var changes = document.RootElement.EnumerateArray().Select(e => e.Deserialize(CaseFyJsonContext.Default.TimelineEntry)!)
+            .Where(e => e.Type == TimelineEntryTypes.FieldsChanged).ToList();
+        using var csv = await Api.Http.GetAsync(new Uri($"/api/cases/{opened.Id}/timeline/export?format=csv", UriKind.Relative), Ct);
+        await CaseFyClient.ExpectAsync(csv, HttpStatusCode.OK);
+        var rows = TimelineReadTests.ParseCsv(await csv.Content.ReadAsStringAsync(Ct)).Where(r => r[2] == TimelineEntryTypes.FieldsChanged).ToList();
+
+        Assert.Equal(2, changes.Count);
+        var patch = changes[^1];
+        Assert.Equal(("department,startDate", "\"HR\"", "\"IT\"", "\"2026-03-02\""), (patch.Data["fields"], patch.Data["old.department"], patch.Data["new.department"], patch.Data["new.startDate"]));
+        Assert.Equal(changes.Select(e => e.Hash), rows.Select(r => r[10]));
+        var exported = JsonDocument.Parse(rows[^1][8]).RootElement;
+        Assert.Equal(("department,startDate", "\"HR\"", "\"IT\""), (exported.GetProperty("fields").GetString(), exported.GetProperty("old.department").GetString(), exported.GetProperty("new.department").GetString()));
+    }
+
     [Fact]
     public async Task PatchData_SetChangeClear_EachChangeIsOneEntryWithOldAndNewAndNoOpRecordsNothing()
     {

@@ -181,7 +181,7 @@ public sealed class TimelineReadTests(LocalHostFixture host) : IClassFixture<Loc
     }
 
     // An independent RFC 4180 reader (not the library that wrote the file).
-    private static List<string[]> ParseCsv(string text)
+    internal static List<string[]> ParseCsv(string text)
     {
         using var parser = new TextFieldParser(new StringReader(text)) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
         parser.SetDelimiters(",");
