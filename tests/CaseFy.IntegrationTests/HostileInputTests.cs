@@ -24,6 +24,14 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         RunFamilyAsync(fixture.Generator.RouteParameterAttacks());
 
     [Fact]
+    public Task QueryFamily_DeclaredParametersAndFieldFiltersWithWrongValues_Are400ProblemAndWriteNothing() =>
+        RunFamilyAsync(fixture.Generator.QueryAttacks());
+
+    [Fact]
+    public Task FieldValueFamily_WrongTypeHugeDeepOrBacktrackingValues_Are400ProblemAndWriteNothing() =>
+        RunFamilyAsync(fixture.Generator.FieldValueAttacks());
+
+    [Fact]
     public Task BodyFamily_MalformedMistypedHugeDeepOrWrongContentType_Are4xxProblemAndWriteNothing() =>
         RunFamilyAsync(fixture.Generator.BodyAttacks());
 

@@ -58,7 +58,8 @@ public sealed partial class HostileRequestGenerator(
     private readonly IReadOnlyList<HostileRoute> _routes = routes;
 
     public IEnumerable<HostileRequest> All() =>
-        AuthAttacks().Concat(RouteParameterAttacks()).Concat(BodyAttacks()).Concat(PortalTokenAttacks()).Concat(PagingAttacks()).Concat(MethodAttacks());
+        AuthAttacks().Concat(RouteParameterAttacks()).Concat(BodyAttacks()).Concat(PortalTokenAttacks()).Concat(PagingAttacks()).Concat(MethodAttacks())
+            .Concat(QueryAttacks()).Concat(FieldValueAttacks());
 
     /// <summary>Every route that wants a bearer token, with each header in <see cref="HostileTokens"/> and a valid body.</summary>
     public IEnumerable<HostileRequest> AuthAttacks()

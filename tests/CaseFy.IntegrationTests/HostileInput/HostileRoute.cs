@@ -1,4 +1,5 @@
 using CaseFy.Application.Apis;
+using CaseFy.Application.Apis.OpenApi;
 using CaseFy.Model;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +17,9 @@ namespace CaseFy.IntegrationTests.HostileInput;
 /// <param name="Pages">Whether it answers a <see cref="Page{T}"/> (so it takes <c>pageSize</c> and <c>continuationToken</c>).</param>
 public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<string> Parameters, Type? BodyType, bool ReadsBody, bool Pages)
 {
+    /// <summary>The query parameters the route declares its handler reads (what the OpenAPI document lists).</summary>
+    public IReadOnlyList<QueryParameter> Queries { get; init; } = [];
+
     public string Key => $"{Method} {Pattern}";
 
     /// <summary>The JSON media type the route declares for its body: <c>application/json</c> when it is one, else its own (<c>application/merge-patch+json</c>…).</summary>
@@ -42,6 +46,7 @@ public sealed record HostileRoute(string Method, string Pattern, IReadOnlyList<s
                 routes.Add(new HostileRoute(
                     method, endpoint.RoutePattern.RawText!.Trim('/'), parameters, accepts?.RequestType, accepts is not null, pages)
                 {
+                    Queries = [.. endpoint.Metadata.OfType<QueryParameter>()],
                     // Plain JSON when the route takes it (the Event Grid webhook also takes CloudEvents' own types).
                     BodyContentType = accepts is null || accepts.ContentTypes.Contains("application/json")
                         ? "application/json"

@@ -141,13 +141,15 @@ public sealed class HostileWorld
 
     private static async Task<Targets> CreateTargetsAsync(CaseFyClient api, string title, bool tasks, CancellationToken cancellationToken)
     {
-        // Fields of several types, one with a pattern, so the data route's attacks reach its value rules.
+        // Fields of several types, filterable ones, and patterns (one that backtracks catastrophically in a backtracking
+        // engine), so the data route's and the list's field attacks reach their value rules.
         var template = await api.CreateTemplateFromJsonAsync($$"""
             {"name":"Hostile {{Guid.NewGuid():N}}","fields":[
                {"key":"note","label":"Note","type":"text","maxLength":100,"pattern":"[a-z ]+"},
-               {"key":"amount","label":"Amount","type":"money","currency":"EUR","min":100,"max":1000},
-               {"key":"startDate","label":"Start date","type":"date"},
-               {"key":"team","label":"Team","type":"choice","options":["red","blue"]},
+               {"key":"amount","label":"Amount","type":"money","currency":"EUR","min":100,"max":1000,"filterable":true},
+               {"key":"startDate","label":"Start date","type":"date","filterable":true},
+               {"key":"team","label":"Team","type":"choice","options":["red","blue"],"filterable":true},
+               {"key":"code","label":"Code","type":"text","pattern":"(a+)+$","filterable":true},
                {"key":"reference","label":"Your reference","type":"text","maxLength":40,"filledBy":"external"}],
              "stages":[{"key":"intake","name":"Stage intake","externalFields":["reference"]},{"key":"review","name":"Stage review"}]}
             """);
