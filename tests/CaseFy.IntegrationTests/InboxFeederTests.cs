@@ -1,3 +1,4 @@
+using CaseFy.Application.Events;
 using CaseFy.Application.Notifications;
 using CaseFy.Model;
 using CaseFy.Model.Access;
@@ -22,7 +23,7 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task CatchUp_CrashMidBatchThenRestart_NotifiesEachRecipientExactlyOnce()
+    public async Task HandOut_CrashMidBatchThenRestart_NotifiesEachRecipientExactlyOnce()
     {
         var (tables, _) = await IsolatedTables.CreateAsync(host.TestStorage.ConnectionString, Ct);
         var cases = new TableCaseStore(tables);
@@ -30,16 +31,16 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
         var caseId = await CaseWithAssignmentsAndAMentionAsync(cases);
 
         // The first process writes one notification, then dies before it moves the cursor.
-        var crashing = new InboxFeeder(cases, new DiesAfterOneAdd(inbox), TimeProvider.System);
-        await Assert.ThrowsAsync<IOException>(() => crashing.CatchUpAsync(caseId, Ct));
+        var crashing = Feeding(cases, new DiesAfterOneAdd(inbox));
+        await Assert.ThrowsAsync<IOException>(() => crashing.HandOutAsync(caseId, [], Ct));
         Assert.Equal(1, await inbox.CountUnreadAsync(Bo.Id, Ct) + await inbox.CountUnreadAsync(Cy.Id, Ct));
         Assert.Equal(0, await inbox.GetCursorAsync(caseId, Ct));
 
         // The next process starts afresh from the cursor; then the cursor is lost too, and everything is handled a third time.
-        var restarted = new InboxFeeder(cases, inbox, TimeProvider.System);
-        Assert.True(await restarted.CatchUpAsync(caseId, Ct));
+        var restarted = Feeding(cases, inbox);
+        Assert.True(await restarted.HandOutAsync(caseId, [], Ct));
         await inbox.SetCursorAsync(caseId, 0, Ct);
-        Assert.True(await restarted.CatchUpAsync(caseId, Ct));
+        Assert.True(await restarted.HandOutAsync(caseId, [], Ct));
 
         var forBo = (await inbox.ListAsync(Bo.Id, unreadOnly: false, null, 100, Ct)).Items;
         var forCy = (await inbox.ListAsync(Cy.Id, unreadOnly: false, null, 100, Ct)).Items;
@@ -50,21 +51,25 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
     }
 
     [Fact]
-    public async Task CatchUp_ReadNotificationHandledAgain_StaysRead()
+    public async Task HandOut_ReadNotificationHandledAgain_StaysRead()
     {
         var (tables, _) = await IsolatedTables.CreateAsync(host.TestStorage.ConnectionString, Ct);
         var cases = new TableCaseStore(tables);
         var inbox = new TableNotificationStore(tables);
         var caseId = await CaseWithAssignmentsAndAMentionAsync(cases);
-        var feeder = new InboxFeeder(cases, inbox, TimeProvider.System);
-        await feeder.CatchUpAsync(caseId, Ct);
+        var feeder = Feeding(cases, inbox);
+        await feeder.HandOutAsync(caseId, [], Ct);
 
         Assert.Equal(2, await inbox.MarkAllReadAsync(Bo.Id, Ct));
         await inbox.SetCursorAsync(caseId, 0, Ct);
-        await feeder.CatchUpAsync(caseId, Ct);
+        await feeder.HandOutAsync(caseId, [], Ct);
 
         Assert.Equal(0, await inbox.CountUnreadAsync(Bo.Id, Ct));
     }
+
+    // The publisher's path: the case and its timeline read once, handed to the feeder (a batch with no due lifecycle entries).
+    private static LifecycleConsumers Feeding(TableCaseStore cases, INotificationStore inbox) =>
+        new(cases, [new InboxFeeder(inbox, TimeProvider.System)]);
 
     // Ana opens a case, adds Bo and Cy, gives each a task and mentions both: 2 notifications each, none for Ana.
     private static async Task<string> CaseWithAssignmentsAndAMentionAsync(TableCaseStore cases)

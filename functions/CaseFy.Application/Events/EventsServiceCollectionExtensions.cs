@@ -13,7 +13,8 @@ public static class EventsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILifecycleEventSender, EventGridLifecycleEventSender>();
-        services.AddSingleton<InboxFeeder>();
+        services.AddSingleton<ILifecycleConsumer, InboxFeeder>();
+        services.AddSingleton<LifecycleConsumers>();
         // One instance: the hosted loop and the Functions app's timer share its state.
         services.AddSingleton<LifecycleEventPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleEventPublisher>());

@@ -1,4 +1,3 @@
-using CaseFy.Application.Notifications;
 using CaseFy.Model.Events;
 using CaseFy.Model.Ports;
 using CaseFy.Telemetry;
@@ -10,11 +9,12 @@ namespace CaseFy.Application.Events;
 
 /// <summary>
 /// Empties the outbox: claims cases with due lifecycle entries, and per case, oldest first, releases them to the
-/// events feed, hands them to the <see cref="ILifecycleConsumer"/>s (metrics), sends them to Event Grid (when
-/// configured) and only then marks them published. A failure keeps
-/// the case's entries due and retries it with exponential back-off; a stopped or crashed host resumes from the
-/// outbox on its next start. Per-case order holds because a case's next batch waits for the previous one. Each
-/// claimed case is also handed to the <see cref="InboxFeeder"/>, which turns its new entries into notifications.
+/// events feed, hands the case to the <see cref="ILifecycleConsumer"/>s (metrics, the notifications inbox: the case
+/// and the timeline range they need read once, see <see cref="LifecycleConsumers"/>), sends the entries to Event Grid
+/// (when configured) and only then marks them published. A failure keeps the case's entries due and retries it with
+/// exponential back-off (a consumer's failure delays the Event Grid send; nothing is sent twice for it); a stopped or
+/// crashed host resumes from the outbox on its next start. Per-case order holds because a case's next batch waits for
+/// the previous one. A case is also claimed for entries that only notify: then the batch has no due entries.
 /// </summary>
 /// <remarks>
 /// It runs as a hosted service in both hosts. On Flex Consumption an instance only lives while it has work, so the
@@ -23,8 +23,7 @@ namespace CaseFy.Application.Events;
 public sealed partial class LifecycleEventPublisher(
     IEventOutbox outbox,
     ILifecycleEventSender sender,
-    IEnumerable<ILifecycleConsumer> consumers,
-    InboxFeeder inbox,
+    LifecycleConsumers consumers,
     IOptions<EventsOptions> options,
     TimeProvider time,
     ILogger<LifecycleEventPublisher> logger) : BackgroundService
@@ -130,19 +129,17 @@ public sealed partial class LifecycleEventPublisher(
             if (due.Count > 0)
             {
                 await outbox.AppendToFeedAsync(claim.CaseId, due, cancellationToken);
-                foreach (var consumer in consumers)
-                {
-                    await consumer.ConsumeAsync(claim.CaseId, due, cancellationToken);
-                }
+            }
 
+            var caughtUp = await consumers.HandOutAsync(claim.CaseId, due, cancellationToken);
+            if (due.Count > 0)
+            {
                 await sender.SendAsync(due.Select(LifecycleEvents.From).ToList(), cancellationToken);
                 await outbox.MarkPublishedAsync(claim.CaseId, due, cancellationToken);
                 CaseFyMetrics.RecordPublished(due, time.GetUtcNow());
             }
 
-            // After the events: a notification failure retries the case, and the events already sent stay sent.
-            var notified = await inbox.CatchUpAsync(claim.CaseId, cancellationToken);
-            await outbox.ReleaseAsync(claim, drained: due.Count < EntriesPerBatch && notified, cancellationToken);
+            await outbox.ReleaseAsync(claim, drained: due.Count < EntriesPerBatch && caughtUp, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

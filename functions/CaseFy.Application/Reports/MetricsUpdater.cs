@@ -1,4 +1,5 @@
 using CaseFy.Application.Events;
+using CaseFy.Model.Cases;
 using CaseFy.Model.Metrics;
 using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
@@ -10,42 +11,49 @@ namespace CaseFy.Application.Reports;
 /// case's timeline from where its cursor stands up to the batch's last entry is what gets counted, so entries that
 /// are not lifecycle events (moves, holds) count too, and a batch seen twice counts once.
 /// </summary>
-public sealed class MetricsUpdater(ICaseStore cases, IMetricsStore metrics) : ILifecycleConsumer
+public sealed class MetricsUpdater(IMetricsStore metrics) : ILifecycleConsumer
 {
     // Many cases of one template share its totals row; a lost race reads again.
     private const int MaxAttempts = 50;
 
-    public async Task ConsumeAsync(string caseId, IReadOnlyList<TimelineEntry> due, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<TimelineRange?> NeedsAsync(CaseRecord record, IReadOnlyList<TimelineEntry> due, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(due);
-        if (due.Count == 0 || await cases.GetAsync(caseId, cancellationToken) is not { } record)
+        if (due.Count == 0)
         {
-            return;
+            return null;
         }
 
         var last = due.Max(e => e.Seq);
+        var applied = (await metrics.ReadAsync(record.TemplateId, record.Id, cancellationToken)).Cursor.AppliedSeq;
+        return applied >= last ? null : new TimelineRange(applied, last + 1);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> ConsumeAsync(LifecycleBatch batch, TimelineRange needed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(needed);
+        var record = batch.Case;
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await metrics.ReadAsync(record.TemplateId, caseId, cancellationToken);
-            if (snapshot.Cursor.AppliedSeq >= last)
+            var snapshot = await metrics.ReadAsync(record.TemplateId, record.Id, cancellationToken);
+            if (snapshot.Cursor.AppliedSeq >= needed.BeforeSeq - 1)
             {
-                return;
+                return true;
             }
 
-            var entries = new List<TimelineEntry>();
-            await foreach (var entry in cases.ReadTimelineAsync(caseId, snapshot.Cursor.AppliedSeq, last + 1, cancellationToken))
-            {
-                entries.Add(entry);
-            }
-
+            var entries = batch.Within(needed with { AfterSeq = snapshot.Cursor.AppliedSeq });
             if (!MetricsFold.Apply(snapshot.Totals, snapshot.Cursor, entries) || await metrics.TryWriteAsync(snapshot, cancellationToken))
             {
-                return;
+                return true;
             }
 
             if (attempt == MaxAttempts)
             {
-                throw new InvalidOperationException($"The metrics of template {record.TemplateId} changed {MaxAttempts} times while counting case {caseId}.");
+                throw new InvalidOperationException($"The metrics of template {record.TemplateId} changed {MaxAttempts} times while counting case {record.Id}.");
             }
 
             await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
