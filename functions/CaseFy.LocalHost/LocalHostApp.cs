@@ -111,7 +111,7 @@ public static class LocalHostApp
         var app = builder.Build();
         if (azurite is not null)
         {
-            app.Services.GetRequiredService<EmbeddedAzurite>();
+            app.Services.GetRequiredService<EmbeddedAzurite>().Logger = app.Services.GetRequiredService<ILogger<EmbeddedAzurite>>();
         }
 
         if (devIssuer)

@@ -13,11 +13,15 @@ public sealed class ShutdownTests
 {
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(10);
 
+    // The lines that time a stop's phases (the host's lifetime, the engine, Azurite) in a failure's message.
+    private static readonly string[] StopPhases =
+        ["--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", "--Logging:LogLevel:CaseFy.LocalHost=Information"];
+
     [Fact]
     public async Task Sigterm_ToProcessGroup_HostAndAzuriteExitWithin10Seconds()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new HostProcess(connectionString: null, HostProcess.NewTaskHub()) { OwnProcessGroup = true };
+        await using var host = new HostProcess(connectionString: null, HostProcess.NewTaskHub(), settings: StopPhases) { OwnProcessGroup = true };
         await host.StartAsync(ct);
         await OpenAndAdvanceCaseAsync(host, ct);
         var azurite = AzuriteProcess(host);
@@ -31,7 +35,7 @@ public sealed class ShutdownTests
     public async Task Sigterm_AfterAzuriteDied_HostExitsWithin10Seconds()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new HostProcess(connectionString: null, HostProcess.NewTaskHub()) { OwnProcessGroup = true };
+        await using var host = new HostProcess(connectionString: null, HostProcess.NewTaskHub(), settings: StopPhases) { OwnProcessGroup = true };
         await host.StartAsync(ct);
         await OpenAndAdvanceCaseAsync(host, ct);
 
@@ -61,7 +65,7 @@ public sealed class ShutdownTests
         await using var host = new HostProcess(
             connectionString: null,
             HostProcess.NewTaskHub(),
-            settings: [$"--Durable:StreamSilenceTimeout={silenceTimeout:c}"]);
+            settings: [$"--Durable:StreamSilenceTimeout={silenceTimeout:c}", .. StopPhases]);
         await host.StartAsync(ct);
         await OpenAndAdvanceCaseAsync(host, ct);
 
@@ -79,9 +83,12 @@ public sealed class ShutdownTests
 
         await AssertStopsAsync(host, azurite);
         Assert.Equal(0, host.ExitCode);
+        // An activity still running at the stop has its answer cancelled, which the worker logs; the engine runs it
+        // again (at least once). Any other exception is a stop that went wrong (e.g. one thrown by the lease manager).
+        var stopOutput = host.RecentOutput;
         Assert.False(
-            host.RecentOutput.Contains("Exception", StringComparison.Ordinal),
-            $"The host's stop logged an exception:{Environment.NewLine}{host.RecentOutput}");
+            stopOutput.Split('\n').Any(line => line.Contains("Exception", StringComparison.Ordinal) && !line.Contains("Cancel", StringComparison.Ordinal)),
+            $"The host's stop logged an exception:{Environment.NewLine}{stopOutput}");
     }
 
     private static async Task AssertStopsAsync(HostProcess host, Process azurite)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using CaseFy.Storage;
 using DurableTask.AzureStorage;
@@ -100,6 +101,7 @@ public sealed partial class LocalEngineSidecar(
 
         // Bounded: with its storage gone the backend retries for ever, and a stop must end (systemd, a container).
         var stopTimeout = engineOptions.Value.StopTimeout;
+        var stopping = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(stopTimeout);
         try
@@ -122,6 +124,7 @@ public sealed partial class LocalEngineSidecar(
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        LogStopped(stopping.Elapsed);
     }
 
     public async ValueTask DisposeAsync()
@@ -173,6 +176,9 @@ public sealed partial class LocalEngineSidecar(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The engine stopped and released its partition leases in {Elapsed}.")]
+    private partial void LogStopped(TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The engine did not stop within {StopTimeout} (storage unreachable?); its partition leases expire on their own.")]
     private partial void LogStopTimedOut(TimeSpan stopTimeout);

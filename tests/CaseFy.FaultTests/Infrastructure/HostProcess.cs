@@ -229,7 +229,8 @@ public sealed class HostProcess : IAsyncDisposable
             }
         }
 
-        _output.Enqueue(line);
+        // Stamped, so a failure's message shows how long each phase took (e.g. a stop: the engine, then Azurite).
+        _output.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
         while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
         {
         }
