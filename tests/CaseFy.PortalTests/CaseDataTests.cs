@@ -24,6 +24,50 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
         """;
 
     [Fact]
+    public async Task List_FilteredByFieldValues_ShowsOnlyMatchingCasesAndKeepsTheFiltersInTheAddress()
+    {
+        var template = await portal.Api.CreateTemplateFromJsonAsync("""
+            {"name":"Fleet claims","fields":[
+               {"key":"department","label":"Department","type":"choice","options":["Motor","Home"],"filterable":true},
+               {"key":"amount","label":"Amount","type":"money","currency":"EUR","filterable":true},
+               {"key":"note","label":"Note","type":"text"}],
+             "stages":[{"key":"assess","name":"Assess"}]}
+            """);
+        foreach (var (title, data) in new[]
+        {
+            ("Small motor claim", """{"department":"Motor","amount":200}"""),
+            ("Big motor claim", """{"department":"Motor","amount":5000}"""),
+            ("Big home claim", """{"department":"Home","amount":9000}"""),
+        })
+        {
+            using var opened = await portal.Api.PostJsonAsync("/api/cases", $$"""{"templateId":"{{template.Id}}","title":"{{title}}","data":{{data}}}""");
+            await CaseFyClient.ExpectAsync(opened, HttpStatusCode.Created);
+        }
+
+        await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1100 });
+        var page = browser.Page;
+        await browser.SignInAsync("Fiona Filter", "Admin");
+        await page.GotoAsync($"/#/cases?templateId={template.Id}");
+        var filters = page.GetByRole(AriaRole.Search, new() { Name = "Filter cases" });
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(3);
+        // A field not marked filterable has no control.
+        await Expect(filters.GetByLabel("Note")).ToHaveCountAsync(0);
+
+        await filters.GetByLabel("Department").SelectOptionAsync("Motor");
+        await filters.GetByLabel("Amount (EUR) from").FillAsync("1000");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"field\.department=Motor.*field\.amount\.gte=1000"));
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tbody")).ToContainTextAsync("Big motor claim");
+        // Drawn again from the address, the controls keep what was chosen.
+        await Expect(filters.GetByLabel("Department")).ToHaveValueAsync("Motor");
+        await Expect(filters.GetByLabel("Amount (EUR) from")).ToHaveValueAsync("1000");
+        await browser.AssertAccessibleAsync();
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task CasePage_TeamFillsDetails_ErrorUnderTheFieldThenChangesOnTheTimeline()
     {
         var (templateId, caseId) = await OpenClaimAsync("CAR", "Dented door", """{"department":"Motor"}""");

@@ -1,11 +1,12 @@
-// All cases as a list, newest first, with the API's filters (template, stage, status, owner, overdue, text) and
-// "load more" paging. The filters live in the address (#/cases?templateId=…&q=…), so a filtered list can be shared.
+// All cases as a list, newest first, with the API's filters (template, stage, status, owner, overdue, text, and the
+// chosen template's filterable fields) and "load more" paging. The filters live in the address (#/cases?templateId=…&q=…), so a filtered list can be shared.
 import { h, mount, field } from '../dom.js';
 import { api, enc } from '../api.js';
 import { listTemplates, getTemplate } from '../data.js';
 import { timeEl } from '../format.js';
 import { dueBadge, ownerName, statusBadge } from '../components/caseCard.js';
 import { openCreateCase } from '../components/createCase.js';
+import { FIELD_PREFIX, fieldFilterControls, toQuery } from '../components/fieldFilters.js';
 import { can } from '../session.js';
 import { navigate, queryParams } from '../router.js';
 
@@ -31,8 +32,9 @@ export async function render(main) {
   const q = field('Title contains', h('input', { type: 'search', name: 'q', value: params.get('q') ?? '', maxlength: 200 }));
   const mine = h('input', { type: 'checkbox', name: 'owner', value: 'me', id: 'filter-mine', checked: params.get('owner') === 'me' });
   const overdue = h('input', { type: 'checkbox', name: 'overdue', value: 'true', id: 'filter-overdue', checked: params.get('overdue') === 'true' });
+  const byField = fieldFilterControls(chosen, params);
   const filters = h('form', { class: 'filters card', role: 'search', 'aria-label': 'Filter cases' },
-    template.wrap, stage.wrap, status.wrap, q.wrap,
+    template.wrap, stage.wrap, status.wrap, q.wrap, byField,
     h('div', { class: 'checks' },
       h('div', { class: 'radio' }, mine, h('label', { for: mine.id, text: 'Owned by me' })),
       h('div', { class: 'radio' }, overdue, h('label', { for: overdue.id, text: 'Overdue only' }))),
@@ -40,8 +42,12 @@ export async function render(main) {
   filters.addEventListener('submit', event => {
     event.preventDefault();
     const query = new URLSearchParams();
-    for (const [key, value] of new FormData(filters)) if (value) query.set(key, String(value).trim());
-    if (query.get('stage') && !query.get('templateId')) query.delete('stage');
+    for (const [key, value] of new FormData(filters)) if (value) query.set(key, toQuery(filters.elements.namedItem(key), String(value).trim()));
+    // Stages and fields belong to the process chosen when the page was drawn: another process drops them.
+    if (query.get('templateId') !== (chosen?.id ?? null)) {
+      query.delete('stage');
+      for (const key of [...query.keys()]) if (key.startsWith(FIELD_PREFIX)) query.delete(key);
+    }
     navigate(`/cases${query.size ? `?${query}` : ''}`);
   });
   template.input.addEventListener('change', () => filters.requestSubmit());
@@ -61,6 +67,7 @@ export async function render(main) {
     more.disabled = true;
     const query = new URLSearchParams({ pageSize: '25' });
     for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+    for (const [key, value] of params) if (key.startsWith(FIELD_PREFIX) && value) query.set(key, value);
     if (token) query.set('continuationToken', token);
     let page;
     try {
