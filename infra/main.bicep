@@ -71,6 +71,12 @@ var tags = {
 }
 // Names are computed here, not read from module outputs, so What-If can predict every
 // resource id (lint rule what-if-short-circuiting); dependsOn then states the order.
+@description('Whether to provision Azure Communication Services Email (email service, Azure-managed domain, communication service, the app identity\'s send role). Off by default.')
+param mailEnabled bool = false
+
+@description('Data location of the Communication Services resources when mailEnabled.')
+param mailDataLocation string = 'Europe'
+
 var names = {
   identity: '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
   logAnalytics: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
@@ -82,6 +88,8 @@ var names = {
   plan: '${abbrs.webServerFarms}${resourceToken}'
   api: '${abbrs.webSitesFunctions}api-${resourceToken}'
   web: '${abbrs.webStaticSites}web-${resourceToken}'
+  emailService: 'email-${resourceToken}'
+  communication: 'acs-${resourceToken}'
 }
 var documentsContainerName = 'documents'
 var deploymentContainerName = 'app-package-${resourceToken}'
@@ -132,6 +140,18 @@ module dataStorage 'modules/storage.bicep' = {
     tags: tags
     documentsContainerName: documentsContainerName
     uploadCorsOrigins: [web.outputs.uri]
+  }
+}
+
+module mail 'modules/mail.bicep' = if (mailEnabled) {
+  scope: rg
+  dependsOn: [identity]
+  params: {
+    emailServiceName: names.emailService
+    communicationServiceName: names.communication
+    dataLocation: mailDataLocation
+    appIdentityName: names.identity
+    tags: tags
   }
 }
 
@@ -237,4 +257,6 @@ output AZURE_STORAGE_TABLE_ENDPOINT string = dataStorage.outputs.tableEndpoint
 output EVENTGRID_TOPIC_ENDPOINT string = events.outputs.endpoint
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = blobEvents.outputs.name
 output AZURE_STORAGE_DOCUMENTS_CONTAINER string = documentsContainerName
+output MAIL_ACS_ENDPOINT string = mailEnabled ? mail!.outputs.endpoint : ''
+output MAIL_SENDER_ADDRESS string = mailEnabled ? mail!.outputs.senderAddress : ''
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

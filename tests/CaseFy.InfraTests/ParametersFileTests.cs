@@ -15,6 +15,7 @@ public sealed class ParametersFileTests(CompiledTemplateFixture fixture)
     [InlineData("inboundWebhookSecret", "${CASEFY_INBOUND_WEBHOOK_SECRET}")]
     [InlineData("uploadMetadataKey", "${CASEFY_UPLOAD_METADATA_KEY}")]
     [InlineData("apiClientId", "${CASEFY_API_CLIENT_ID=}")]
+    [InlineData("mailEnabled", "${CASEFY_MAIL_ENABLED=false}")]
     public void ParametersFile_Parameter_MapsAzdVariable(string parameter, string expected)
     {
         var parameters = ReadParameters();

@@ -15,6 +15,7 @@ public sealed class RbacTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "dataStorageAccountName")] // Storage Table Data Contributor: case tables
     [InlineData("d5a91429-5739-47e2-a06b-3470a27159e7", "eventGridTopicName")] // EventGrid Data Sender
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "applicationInsightsName")] // Monitoring Metrics Publisher
+    [InlineData("09976791-48a7-449e-bb21-39d1a415f350", "communicationServiceName")] // Communication and Email Service Owner (mailEnabled only)
     public void AppIdentity_Role_IsAssignedOnItsScope(string roleId, string scopeParameter)
     {
         var assignment = Assert.Single(
@@ -51,9 +52,9 @@ public sealed class RbacTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void RoleAssignments_Count_IsSevenForTheAppAndTwoForTheUser()
+    public void RoleAssignments_Count_IsEightForTheAppAndTwoForTheUser()
     {
-        Assert.Equal(9, _template.OfType("Microsoft.Authorization/roleAssignments").Count());
+        Assert.Equal(10, _template.OfType("Microsoft.Authorization/roleAssignments").Count());
     }
 
     private static bool ScopeIs(ArmResource assignment, string parameter) =>
