@@ -42,6 +42,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     public BenchApi Api { get; }
 
+    /// <summary>Azurite's CPU time so far (its one Node thread is the shared storage's ceiling).</summary>
+    public TimeSpan AzuriteProcessorTime => _azurite.ProcessorTime;
+
     public RawEngineHost Raw { get; }
 
     /// <summary>CaseFy's case table, read directly: the baseline for reads, and how persistence is observed.</summary>

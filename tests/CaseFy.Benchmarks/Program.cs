@@ -7,6 +7,7 @@ using CaseFy.LocalHost.Storage;
 //   dotnet run -c Release --project tests/CaseFy.Benchmarks -- [--cases 1000] [--samples 30] [--entries 10000] [--load-seconds 10] [--connections 200]
 //       [--scale 1000,10000,100000 (only: seeds and reads at each size; writes to a temp file unless --output)]
 //       [--seed-concurrency 32 (cases stored at once while seeding)]
+//       [--knee 100,200,400,800 (only: create-and-drive at each size in turn, with Azurite's CPU) [--knee-minutes 10 (per size)]]
 //       [--only advance,read,timeline,load,throughput (default: all)] [--polling-ms N (the engine's MaxQueuePollingInterval for both sides; default: the host's)] [--output docs/PERFORMANCE.md]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1], StringComparer.OrdinalIgnoreCase);
@@ -38,11 +39,16 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
     {
         Console.WriteLine("(6) reads at size");
         var sizes = scale.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
-        var table = await ScaleReadBenchmark.RunAsync(bench, sizes, samples, Option("seed-concurrency", 32), ct);
-        var scaleOutput = options.GetValueOrDefault("output") ?? Path.Combine(Path.GetTempPath(), "casefy-scale.md");
-        await File.WriteAllTextAsync(scaleOutput, $"Command: `{command}`{Environment.NewLine}Load before: {loadBefore}, after: {PerformanceReport.LoadAverage()}{Environment.NewLine}{Environment.NewLine}{table}", ct);
-        Console.WriteLine(table);
-        Console.WriteLine($"Written to {scaleOutput}");
+        await WriteSeparateAsync("casefy-scale.md", await ScaleReadBenchmark.RunAsync(bench, sizes, samples, Option("seed-concurrency", 32), ct));
+        return;
+    }
+
+    // Another separate mode: create-and-drive at growing sizes, to find where one Azurite stops keeping up.
+    if (options.TryGetValue("knee", out var knee))
+    {
+        Console.WriteLine("(7) create-and-drive knee");
+        var sizes = knee.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        await WriteSeparateAsync("casefy-knee.md", await ThroughputKnee.RunAsync(bench, sizes, TimeSpan.FromMinutes(Option("knee-minutes", 10)), ct));
         return;
     }
 
@@ -76,6 +82,15 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
         Console.WriteLine("(3) create-and-drive throughput");
         rows.Add(await ThroughputBenchmark.RunAsync(bench, cases, ct));
     }
+}
+
+// A separate mode's table: to --output, or a temp file (it never replaces the full report).
+async Task WriteSeparateAsync(string tempName, string table)
+{
+    var separateOutput = options.GetValueOrDefault("output") ?? Path.Combine(Path.GetTempPath(), tempName);
+    await File.WriteAllTextAsync(separateOutput, $"Command: `{command}`{Environment.NewLine}Load before: {loadBefore}, after: {PerformanceReport.LoadAverage()}{Environment.NewLine}{Environment.NewLine}{table}", ct);
+    Console.WriteLine(table);
+    Console.WriteLine($"Written to {separateOutput}");
 }
 
 var notes = Path.Combine(RepoPaths.FindRoot(), "tests", "CaseFy.Benchmarks", "PerformanceNotes.md");

@@ -18,7 +18,22 @@ public static class ThroughputBenchmark
 
     public static async Task<ReportRow> RunAsync(BenchEnvironment bench, int cases, CancellationToken cancellationToken)
     {
+        var run = await MeasureAsync(bench, cases, cancellationToken);
+        return new ReportRow(
+            $"Create-and-drive {cases} cases × {Stages} stages concurrently",
+            FormattableString.Invariant($"{run.CaseFyRate:F1} cases/s ({run.CaseFy.TotalSeconds:F1} s)"),
+            FormattableString.Invariant($"{run.RawRate:F1} orchestrations/s ({run.Raw.TotalSeconds:F1} s)"),
+            run.RawRate / run.CaseFyRate, null,
+            $"each side in two halves of {cases / 2}+{cases - (cases / 2)} concurrent, order raw, CaseFy, CaseFy, raw; ratio = raw rate ÷ CaseFy rate; timelines checked: {cases}, lost or duplicated entries / broken chains: {run.Problems}");
+    }
+
+    /// <summary>One create-and-drive of <paramref name="cases"/> per side: both times, Azurite's CPU time, timeline problems.</summary>
+    public static async Task<ThroughputRun> MeasureAsync(BenchEnvironment bench, int cases, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(bench);
+        var azuriteBefore = bench.AzuriteProcessorTime;
+        var wall = Stopwatch.StartNew();
+
         // Two halves in the order raw, CaseFy, CaseFy, raw, so a drift in machine load or hub size favours neither side.
         var half = cases / 2;
         var rawElapsed = await DriveRawAsync(bench, half, cancellationToken);
@@ -27,11 +42,10 @@ public static class ThroughputBenchmark
         rawElapsed += await DriveRawAsync(bench, cases - half, cancellationToken);
         var casefyElapsed = casefyFirst + casefySecond;
         ids.AddRange(moreIds);
-        var rawRate = cases / rawElapsed.TotalSeconds;
-        var casefyRate = cases / casefyElapsed.TotalSeconds;
-        Console.WriteLine(FormattableString.Invariant($"  raw: {cases} orchestrations in {rawElapsed.TotalSeconds:F1} s = {rawRate:F1}/s"));
-        Console.WriteLine(FormattableString.Invariant($"  CaseFy: {cases} cases in {casefyElapsed.TotalSeconds:F1} s = {casefyRate:F1}/s"));
+        Console.WriteLine(FormattableString.Invariant($"  raw: {cases} orchestrations in {rawElapsed.TotalSeconds:F1} s = {cases / rawElapsed.TotalSeconds:F1}/s"));
+        Console.WriteLine(FormattableString.Invariant($"  CaseFy: {cases} cases in {casefyElapsed.TotalSeconds:F1} s = {cases / casefyElapsed.TotalSeconds:F1}/s"));
 
+        var azuriteBusy = (bench.AzuriteProcessorTime - azuriteBefore) / wall.Elapsed;
         var problems = await CheckTimelinesAsync(bench, ids, cancellationToken);
         Console.WriteLine($"  timelines checked: {ids.Count}, problems: {problems.Count}");
         foreach (var problem in problems.Take(5))
@@ -39,12 +53,7 @@ public static class ThroughputBenchmark
             Console.WriteLine("    " + problem);
         }
 
-        return new ReportRow(
-            $"Create-and-drive {cases} cases × {Stages} stages concurrently",
-            FormattableString.Invariant($"{casefyRate:F1} cases/s ({casefyElapsed.TotalSeconds:F1} s)"),
-            FormattableString.Invariant($"{rawRate:F1} orchestrations/s ({rawElapsed.TotalSeconds:F1} s)"),
-            rawRate / casefyRate, null,
-            $"each side in two halves of {half}+{cases - half} concurrent, order raw, CaseFy, CaseFy, raw; ratio = raw rate ÷ CaseFy rate; timelines checked: {ids.Count}, lost or duplicated entries / broken chains: {problems.Count}");
+        return new ThroughputRun(cases, casefyElapsed, rawElapsed, azuriteBusy, problems.Count);
     }
 
     private static async Task<TimeSpan> DriveRawAsync(BenchEnvironment bench, int count, CancellationToken cancellationToken)

@@ -58,6 +58,10 @@ public sealed partial class WorkItemLockRenewer(IOrchestrationService inner, ILo
     {
         var stop = new CancellationTokenSource();
         _renewing[workItem] = stop;
+
+        // The token, taken now: Stop cancels and disposes the source, possibly while a renewal is under way, and a
+        // disposed source's Token throws (seen at 200 concurrent cases); a cancelled token stays readable.
+        var stopped = stop.Token;
         _ = Task.Run(async () =>
         {
             try
@@ -65,11 +69,11 @@ public sealed partial class WorkItemLockRenewer(IOrchestrationService inner, ILo
                 while (true)
                 {
                     var left = workItem.LockedUntilUtc - DateTime.UtcNow;
-                    await Task.Delay(left / 2 > MinimumPause ? left / 2 : MinimumPause, stop.Token);
+                    await Task.Delay(left / 2 > MinimumPause ? left / 2 : MinimumPause, stopped);
                     await base.RenewTaskOrchestrationWorkItemLockAsync(workItem);
                 }
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopped.IsCancellationRequested)
             {
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -54,6 +54,16 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The CPU time Azurite (one Node process) has used so far: what bounds the engine on it (benchmark).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Where its stop is reported; set once the host's logging exists (Azurite starts before it).</summary>
     public ILogger Logger { get; set; } = NullLogger.Instance;
 
