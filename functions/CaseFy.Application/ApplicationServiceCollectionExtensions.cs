@@ -34,6 +34,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<PortalLinkService>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<PortalRateLimiter>();
+        services.AddSingleton<Intake.IntakeService>();
+        services.AddSingleton<Intake.IntakeRateLimiter>();
+        services.AddOptions<Intake.IntakeOptions>()
+            .BindConfiguration(Intake.IntakeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<PortalOptions>()
             .BindConfiguration(PortalOptions.SectionName)
             .ValidateDataAnnotations()

@@ -146,6 +146,10 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/portal/{token}/documents/{key}"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, FileUpload),
         ["POST api/portal/{token}/documents/{key}/upload-url"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, DirectUploadBody),
         ["POST api/portal/{token}/documents/{key}/versions/{version}/confirm"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, null),
+
+        // The public intake form: anyone reads it and opens a case with it; a bearer token changes nothing.
+        ["GET api/intake/{slug}"] = (Public, false, null),
+        ["POST api/intake/{slug}"] = (Public.Select(_ => 201).ToArray(), false, """{"name":"Mx Applicant","email":"mx@example.com","data":{}}"""),
     };
 
     [Fact]
@@ -212,6 +216,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
     /// <summary>The people, the template and the cases the matrix runs against.</summary>
     private sealed class World
     {
+        private static readonly string IntakeSlug = "matrix-" + Guid.NewGuid().ToString("N")[..12];
+
         private readonly Dictionary<Caller, HttpClient> _clients = [];
         private CaseFyClient _owner = null!;
         private string _templateId = string.Empty;
@@ -233,6 +239,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
             world._clients[Caller.Admin] = host.Api.Http;
             world._templateId = (await host.Api.CreateTemplateAsync("intake", "review")).Id;
             world._archivableTemplateId = (await host.Api.CreateTemplateAsync("only")).Id;
+            await host.Api.CreateTemplateFromJsonAsync(
+                $$"""{"name":"Matrix intake","stages":[{"key":"a","name":"A"}],"intake":{"enabled":true,"slug":"{{IntakeSlug}}","fields":[]} }""");
             world.Main = await world.NewCaseAsync();
             world.Other = await world.NewCaseAsync();
             world._clients[Caller.PortalLink] = WithBearer(host.Anonymous().Http, world.Main.Token);
@@ -282,7 +290,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
                 .Replace("{linkId}", target.LinkId, StringComparison.Ordinal)
                 .Replace("{key}", DocumentKey, StringComparison.Ordinal)
                 .Replace("{version}", "1", StringComparison.Ordinal)
-                .Replace("{token}", token, StringComparison.Ordinal) + query;
+                .Replace("{token}", token, StringComparison.Ordinal)
+                .Replace("{slug}", IntakeSlug, StringComparison.Ordinal) + query;
             var request = new HttpRequestMessage(new HttpMethod(route[..space]), new Uri(path, UriKind.Relative));
             if (body == FileUpload)
             {

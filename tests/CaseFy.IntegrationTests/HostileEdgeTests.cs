@@ -17,6 +17,23 @@ public sealed class HostileEdgeTests(LocalHostFixture host) : IClassFixture<Loca
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
+    [InlineData("""{"name":"Dupe","email":"a@example.com","email":"b@example.com","data":{}}""", "$.email")]
+    [InlineData("""{"name":"Dupe","email":"a@example.com","Email":"b@example.com","data":{}}""", "$.Email")]
+    [InlineData("""{"name":"\u200B\u200D","email":"a@example.com","data":{}}""", "$.name")]
+    public async Task IntakeSubmit_DuplicateKeyOrInvisibleName_Is400NamingItAndOpensNothing(string body, string path)
+    {
+        var slug = "edge-" + Guid.NewGuid().ToString("N")[..12];
+        var template = await host.Api.CreateTemplateFromJsonAsync(
+            $$"""{"name":"Edge intake","stages":[{"key":"a","name":"A"}],"intake":{"enabled":true,"slug":"{{slug}}","fields":[]} }""");
+        using var response = await host.Host.Anonymous().PostJsonAsync($"/api/intake/{slug}", body);
+
+        await CaseFyClient.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains($"\"{path}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var cases = await host.Api.Http.GetAsync(new Uri($"/api/cases?templateId={template.Id}", UriKind.Relative), Ct);
+        Assert.Contains("\"items\":[]", await cases.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/api/dev/token", false)]
     [InlineData("/api/templates", true)]
     [InlineData("/api/cases", true)]

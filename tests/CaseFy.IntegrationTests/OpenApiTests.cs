@@ -128,8 +128,9 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var anonymous = operations.Where(o => o.Operation.GetProperty("security").GetArrayLength() == 0).Select(o => o.Name).ToHashSet();
         Assert.Equal(
             [
-                "GET /api/config", "GET /api/health", "GET /api/portal/{token}", "GET /api/portal/{token}/messages", "GET /api/portal/{token}/timeline",
-                "OPTIONS /api/events/eventgrid", "PATCH /api/portal/{token}/data", "POST /api/events/eventgrid", "POST /api/portal/{token}/documents/{key}",
+                "GET /api/config", "GET /api/health", "GET /api/intake/{slug}", "GET /api/portal/{token}", "GET /api/portal/{token}/messages", "GET /api/portal/{token}/timeline",
+                "OPTIONS /api/events/eventgrid", "PATCH /api/portal/{token}/data", "POST /api/events/eventgrid", "POST /api/intake/{slug}",
+                "POST /api/portal/{token}/documents/{key}",
                 "POST /api/portal/{token}/documents/{key}/upload-url",
                 "POST /api/portal/{token}/documents/{key}/versions/{version}/confirm", "POST /api/portal/{token}/messages",
             ],
@@ -198,6 +199,7 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         Assert.Equal("#/components/schemas/RecordDecision", BodySchemaRef(operations["POST /api/cases/{id}/decision"]));
         Assert.Equal("#/components/schemas/MoveCase", BodySchemaRef(operations["POST /api/cases/{id}/move"]));
         Assert.Equal("#/components/schemas/NewComment", BodySchemaRef(operations["POST /api/cases/{id}/comments"]));
+        Assert.Equal("#/components/schemas/IntakeSubmission", BodySchemaRef(operations["POST /api/intake/{slug}"]));
         Assert.Equal("#/components/schemas/NewMessage", BodySchemaRef(operations["POST /api/cases/{id}/messages"]));
         Assert.Equal("#/components/schemas/NewPortalMessage", BodySchemaRef(operations["POST /api/portal/{token}/messages"]));
         Assert.False(operations["POST /api/cases/{id}/hold"].GetProperty("requestBody").TryGetProperty("required", out var holdRequired) && holdRequired.GetBoolean());

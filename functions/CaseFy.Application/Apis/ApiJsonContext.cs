@@ -14,6 +14,8 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(TemplateMetrics))]
 [JsonSerializable(typeof(ClientConfig))]
 [JsonSerializable(typeof(CreatedPortalLink))]
+[JsonSerializable(typeof(CaseFy.Application.Intake.IntakeForm))]
+[JsonSerializable(typeof(CaseFy.Application.Intake.IntakeReceipt))]
 [JsonSerializable(typeof(List<PortalLinkSummary>))]
 [JsonSerializable(typeof(PortalView))]
 [JsonSerializable(typeof(CaseFy.Model.Page<PortalTimelineEntry>))]

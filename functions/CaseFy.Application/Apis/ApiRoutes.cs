@@ -64,6 +64,7 @@ public static class ApiRoutes
     public const string PortalDocument = "portal/{token}/documents/{key}";
     public const string PortalDocumentUploadUrl = "portal/{token}/documents/{key}/upload-url";
     public const string PortalDocumentConfirm = "portal/{token}/documents/{key}/versions/{version}/confirm";
+    public const string Intake = "intake/{slug}";
 
     public const string CaseDocuments = "cases/{id}/documents";
     public const string CaseDocument = "cases/{id}/documents/{key}";

@@ -31,8 +31,14 @@ public static class RequestBody
         return errors.Count > 0 ? new(null, ApiProblems.Invalid(errors)) : body;
     }
 
-    public static async Task<Read<T>> ReadAsync<T>(
+    public static Task<Read<T>> ReadAsync<T>(
         HttpRequest request, JsonTypeInfo<T> typeInfo, bool optional, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(request, typeInfo, optional, MaxBytes, cancellationToken);
+
+    /// <summary>Reads a body of at most <paramref name="maxBytes"/> (a route with a tighter cap than <see cref="MaxBytes"/>).</summary>
+    public static async Task<Read<T>> ReadAsync<T>(
+        HttpRequest request, JsonTypeInfo<T> typeInfo, bool optional, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,9 +49,9 @@ public static class RequestBody
             int read;
             while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (buffer.Length + read > MaxBytes)
+                if (buffer.Length + read > maxBytes)
                 {
-                    return new(null, ApiProblems.TooLarge(MaxBytes));
+                    return new(null, ApiProblems.TooLarge(maxBytes));
                 }
 
                 buffer.Write(chunk, 0, read);

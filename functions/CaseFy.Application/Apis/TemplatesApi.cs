@@ -71,9 +71,9 @@ public static class TemplatesApi
         {
             created = await templates.CreateAsync(body.Value!, RequestActor.Of(request.HttpContext), cancellationToken);
         }
-        catch (PrefixTakenException ex)
+        catch (TemplateValueTakenException ex)
         {
-            return ApiProblems.Invalid("$.prefix", ex.Message);
+            return ApiProblems.Invalid(ex.Path, ex.Message);
         }
 
         request.HttpContext.Response.Headers.ETag = ETagOf(created.Version);
@@ -151,9 +151,9 @@ public static class TemplatesApi
         {
             (updated, stale) = await templates.UpdateAsync(id, body.Value!, expected, RequestActor.Of(request.HttpContext), cancellationToken);
         }
-        catch (PrefixTakenException ex)
+        catch (TemplateValueTakenException ex)
         {
-            return ApiProblems.Invalid("$.prefix", ex.Message);
+            return ApiProblems.Invalid(ex.Path, ex.Message);
         }
 
         if (updated is null)

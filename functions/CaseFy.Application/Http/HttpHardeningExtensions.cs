@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+using CaseFy.Application.Intake;
 using CaseFy.Application.Portal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -10,7 +12,7 @@ namespace CaseFy.Application.Http;
 /// <summary>
 /// The hardening pieces of the one pipeline (<see cref="CaseFyHttpPipeline"/>, both hosts): security headers, the
 /// request body size cap (<see cref="RequestSizeLimit"/>), CORS for the configured portal origins only
-/// (<see cref="ApiCorsPolicy"/>), and the portal rate limiter as the global limiter.
+/// (<see cref="ApiCorsPolicy"/>), and the portal and intake rate limiters, chained, as the global limiter.
 /// </summary>
 public static class HttpHardeningExtensions
 {
@@ -24,9 +26,10 @@ public static class HttpHardeningExtensions
         services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((cors, settings) =>
             cors.AddDefaultPolicy(policy => ApiCorsPolicy.Configure(policy, settings.Value.AllowedOrigins)));
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiter>((options, limiter) =>
+        services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiter, IntakeRateLimiter>((options, portal, intake) =>
         {
-            options.GlobalLimiter = limiter.Limiter;
+            // Each limits its own routes only (every other request gets no limiter from either).
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(portal.Limiter, intake.Limiter);
             options.OnRejected = (context, _) => new ValueTask(PortalRateLimiter.Rejection(context.Lease).ExecuteAsync(context.HttpContext));
         });
         return services;

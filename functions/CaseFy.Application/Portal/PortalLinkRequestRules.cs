@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using CaseFy.Model;
 using CaseFy.Model.Portal;
 
@@ -7,16 +6,14 @@ namespace CaseFy.Application.Portal;
 /// <summary>Shape checks for a new portal link, before anything is read or written.</summary>
 public static class PortalLinkRequestRules
 {
-    public const int MaxEmailLength = 254;
+    public const int MaxEmailLength = EmailAddresses.MaxLength;
 
     public static Dictionary<string, string[]> Validate(NewPortalLink request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         TextRules.RequireText(errors, "$.name", request.Name, TextRules.MaxNameLength);
-        if (request.Email is not null
-            && (request.Email.Length > MaxEmailLength || !MailAddress.TryCreate(request.Email, out var parsed)
-                || parsed.Address != request.Email || !string.IsNullOrEmpty(parsed.DisplayName)))
+        if (request.Email is not null && !EmailAddresses.IsValid(request.Email))
         {
             errors.Add("$.email", "An email address like name@example.com, or leave it out.");
         }

@@ -77,14 +77,14 @@ public sealed class PortalRateLimiter : IDisposable
         return token.Length == 0 ? null : token;
     }
 
-    private static string AddressOf(HttpContext context) =>
+    internal static string AddressOf(HttpContext context) =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     // Partitions are keyed by a short hash: the limiter never holds tokens, and huge garbage "tokens" cost little.
     private static string Fingerprint(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)).AsSpan(0, 16));
 
-    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    internal static FixedWindowRateLimiterOptions Window(int permits) => new()
     {
         PermitLimit = permits,
         Window = TimeSpan.FromMinutes(1),

@@ -9,18 +9,18 @@ namespace CaseFy.Application.Templates;
 public sealed class TemplateService(ITemplateStore templates, TimeProvider time)
 {
     /// <summary>Stores a validated draft as version 1 of a new template.</summary>
-    /// <exception cref="PrefixTakenException">Another template has its prefix.</exception>
+    /// <exception cref="TemplateValueTakenException">Another template has its prefix.</exception>
     public async Task<CaseTemplate> CreateAsync(TemplateDraft draft, Actor actor, CancellationToken cancellationToken)
     {
         var template = TemplateRules.ToTemplate(draft, CaseIds.New(), actor, time.GetUtcNow());
-        await ReservePrefixAsync(template, cancellationToken);
+        await ReserveUniqueValuesAsync(template, cancellationToken);
         await templates.AddAsync(template, cancellationToken);
         return template;
     }
 
     /// <summary>
     /// Stores a validated draft as version 1 of a template with a given id, unless it exists (seeding is idempotent).
-    /// A sample whose prefix another template took already is stored without one: seeding never fails on it.
+    /// A sample whose prefix (or intake slug) another template took already is stored without it: seeding never fails on it.
     /// </summary>
     /// <returns><see langword="true"/> when it was stored now.</returns>
     public async Task<bool> CreateWithIdAsync(string id, TemplateDraft draft, Actor actor, CancellationToken cancellationToken)
@@ -31,12 +31,17 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time)
             draft = draft with { Prefix = null };
         }
 
+        if (draft.Intake?.Slug is { } slug && !await templates.ReserveIntakeSlugAsync(slug, id, cancellationToken))
+        {
+            draft = draft with { Intake = null };
+        }
+
         return await templates.AddAsync(TemplateRules.ToTemplate(draft, id, actor, time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>Stores a validated draft as the next version, provided the newest is still <paramref name="expectedVersion"/>.</summary>
     /// <returns>The new version; <see langword="null"/> when there is no such template; the stale flag when another version won.</returns>
-    /// <exception cref="PrefixTakenException">Another template has its prefix.</exception>
+    /// <exception cref="TemplateValueTakenException">Another template has its prefix.</exception>
     public async Task<(CaseTemplate? Template, bool Stale)> UpdateAsync(
         string id, TemplateDraft draft, int expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
@@ -46,7 +51,7 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time)
         }
 
         var template = TemplateRules.ToTemplate(draft, id, expectedVersion + 1, actor, time.GetUtcNow());
-        await ReservePrefixAsync(template, cancellationToken);
+        await ReserveUniqueValuesAsync(template, cancellationToken);
         var stored = await templates.AddVersionAsync(template, expectedVersion, cancellationToken);
         return stored switch
         {
@@ -56,11 +61,16 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time)
         };
     }
 
-    private async Task ReservePrefixAsync(CaseTemplate template, CancellationToken cancellationToken)
+    private async Task ReserveUniqueValuesAsync(CaseTemplate template, CancellationToken cancellationToken)
     {
         if (template.Prefix is { } prefix && !await templates.ReservePrefixAsync(prefix, template.Id, cancellationToken))
         {
-            throw new PrefixTakenException($"Another template uses the prefix '{prefix}': prefixes are unique, so case numbers are.");
+            throw new TemplateValueTakenException("$.prefix", $"Another template uses the prefix '{prefix}': prefixes are unique, so case numbers are.");
+        }
+
+        if (template.Intake is { } intake && !await templates.ReserveIntakeSlugAsync(intake.Slug, template.Id, cancellationToken))
+        {
+            throw new TemplateValueTakenException("$.intake.slug", $"Another template uses the intake slug '{intake.Slug}': slugs are unique, so form addresses are.");
         }
     }
 

@@ -47,7 +47,7 @@ public static class CaseData
             {
                 errors.Add(path, "There is no such field in this case's template.");
             }
-            else if (WhyNotFillable(field, stage, editor) is { } reason)
+            else if (WhyNotFillable(field, template, stage, editor) is { } reason)
             {
                 errors.Add(path, reason);
             }
@@ -161,8 +161,9 @@ public static class CaseData
         return true;
     }
 
-    private static string? WhyNotFillable(FieldDefinition field, StageDefinition stage, FieldEditor editor) => editor switch
+    private static string? WhyNotFillable(FieldDefinition field, CaseTemplate template, StageDefinition stage, FieldEditor editor) => editor switch
     {
+        FieldEditor.Intake when template.Intake?.Fields.Contains(field.Key, StringComparer.Ordinal) != true => "The intake form does not ask for this field.",
         FieldEditor.Team when field.FilledBy == FieldFiller.External => "The outside party fills this field, through their portal link.",
         FieldEditor.External when !stage.ExternalFields.Contains(field.Key, StringComparer.Ordinal) => "This stage does not ask you for this field.",
         _ => null,

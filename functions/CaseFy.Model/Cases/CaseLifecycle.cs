@@ -21,6 +21,8 @@ public static class CaseLifecycle
     /// <param name="now">The time.</param>
     /// <param name="data">Initial field values (a merge patch), recorded as a <c>FieldsChanged</c> entry after <c>CaseCreated</c>.</param>
     /// <param name="number">The case's number (<see cref="CaseNumbers"/>), when its template has a prefix.</param>
+    /// <param name="owner">Who owns it, when not its creator (a case opened from the public intake form).</param>
+    /// <param name="details">More facts for the <c>CaseCreated</c> entry (where the case came from).</param>
     /// <exception cref="CaseDataException">The data breaks the fields' rules.</exception>
     public static CaseChange Open(
         string caseId,
@@ -29,7 +31,9 @@ public static class CaseLifecycle
         Actor actor,
         DateTimeOffset now,
         IReadOnlyDictionary<string, JsonElement>? data = null,
-        string? number = null)
+        string? number = null,
+        Actor? owner = null,
+        IReadOnlyDictionary<string, string>? details = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(actor);
@@ -48,7 +52,7 @@ public static class CaseLifecycle
             UpdatedAt = now,
             TimelineLength = 0,
             TimelineHead = TimelineChain.Genesis,
-            Participants = [new CaseParticipant(actor.Id, actor.Name, ParticipantRole.Owner)],
+            Participants = [new CaseParticipant((owner ?? actor).Id, (owner ?? actor).Name, ParticipantRole.Owner)],
         };
         var created = new Dictionary<string, string>
         {
@@ -59,6 +63,11 @@ public static class CaseLifecycle
         if (number is not null)
         {
             created["number"] = number;
+        }
+
+        foreach (var (key, value) in details ?? new Dictionary<string, string>())
+        {
+            created[key] = value;
         }
 
         var writer = new TimelineWriter(opened, now).Append(TimelineEntryTypes.CaseCreated, actor, created);

@@ -45,6 +45,7 @@ namespace CaseFy.Model.Json;
 [JsonSerializable(typeof(NewParticipant))]
 [JsonSerializable(typeof(NewOwner))]
 [JsonSerializable(typeof(NewPortalLink))]
+[JsonSerializable(typeof(CaseFy.Model.Intake.IntakeSubmission))]
 [JsonSerializable(typeof(List<CaseParticipant>))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(CaseFy.Model.Notifications.Notification))]

@@ -34,6 +34,13 @@ public interface ITemplateStore
     /// <returns><see langword="false"/> when another template holds it.</returns>
     Task<bool> ReservePrefixAsync(string prefix, string templateId, CancellationToken cancellationToken);
 
+    /// <summary>Reserves an intake form slug for a template, for good, like a prefix. Idempotent for the same template.</summary>
+    /// <returns><see langword="false"/> when another template holds it.</returns>
+    Task<bool> ReserveIntakeSlugAsync(string slug, string templateId, CancellationToken cancellationToken);
+
+    /// <summary>The id of the template holding an intake slug, or <see langword="null"/>.</summary>
+    Task<string?> FindIntakeSlugAsync(string slug, CancellationToken cancellationToken);
+
     /// <summary>The next case number of a template (1, 2, 3…), from an ETag-checked counter: never the same twice.</summary>
     Task<long> NextCaseNumberAsync(string templateId, CancellationToken cancellationToken);
 

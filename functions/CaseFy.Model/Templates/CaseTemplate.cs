@@ -22,6 +22,9 @@ public sealed record CaseTemplate
     /// <summary>The keys of the fields a board card and a list row show, in order (at most <see cref="FieldLimits.MaxCardFields"/>).</summary>
     public IReadOnlyList<string> CardFields { get; init; } = [];
 
+    /// <summary>The public intake form, when the template has one (off by default).</summary>
+    public IntakeDefinition? Intake { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required Actor CreatedBy { get; init; }

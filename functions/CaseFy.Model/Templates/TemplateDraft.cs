@@ -10,6 +10,14 @@ public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyL
     public IReadOnlyList<string?>? CardFields { get; init; }
 
     public string? Prefix { get; init; }
+
+    public IntakeDraft? Intake { get; init; }
+}
+
+/// <summary>A template's public intake form as submitted (see <see cref="IntakeDefinition"/>).</summary>
+public sealed record IntakeDraft(bool? Enabled, string? Slug, IReadOnlyList<string?>? Fields)
+{
+    public IReadOnlyList<string?>? AllowedEmailDomains { get; init; }
 }
 
 /// <summary>A stage as submitted, before validation (see <see cref="StageDefinition"/> for the meaning of each field).</summary>

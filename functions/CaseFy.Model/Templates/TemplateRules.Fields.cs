@@ -151,9 +151,11 @@ public static partial class TemplateRules
         ValidationErrors errors, string stagePath, StageDraft stage, Dictionary<string, FieldDraft> fields)
     {
         ValidateFieldKeys(errors, $"{stagePath}.requiredFields", stage.RequiredFields, fields, _ => null);
-        ValidateFieldKeys(errors, $"{stagePath}.externalFields", stage.ExternalFields, fields, field =>
-            field.FilledBy is FieldFiller.External or FieldFiller.Both ? null : "This field is filled by the team: set its filledBy to external or both.");
+        ValidateFieldKeys(errors, $"{stagePath}.externalFields", stage.ExternalFields, fields, WhyNotExternal);
     }
+
+    private static string? WhyNotExternal(FieldDraft field) =>
+        field.FilledBy is FieldFiller.External or FieldFiller.Both ? null : "This field is filled by the team: set its filledBy to external or both.";
 
     private static void ValidateFieldKeys(
         ValidationErrors errors, string path, IReadOnlyList<string?>? keys, Dictionary<string, FieldDraft> fields, Func<FieldDraft, string?> rule)

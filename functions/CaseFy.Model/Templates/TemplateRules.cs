@@ -40,6 +40,8 @@ public static partial class TemplateRules
             ValidateFieldKeys(errors, "$.cardFields", draft.CardFields, fields, field =>
                 field.Type == FieldType.LongText ? "Long text does not fit on a card." : null);
         }
+
+        ValidateIntake(errors, draft.Intake, fields);
         if (draft.Stages is null || draft.Stages.Count == 0)
         {
             errors.Add("$.stages", "A template needs at least one stage.");
@@ -107,6 +109,7 @@ public static partial class TemplateRules
             Stages = [.. draft.Stages!.Select(s => ToStage(s!))],
             Fields = [.. (draft.Fields ?? []).Select(f => ToField(f!))],
             CardFields = [.. (draft.CardFields ?? []).Select(k => k!)],
+            Intake = ToIntake(draft.Intake),
             CreatedAt = now,
             CreatedBy = createdBy,
         };

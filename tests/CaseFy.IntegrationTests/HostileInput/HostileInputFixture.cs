@@ -36,11 +36,12 @@ public sealed class HostileInputFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _storage = await TestStorage.StartAsync(ct);
-        // The portal's rate limits are raised: the suite sends thousands of portal requests from one address within a
-        // minute, and each must reach the route's own checks (the limits have their own tests).
+        // The portal's and the intake form's rate limits are raised: the suite sends thousands of anonymous requests
+        // from one address within a minute, and each must reach the route's own checks (the limits have their own tests).
         _host = await TestHost.StartAsync(
             _storage.ConnectionString, TaskHub, ct, $"--Events:InboundSecret={HostileWorld.InboundSecret}",
-            "--Portal:PermitsPerTokenPerMinute=100000", "--Portal:PermitsPerAddressPerMinute=100000");
+            "--Portal:PermitsPerTokenPerMinute=100000", "--Portal:PermitsPerAddressPerMinute=100000",
+            "--Intake:PermitsPerAddressPerMinute=100000", "--Intake:SubmissionsPerFormPerMinute=100000");
         Http = new HttpClient { BaseAddress = _host.Address };
 
         // Every request carries the Event Grid webhook's secret header (other routes ignore it), so that route's body

@@ -40,7 +40,7 @@ public sealed class HostileWorld
     public string ExpiredToken { get; private set; } = string.Empty;
 
     /// <summary>The real values a route's parameters take.</summary>
-    private sealed record Targets(string TemplateId, string CaseId, string LinkId, string Token, string TaskId);
+    private sealed record Targets(string TemplateId, string CaseId, string LinkId, string Token, string TaskId, string IntakeSlug);
 
     /// <summary>Creates the targets; <paramref name="routes"/> (the mapped route keys) says which kinds of thing can exist.</summary>
     public static async Task<HostileWorld> CreateAsync(TestHost host, IReadOnlySet<string> routes, CancellationToken cancellationToken)
@@ -96,6 +96,7 @@ public sealed class HostileWorld
             "linkId" => targets.LinkId,
             "taskId" => targets.TaskId,
             "token" => targets.Token,
+            "slug" => targets.IntakeSlug,
             _ => UnknownId,
         };
     }
@@ -131,6 +132,7 @@ public sealed class HostileWorld
             "POST api/cases/{id}/comments" or "POST api/portal/{token}/messages" => """{"text":"hostile"}""",
             "POST api/cases/{id}/messages" => $$"""{"text":"hostile","linkId":"{{_main.LinkId}}"}""",
             "PATCH api/portal/{token}/data" => """{"reference":"hostile"}""",
+            "POST api/intake/{slug}" => """{"name":"Hx Applicant","email":"hx@example.com","data":{"reference":"hostile"}}""",
             "PATCH api/cases/{id}/data" => """{"note":"hostile","amount":250,"startDate":"2026-03-03","team":"red"}""",
             _ when route.Method == "POST" && route.Pattern.StartsWith("api/cases/{id}/", StringComparison.Ordinal) => """{"reason":"hostile"}""",
             _ => "{}",
@@ -141,6 +143,8 @@ public sealed class HostileWorld
 
     private static async Task<Targets> CreateTargetsAsync(CaseFyClient api, string title, bool tasks, CancellationToken cancellationToken)
     {
+        var intakeSlug = "hostile-" + Guid.NewGuid().ToString("N")[..12];
+
         // Fields of several types, filterable ones, and patterns (one that backtracks catastrophically in a backtracking
         // engine), so the data route's and the list's field attacks reach their value rules.
         var template = await api.CreateTemplateFromJsonAsync($$"""
@@ -151,7 +155,8 @@ public sealed class HostileWorld
                {"key":"team","label":"Team","type":"choice","options":["red","blue"],"filterable":true},
                {"key":"code","label":"Code","type":"text","pattern":"(a+)+$","filterable":true},
                {"key":"reference","label":"Your reference","type":"text","maxLength":40,"filledBy":"external"}],
-             "stages":[{"key":"intake","name":"Stage intake","externalFields":["reference"]},{"key":"review","name":"Stage review"}]}
+             "stages":[{"key":"intake","name":"Stage intake","externalFields":["reference"]},{"key":"review","name":"Stage review"}],
+             "intake":{"enabled":true,"slug":"{{intakeSlug}}","fields":["reference"]} }
             """);
         var opened = await api.OpenCaseAsync(template.Id, title);
         using (var added = await api.PostJsonAsync(
@@ -170,7 +175,7 @@ public sealed class HostileWorld
             taskId = changed.RootElement.GetProperty("tasks").EnumerateArray().Last().GetProperty("id").GetString()!;
         }
 
-        return new Targets(template.Id, opened.Id, link.Link.Id, link.Token, taskId);
+        return new Targets(template.Id, opened.Id, link.Link.Id, link.Token, taskId, intakeSlug);
     }
 
     private static async Task<CreatedPortalLink> CreateLinkAsync(CaseFyClient api, string caseId, CancellationToken cancellationToken)
