@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CaseFy.Model.Templates;
 
 /// <summary>A stored, immutable version of a process definition; cases run on the version they started with.</summary>
@@ -23,6 +25,8 @@ public sealed record CaseTemplate
     public IReadOnlyList<string> CardFields { get; init; } = [];
 
     /// <summary>The public intake form, when the template has one (off by default).</summary>
+    /// <remarks>Left out of the JSON when absent, so templates stored before intake existed keep their exact stored form.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IntakeDefinition? Intake { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
