@@ -5,4 +5,4 @@ namespace CaseFy.Application.Intake;
 /// <param name="Description">The template's description, if any.</param>
 /// <param name="Fields">The form's inputs, in the form's order.</param>
 /// <param name="AllowedEmailDomains">When not empty, only addresses of these domains may submit.</param>
-public sealed record IntakeForm(string Template, string? Description, IReadOnlyList<IntakeField> Fields, IReadOnlyList<string> AllowedEmailDomains);
+public sealed record IntakeForm(string Template, string? Description, IReadOnlyList<Portal.PortalField> Fields, IReadOnlyList<string> AllowedEmailDomains);

@@ -42,7 +42,7 @@ public sealed class IntakeService(ICaseStore cases, ITemplateStore templates, Ti
     {
         ArgumentNullException.ThrowIfNull(template);
         var intake = template.Intake!;
-        var fields = intake.Fields.Select(key => IntakeField.Of(template.Fields.First(f => f.Key == key))).ToList();
+        var fields = intake.Fields.Select(key => template.Fields.First(f => f.Key == key)).Select(f => PortalField.Of(f, f.Required)).ToList();
         return new IntakeForm(template.Name, template.Description, fields, intake.AllowedEmailDomains);
     }
 

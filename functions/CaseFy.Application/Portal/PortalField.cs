@@ -3,7 +3,10 @@ using CaseFy.Model.Templates;
 
 namespace CaseFy.Application.Portal;
 
-/// <summary>A field the current stage asks of the outside party: what their form needs to ask for it and check it.</summary>
+/// <summary>
+/// A field asked of the outside party (by the current stage, or by the public intake form): what their form needs to ask
+/// for it and check it.
+/// </summary>
 /// <param name="Key">The field key (the JSON path of an error is <c>$.{key}</c>).</param>
 /// <param name="Label">What the form shows.</param>
 /// <param name="Type">The input to show.</param>
@@ -25,4 +28,21 @@ public sealed record PortalField(string Key, string Label, FieldType Type)
     public string? Pattern { get; init; }
 
     public string? Currency { get; init; }
+
+    /// <summary>The form input of a template field.</summary>
+    public static PortalField Of(FieldDefinition field, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return new(field.Key, field.Label, field.Type)
+        {
+            Help = field.Help,
+            Required = required,
+            Options = field.Options,
+            Min = field.Min,
+            Max = field.Max,
+            MaxLength = field.MaxLength,
+            Pattern = field.Pattern,
+            Currency = field.Currency,
+        };
+    }
 }

@@ -133,17 +133,7 @@ public sealed class PortalLinkService(
 
         var stage = template.Stages[record.CurrentStage.Index];
         var required = CaseData.RequiredFor(stage, template.Fields).ToHashSet(StringComparer.Ordinal);
-        return [.. stage.ExternalFields.Select(key => template.Fields.First(f => f.Key == key)).Select(f => new PortalField(f.Key, f.Label, f.Type)
-        {
-            Help = f.Help,
-            Required = required.Contains(f.Key),
-            Options = f.Options,
-            Min = f.Min,
-            Max = f.Max,
-            MaxLength = f.MaxLength,
-            Pattern = f.Pattern,
-            Currency = f.Currency,
-        })];
+        return [.. stage.ExternalFields.Select(key => template.Fields.First(f => f.Key == key)).Select(f => PortalField.Of(f, required.Contains(f.Key)))];
     }
 
     /// <summary>
