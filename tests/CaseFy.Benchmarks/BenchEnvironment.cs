@@ -20,8 +20,12 @@ public sealed class BenchEnvironment : IAsyncDisposable
     private readonly EmbeddedAzurite _azurite;
     private readonly WebApplication _host;
 
-    private BenchEnvironment(string folder, EmbeddedAzurite azurite, WebApplication host, RawEngineHost raw, Uri address)
+    private const string TaskHub = "benchcasefy";
+    private readonly TimeSpan _polling;
+
+    private BenchEnvironment(string folder, EmbeddedAzurite azurite, WebApplication host, RawEngineHost raw, Uri address, TimeSpan polling)
     {
+        _polling = polling;
         _folder = folder;
         _azurite = azurite;
         _host = host;
@@ -60,21 +64,52 @@ public sealed class BenchEnvironment : IAsyncDisposable
         var polling = queuePolling ?? new LocalEngineOptions().MaxQueuePollingInterval;
         var folder = Path.Combine(Path.GetTempPath(), "casefy-bench", Guid.NewGuid().ToString("N"));
         var azurite = await EmbeddedAzurite.StartAsync(RepoPaths.FindRoot(), folder, cancellationToken);
+        var host = await StartHostAsync(azurite.ConnectionString, TaskHub, polling, cancellationToken);
+        var raw = await RawEngineHost.StartAsync(azurite.ConnectionString, "benchraw", polling, cancellationToken);
+        var environment = new BenchEnvironment(folder, azurite, host, raw, new Uri(host.Urls.First()), polling);
+        await DevToken.AuthorizeAsync(environment.Api.Http, cancellationToken);
+        return environment;
+    }
+
+    /// <summary>
+    /// One more CaseFy instance on the same storage and task hub (its own engine worker id, API and portal ports), as
+    /// Flex Consumption adds one: the engine spreads the hub's partitions across the instances.
+    /// </summary>
+    public async Task<BenchInstance> StartInstanceAsync(int index, CancellationToken cancellationToken)
+    {
+        var host = await StartHostAsync(_azurite.ConnectionString, $"{TaskHub}-{index}", _polling, cancellationToken);
+        var api = new BenchApi(new HttpClient { BaseAddress = new Uri(host.Urls.First()), Timeout = TimeSpan.FromMinutes(2) });
+        await DevToken.AuthorizeAsync(api.Http, cancellationToken);
+        return new BenchInstance(host, api);
+    }
+
+    /// <summary>Who holds each of the task hub's partition leases now (empty: none).</summary>
+    public async Task<IReadOnlyList<string>> PartitionOwnersAsync(CancellationToken cancellationToken)
+    {
+        var owners = new List<string>();
+        await foreach (var lease in new TableClient(_azurite.ConnectionString, $"{TaskHub}Partitions").QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            owners.Add(lease.GetString("CurrentOwner") ?? string.Empty);
+        }
+
+        return owners;
+    }
+
+    private static async Task<WebApplication> StartHostAsync(string connectionString, string workerId, TimeSpan polling, CancellationToken cancellationToken)
+    {
         var host = await LocalHostApp.BuildAsync(
         [
             "--urls=http://127.0.0.1:0",
-            $"--Storage:ConnectionString={azurite.ConnectionString}",
-            "--Durable:TaskHub=benchcasefy",
-            "--Durable:WorkerId=benchcasefy",
+            "--portal-url=http://127.0.0.1:0",
+            $"--Storage:ConnectionString={connectionString}",
+            $"--Durable:TaskHub={TaskHub}",
+            $"--Durable:WorkerId={workerId}",
             "--Logging:LogLevel:Default=Warning",
             "--environment=Development",
             FormattableString.Invariant($"--Durable:MaxQueuePollingInterval={polling:c}"),
         ], cancellationToken);
         await host.StartAsync(cancellationToken);
-        var raw = await RawEngineHost.StartAsync(azurite.ConnectionString, "benchraw", polling, cancellationToken);
-        var environment = new BenchEnvironment(folder, azurite, host, raw, new Uri(host.Urls.First()));
-        await DevToken.AuthorizeAsync(environment.Api.Http, cancellationToken);
-        return environment;
+        return host;
     }
 
     /// <summary>Polls CaseFy's case row (a point read, as for the raw side) until its stage column says <paramref name="stageKey"/>.</summary>

@@ -8,7 +8,8 @@ using CaseFy.LocalHost.Storage;
 //       [--scale 1000,10000,100000 (only: seeds and reads at each size; writes to a temp file unless --output)]
 //       [--seed-concurrency 32 (cases stored at once while seeding)]
 //       [--knee 100,200,400,800 (only: create-and-drive at each size in turn, with Azurite's CPU) [--knee-minutes 10 (per size)]]
-//       [--only advance,read,timeline,load,throughput (default: all)] [--polling-ms N (the engine's MaxQueuePollingInterval for both sides; default: the host's)] [--output docs/PERFORMANCE.md]
+//       [--instances 3 --scaleout-cases 100 (section scaleout: 1 instance against 3 on one task hub)]
+//       [--only advance,read,timeline,load,scaleout,throughput (default: all)] [--polling-ms N (the engine's MaxQueuePollingInterval for both sides; default: the host's)] [--output docs/PERFORMANCE.md]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1], StringComparer.OrdinalIgnoreCase);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -74,6 +75,12 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
     {
         Console.WriteLine("(5) API under load (wrk)");
         rows.AddRange(await HttpLoadBenchmark.RunAsync(bench, TimeSpan.FromSeconds(loadSeconds), connections, ct));
+    }
+
+    if (Runs("scaleout"))
+    {
+        Console.WriteLine("(8) one instance against several on one task hub");
+        rows.Add(await ScaleOutBenchmark.RunAsync(bench, Option("scaleout-cases", 100), Option("instances", 3), ct));
     }
 
     // Last: it fills both task hubs with instances, which slows everything measured after it.

@@ -75,17 +75,25 @@ public static class ThroughputBenchmark
         return clock.Elapsed;
     }
 
-    private static async Task<(TimeSpan Elapsed, List<string> Ids)> DriveCaseFyAsync(BenchEnvironment bench, int count, CancellationToken cancellationToken)
+    private static Task<(TimeSpan Elapsed, List<string> Ids)> DriveCaseFyAsync(BenchEnvironment bench, int count, CancellationToken cancellationToken) =>
+        DriveCaseFyAsync(bench, [bench.Api], count, cancellationToken);
+
+    /// <summary>Opens and drives <paramref name="count"/> cases at once, case i through <paramref name="apis"/>[i mod n] (instances behind a balancer).</summary>
+    public static async Task<(TimeSpan Elapsed, List<string> Ids)> DriveCaseFyAsync(
+        BenchEnvironment bench, IReadOnlyList<BenchApi> apis, int count, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bench);
+        ArgumentNullException.ThrowIfNull(apis);
         var template = await bench.Api.CreateTemplateAsync(Stages, cancellationToken);
         var clock = Stopwatch.StartNew();
         var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
-            var opened = await bench.Api.OpenCaseAsync(template.Id, $"Throughput {i}", cancellationToken);
+            var api = apis[i % apis.Count];
+            var opened = await api.OpenCaseAsync(template.Id, $"Throughput {i}", cancellationToken);
             for (var stage = 0; stage < Stages; stage++)
             {
-                await bench.Api.WaitForStageEnteredAsync(opened.Id, stage, Poll, cancellationToken);
-                await bench.Api.AdvanceAsync(opened.Id, cancellationToken);
+                await api.WaitForStageEnteredAsync(opened.Id, stage, Poll, cancellationToken);
+                await api.AdvanceAsync(opened.Id, cancellationToken);
             }
 
             await bench.WaitForStoredStageAsync(opened.Id, "closed", Poll, cancellationToken);
@@ -94,7 +102,8 @@ public static class ThroughputBenchmark
         return (clock.Elapsed, ids.ToList());
     }
 
-    private static async Task<List<string>> CheckTimelinesAsync(BenchEnvironment bench, List<string> ids, CancellationToken cancellationToken)
+    /// <summary>Every case's timeline, checked: the exact entries, dense seqs, the chain whole. Returns the cases that fail.</summary>
+    public static async Task<List<string>> CheckTimelinesAsync(BenchEnvironment bench, List<string> ids, CancellationToken cancellationToken)
     {
         string[] expected =
         [
