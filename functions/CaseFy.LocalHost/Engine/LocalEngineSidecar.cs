@@ -33,7 +33,7 @@ public sealed partial class LocalEngineSidecar(
     private readonly ILogger _logger = loggerFactory.CreateLogger<LocalEngineSidecar>();
     private readonly CancellationTokenSource _stopping = new();
     private AzureStorageOrchestrationService? _service;
-    private SingleStopOrchestrationService? _backend;
+    private WorkItemLockRenewer? _renewer;
     private ActivityTaskIdGuard? _guard;
     private WebApplication? _sidecar;
     private Task? _lostActivities;
@@ -72,12 +72,11 @@ public sealed partial class LocalEngineSidecar(
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, endpoint.Port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(engineOptions);
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkItemStreamPings>());
-        _backend = new SingleStopOrchestrationService(_service, loggerFactory.CreateLogger<SingleStopOrchestrationService>());
-        _guard = new ActivityTaskIdGuard(
-            new WorkItemLockRenewer(
-                new RedeliveredMessageFilter(_backend, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
-                loggerFactory.CreateLogger<WorkItemLockRenewer>()),
-            TimeProvider.System);
+        var backend = new SingleStopOrchestrationService(_service, loggerFactory.CreateLogger<SingleStopOrchestrationService>());
+        _renewer = new WorkItemLockRenewer(
+            new RedeliveredMessageFilter(backend, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
+            loggerFactory.CreateLogger<WorkItemLockRenewer>());
+        _guard = new ActivityTaskIdGuard(_renewer, TimeProvider.System);
         builder.Services.AddSingleton<IOrchestrationService>(_guard);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
@@ -111,10 +110,11 @@ public sealed partial class LocalEngineSidecar(
                 await _sidecar.StopAsync(limit.Token);
             }
 
-            if (_backend is not null)
+            if (_renewer is not null)
             {
-                // Stopping the sidecar does not release the partition leases; the service does, given a moment.
-                await _backend.StopAsync(isForced: false).WaitAsync(limit.Token);
+                // Stopping the sidecar does not release the partition leases; the service does, given a moment. Through
+                // the renewer, which first lets go of the locks of work items no worker will complete now.
+                await _renewer.StopAsync(isForced: false).WaitAsync(limit.Token);
             }
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)

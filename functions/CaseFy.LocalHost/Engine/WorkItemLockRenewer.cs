@@ -53,6 +53,23 @@ public sealed partial class WorkItemLockRenewer(IOrchestrationService inner, ILo
         return base.ReleaseTaskOrchestrationWorkItemAsync(workItem);
     }
 
+    /// <summary>
+    /// Stops renewing first: a stopping engine will never complete the work items it still holds (the worker is gone),
+    /// and renewing their locks would hide their messages from the next owner for as long as this process lives (a
+    /// host restarted in the same process, as the tests do, saw its cases stuck).
+    /// </summary>
+    public override Task StopAsync(bool isForced)
+    {
+        foreach (var workItem in _renewing.Keys)
+        {
+            Stop(workItem);
+        }
+
+        return base.StopAsync(isForced);
+    }
+
+    public override Task StopAsync() => StopAsync(isForced: false);
+
     // Renews at half the time left on the lock, so one slow renewal still lands before the messages reappear.
     private void Renew(TaskOrchestrationWorkItem workItem)
     {
