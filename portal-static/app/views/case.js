@@ -64,7 +64,9 @@ export async function render(main, id) {
       const page = await api(`/api/cases/${enc(id)}/timeline?pageSize=100${token ? `&continuationToken=${enc(token)}` : ''}`);
       // As of a moment: the entries folded into the case shown, no later ones.
       const items = asOf ? page.items.filter(e => e.seq <= state.case.timelineLength) : page.items;
-      state.timeline.push(...items);
+      // A poll and the refresh after an action can read the same page at once: only entries past the last kept count.
+      const last = state.timeline.at(-1)?.seq ?? 0;
+      state.timeline.push(...items.filter(e => e.seq > last));
       token = items.length < page.items.length ? null : page.continuationToken;
     } while (token);
     draw();
