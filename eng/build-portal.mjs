@@ -18,7 +18,7 @@ cpSync(source, output, {
 });
 
 await build({
-  entryPoints: [`${source}/app/main.js`, `${source}/app/portal.js`, `${source}/styles/app.css`],
+  entryPoints: [`${source}/app/main.js`, `${source}/app/portal.js`, `${source}/app/intake.js`, `${source}/styles/app.css`],
   outdir: output,
   outbase: source,
   bundle: true,

@@ -47,7 +47,7 @@ public sealed partial class StaticPortalTests
     [Fact]
     public void Build_EveryShippedPage_IsThereWithItsOwnBundle()
     {
-        foreach (var file in new[] { "index.html", "portal.html", "staticwebapp.config.json", "app/main.js", "app/portal.js", "styles/app.css" })
+        foreach (var file in new[] { "index.html", "portal.html", "intake.html", "staticwebapp.config.json", "app/main.js", "app/portal.js", "app/intake.js", "styles/app.css" })
         {
             Assert.True(File.Exists(Path.Combine(BuiltRoot, file)), $"artifacts/portal/{file} is missing: build the local host.");
         }
