@@ -10,7 +10,7 @@ namespace CaseFy.Orchestration;
 /// <param name="Leave">An advance out of this stage is requested and the case is open: run on-exit automations, then exit.</param>
 /// <param name="EnterAutomations">How many on-enter automations the stage has.</param>
 /// <param name="ExitAutomations">How many on-exit automations the stage has.</param>
-/// <param name="NextWakeAt">When to look again without a signal (SLA, task due times).</param>
+/// <param name="NextWakeAt">When to look again without a signal (SLA, task due times, reminders).</param>
 /// <param name="BreachWebhookDue">The SLA was breached and its webhook has not run yet.</param>
 public sealed record CaseProgress(
     CaseStatus Status, int StageIndex, int Visit, bool Leave, int EnterAutomations, int ExitAutomations, DateTimeOffset? NextWakeAt, bool BreachWebhookDue)
@@ -27,7 +27,7 @@ public sealed record CaseProgress(
             record.Status == CaseStatus.Open && record.PendingAdvance?.StageIndex == record.CurrentStage.Index,
             stage.OnEnter.Count,
             stage.OnExit.Count,
-            record.Status == CaseStatus.Open ? StageEvaluation.NextWakeAt(record) : null,
+            record.Status == CaseStatus.Open ? StageEvaluation.NextWakeAt(record, template) : null,
             record.CurrentStage.SlaBreached && stage.OnBreach?.WebhookUrl is not null
                 && AutomationRules.IsDue(record, record.CurrentStage.Visit, AutomationPhase.Breach));
     }

@@ -53,4 +53,27 @@ public sealed class NotificationsPortalTests(PortalFixture portal) : IClassFixtu
         await Expect(badge).ToBeHiddenAsync();
         team.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task Inbox_TaskAndSlaDueWithinTheirLeadTimes_ShowsBothReminders()
+    {
+        // Lead times as long as the task's due time and the SLA: both reminders are due as soon as the stage is entered.
+        var template = await portal.Api.CreateTemplateFromJsonAsync("""
+            {"name":"Reminded","reminders":{"taskLeadHours":1,"slaLeadHours":2},"stages":[{"key":"collect","name":"Collect",
+              "slaHours":2,"tasks":[{"key":"call","title":"Call the supplier","dueInHours":1}]}]}
+            """);
+        var opened = await portal.Api.OpenCaseAsync(template.Id, "Reminded supplier");
+        await portal.Api.WaitForStageEnteredAsync(opened.Id, "collect");
+
+        await using var team = await portal.NewPageAsync();
+        await team.SignInAsync(TestHost.AdminName);
+        await Expect(team.Page.Locator("#nav .unread-badge")).Not.ToBeHiddenAsync(new() { Timeout = 45_000 });
+        await team.Page.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+
+        var ours = team.Page.Locator(".notification", new() { Has = team.Page.GetByRole(AriaRole.Link, new() { Name = "Reminded supplier" }) });
+        await Expect(ours.Filter(new() { HasText = "Your task is due soon: Call the supplier" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(ours.Filter(new() { HasText = "The SLA runs out soon in stage Collect" })).ToHaveCountAsync(1);
+        await team.AssertAccessibleAsync();
+        team.AssertNoConsoleErrors();
+    }
 }

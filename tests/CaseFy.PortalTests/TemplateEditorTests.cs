@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CaseFy.PortalTests;
 
-/// <summary>The template editor's per-stage fields (documents, tasks, decision, automations, SLA, advance mode), the
+/// <summary>The template editor's reminder lead times, its per-stage fields (documents, tasks, decision, automations, SLA, advance mode), the
 /// API's validation errors shown next to the field they name, the versions list and archiving.</summary>
 public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
@@ -18,6 +18,8 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
         await using var browser = await portal.NewPageAsync(new ViewportSize { Width = 1280, Height = 1500 });
         var page = browser.Page;
         await browser.OpenNewTemplateAsync("Supplier onboarding");
+        await page.GetByLabel("Remind of tasks (hours before due)").FillAsync("8");
+        await page.GetByLabel("Remind of the SLA (hours before)").FillAsync("0.5");
         await page.GetByLabel("Stage 1 name").FillAsync("Collect documents");
         var stage1 = page.Locator(".stage-row").Nth(0);
         await stage1.GetByLabel("Advance").SelectOptionAsync("auto");
@@ -57,6 +59,7 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
 
         var id = await browser.CreateTemplateInEditorAsync();
         var saved = await portal.Api.GetTemplateAsync(id);
+        Assert.Equal(new ReminderSettings(8, 0.5), saved.Reminders);
         var stage = saved.Stages[0];
         Assert.Equal(("collect-documents", AdvanceMode.Auto, 72d, "owner"), (stage.Key, stage.Advance, stage.SlaHours, stage.OnBreach?.EscalateTo));
         var doc = Assert.Single(stage.Documents);
@@ -87,6 +90,7 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
         var onExit = stage1.GetByRole(AriaRole.Group, new() { Name = "When the stage is done" });
         await onExit.GetByLabel("Do", new() { Exact = true }).SelectOptionAsync("webhook");
         await onExit.GetByLabel("URL").FillAsync("http://example.com/hook");
+        await page.GetByLabel("Remind of the SLA (hours before)").FillAsync("1000");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
 
@@ -95,12 +99,15 @@ public sealed class TemplateEditorTests(PortalFixture portal) : IClassFixture<Po
         await Expect(document).ToContainTextAsync("A media type is lowercase 'type/subtype'");
         await Expect(onExit.GetByLabel("URL")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(onExit).ToContainTextAsync("An absolute https URL");
+        await Expect(page.GetByLabel("Remind of the SLA (hours before)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByText("A reminder lead time is more than 0 and at most 720 hours")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Stage 1 name")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/templates/new$"));
         await browser.AssertAccessibleAsync();
 
         await types.FillAsync("application/pdf");
         await onExit.GetByLabel("URL").FillAsync("https://example.com/hook");
+        await page.GetByLabel("Remind of the SLA (hours before)").FillAsync("");
         await browser.CreateTemplateInEditorAsync();
         browser.AssertNoConsoleErrors();
     }

@@ -70,6 +70,20 @@ public sealed class NotificationRulesTests
     }
 
     [Fact]
+    public void For_Reminders_NotifyTheTasksAssigneeAndTheOwner()
+    {
+        var assigned = TaskRules.Assign(EnteredWithBo(), "t1", Bo, null, Ana, T0)!.Case;
+        var taskSoon = StageEvaluation.Evaluate(assigned, Template, 1, T0.AddHours(0.8))!;
+        var slaSoon = StageEvaluation.Evaluate(TaskRules.Complete(assigned, "t1", null, Bo, T0).Case, Template, 1, T0.AddHours(1.8))!;
+
+        var forTask = NotificationRules.For(taskSoon.Entries.Single(e => e.Type == TimelineEntryTypes.TaskDueSoon), taskSoon.Case);
+        var forSla = NotificationRules.For(slaSoon.Entries.Single(e => e.Type == TimelineEntryTypes.SlaDueSoon), slaSoon.Case);
+
+        Assert.Equal((Bo.Id, NotificationKinds.TaskDueSoon, "Check the claim"), (forTask.Single().PersonId, forTask.Single().Notification.Kind, forTask.Single().Notification.Text));
+        Assert.Equal((Ana.Id, NotificationKinds.SlaDueSoon, "Intake"), (forSla.Single().PersonId, forSla.Single().Notification.Kind, forSla.Single().Notification.Text));
+    }
+
+    [Fact]
     public void For_EntryThatNotifiesNobody_IsEmpty()
     {
         var comment = CaseFlexibility.Comment(EnteredWithBo(), "no mention here, mail bo@example.org", Ana, T0);

@@ -50,6 +50,9 @@ internal static class SampleCase
             new("pay", "Pay"),
         ],
         Fields = [new FieldDefinition("amount", "Amount", FieldType.Number)],
+
+        // Reminders a quarter hour before the task's 1 h due time and the intake stage's 2 h SLA.
+        Reminders = new ReminderSettings(TaskLeadHours: 0.25, SlaLeadHours: 0.25),
         CreatedAt = T0,
         CreatedBy = Actor.System,
     };

@@ -94,14 +94,96 @@ public sealed class StageEvaluationTests
     }
 
     [Fact]
-    public void NextWakeAt_IsTheEarliestOfTheSlaAndOpenDueTimes()
+    public void NextWakeAt_IsTheEarliestOfTheSlaOpenDueTimesAndRemindersNotYetSent()
     {
         var entered = Entered();
+        var reminded = StageEvaluation.Evaluate(entered, Template, 1, T0.AddHours(0.8))!.Case;
         var withoutTask = TaskRules.Complete(entered, "t1", null, Ana, T0).Case;
+        var slaReminded = StageEvaluation.Evaluate(withoutTask, Template, 1, T0.AddHours(1.8))!.Case;
         var breached = StageEvaluation.Evaluate(withoutTask, Template, 1, T0.AddHours(3))!.Case;
 
-        Assert.Equal(T0.AddHours(1), StageEvaluation.NextWakeAt(entered));
-        Assert.Equal(T0.AddHours(2), StageEvaluation.NextWakeAt(withoutTask));
-        Assert.Null(StageEvaluation.NextWakeAt(breached));
+        Assert.Equal(T0.AddHours(0.75), StageEvaluation.NextWakeAt(entered, Template));
+        Assert.Equal(T0.AddHours(1), StageEvaluation.NextWakeAt(reminded, Template));
+        Assert.Equal(T0.AddHours(1.75), StageEvaluation.NextWakeAt(withoutTask, Template));
+        Assert.Equal(T0.AddHours(2), StageEvaluation.NextWakeAt(slaReminded, Template));
+        Assert.Equal(T0.AddHours(2), StageEvaluation.NextWakeAt(withoutTask, Template with { Reminders = null }));
+        Assert.Null(StageEvaluation.NextWakeAt(breached, Template));
+    }
+
+    [Fact]
+    public void Evaluate_WithinTheTasksLeadTime_RemindsOnceAndTheOverdueStillFollows()
+    {
+        Assert.Null(StageEvaluation.Evaluate(Entered(), Template, 1, T0.AddHours(0.7)));
+
+        var reminded = StageEvaluation.Evaluate(Entered(), Template, 1, T0.AddHours(0.8))!;
+
+        var entry = Assert.Single(reminded.Entries);
+        Assert.Equal((TimelineEntryTypes.TaskDueSoon, "t1", "2026-11-25T10:00:00.0000000Z"), (entry.Type, entry.Data["taskId"], entry.Data["dueAt"]));
+        Assert.True(reminded.Case.Tasks[0].Reminded);
+        Assert.False(reminded.Case.Overdue);
+        Assert.Null(StageEvaluation.Evaluate(reminded.Case, Template, 1, T0.AddHours(0.9)));
+        var overdue = StageEvaluation.Evaluate(reminded.Case, Template, 1, T0.AddHours(1.1))!;
+        Assert.Equal([TimelineEntryTypes.TaskOverdue], overdue.Entries.Select(e => e.Type));
+    }
+
+    [Fact]
+    public void Evaluate_WithinTheSlaLeadTime_RemindsOnceThenTheBreachComesAlone()
+    {
+        var current = TaskRules.Complete(Entered(), "t1", null, Ana, T0).Case;
+
+        var reminded = StageEvaluation.Evaluate(current, Template, 1, T0.AddHours(1.8))!;
+
+        var entry = Assert.Single(reminded.Entries);
+        Assert.Equal((TimelineEntryTypes.SlaDueSoon, "Intake"), (entry.Type, entry.Data["stageName"]));
+        Assert.True(reminded.Case.CurrentStage.SlaReminded);
+        Assert.Null(StageEvaluation.Evaluate(reminded.Case, Template, 1, T0.AddHours(1.9)));
+        var breached = StageEvaluation.Evaluate(reminded.Case, Template, 1, T0.AddHours(2.1))!;
+        Assert.Equal([TimelineEntryTypes.SlaBreached, TimelineEntryTypes.TaskCreated], breached.Entries.Select(e => e.Type));
+    }
+
+    [Fact]
+    public void Evaluate_FirstLookPastTheDueTime_IsTheOverdueWithoutALateReminder()
+    {
+        var change = StageEvaluation.Evaluate(Entered(), Template, 1, T0.AddHours(1.5))!;
+
+        Assert.Equal([TimelineEntryTypes.TaskOverdue], change.Entries.Select(e => e.Type));
+        Assert.False(change.Case.Tasks[0].Reminded);
+    }
+
+    [Fact]
+    public void Evaluate_TaskCreatedInsideItsLeadTime_IsRemindedAtOnce()
+    {
+        var added = TaskRules.Add(Entered(), new NewTask("Call back", null, null, T0.AddMinutes(20), null), Ana, T0.AddMinutes(10)).Case;
+
+        var change = StageEvaluation.Evaluate(added, Template, 1, T0.AddMinutes(10))!;
+
+        var entry = Assert.Single(change.Entries);
+        Assert.Equal((TimelineEntryTypes.TaskDueSoon, "Call back"), (entry.Type, entry.Data["title"]));
+    }
+
+    [Fact]
+    public void Evaluate_AfterAHold_RemindsAtTheShiftedTime()
+    {
+        var held = CaseFlexibility.Hold(Entered(), null, Ana, T0.AddHours(0.5)).Case;
+        Assert.Null(StageEvaluation.Evaluate(held, Template, 1, T0.AddHours(0.8)));
+        var resumed = CaseFlexibility.Resume(held, null, Ana, T0.AddHours(1.5)).Case;
+
+        Assert.Equal(T0.AddHours(1.75), StageEvaluation.NextWakeAt(resumed, Template));
+        Assert.Null(StageEvaluation.Evaluate(resumed, Template, 1, T0.AddHours(1.7)));
+        var reminded = StageEvaluation.Evaluate(resumed, Template, 1, T0.AddHours(1.8))!;
+        Assert.Equal([TimelineEntryTypes.TaskDueSoon], reminded.Entries.Select(e => e.Type));
+        Assert.Equal("2026-11-25T11:00:00.0000000Z", reminded.Entries[0].Data["dueAt"]);
+    }
+
+    [Fact]
+    public void Evaluate_NewDueTimeAfterTheReminder_IsRemindedAgain()
+    {
+        var reminded = StageEvaluation.Evaluate(Entered(), Template, 1, T0.AddHours(0.8))!.Case;
+
+        var moved = TaskRules.SetDue(reminded, "t1", T0.AddHours(1.5), Ana, T0.AddHours(0.9))!.Case;
+
+        Assert.False(moved.Tasks[0].Reminded);
+        Assert.Null(StageEvaluation.Evaluate(moved, Template, 1, T0.AddHours(1.2)));
+        Assert.Equal([TimelineEntryTypes.TaskDueSoon], StageEvaluation.Evaluate(moved, Template, 1, T0.AddHours(1.3))!.Entries.Select(e => e.Type));
     }
 }

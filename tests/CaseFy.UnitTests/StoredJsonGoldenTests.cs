@@ -128,7 +128,7 @@ public sealed class StoredJsonGoldenTests
     private static CaseRun EveryAction() =>
         CaseRun.Play(Enumerable.Range(0, 8).SelectMany(round => Enumerable.Range(0, CaseActions.Count).Select(action => (action, round))));
 
-    // What CaseActions does not do: an SLA breach, a participant's role changed, a portal link made, used, written to
+    // What CaseActions does not do: both reminders, an SLA breach, a participant's role changed, a portal link made, used, written to
     // and revoked.
     private static IEnumerable<TimelineEntry> PeopleAndPortalEntries()
     {
@@ -136,7 +136,9 @@ public sealed class StoredJsonGoldenTests
         var t0 = SampleCase.T0;
         var ana = SampleCase.Ana;
         var entered = CaseLifecycle.EnterStage(CaseLifecycle.Open("c2", "Claim 8", template, ana, t0).Case, template, t0)!.Case;
-        var breached = StageEvaluation.Evaluate(entered, template, entered.CurrentStage.Visit, t0.AddDays(2))!;
+        var taskSoon = StageEvaluation.Evaluate(entered, template, entered.CurrentStage.Visit, t0.AddHours(0.8))!;
+        var slaSoon = StageEvaluation.Evaluate(taskSoon.Case, template, entered.CurrentStage.Visit, t0.AddHours(1.8))!;
+        var breached = StageEvaluation.Evaluate(slaSoon.Case, template, entered.CurrentStage.Visit, t0.AddDays(2))!;
         var member = CaseParticipants.Add(breached.Case, new CaseParticipant(SampleCase.Bo.Id, SampleCase.Bo.Name, ParticipantRole.Member), ana, t0.AddDays(2))!;
         var viewer = CaseParticipants.Add(member.Case, new CaseParticipant(SampleCase.Bo.Id, SampleCase.Bo.Name, ParticipantRole.Viewer), ana, t0.AddDays(2))!;
         var link = new PortalLink(
@@ -145,7 +147,7 @@ public sealed class StoredJsonGoldenTests
         var used = PortalLinkRules.RecordUse(created.Case, "l1", "view", t0.AddDays(2).AddMinutes(1))!;
         var message = PortalMessages.FromTeam(used.Case, "l1", "Please send the form.", ana, t0.AddDays(2).AddMinutes(2));
         var revoked = PortalLinkRules.Revoke(message.Case, "l1", ana, t0.AddDays(2).AddMinutes(3))!;
-        return new[] { breached, member, viewer, created, used, message, revoked }.SelectMany(c => c.Entries);
+        return new[] { taskSoon, slaSoon, breached, member, viewer, created, used, message, revoked }.SelectMany(c => c.Entries);
     }
 
     // One row per entity, each row's Data (the timeline's rows as one array here).

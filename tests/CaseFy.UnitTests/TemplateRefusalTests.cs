@@ -61,7 +61,10 @@ public sealed class TemplateRefusalTests
         new("passengers", "Passengers", FieldType.Number) { Min = Json("0"), Max = Json("9") },
     ];
 
-    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()]) { Fields = Fields(), Prefix = "CLM", CardFields = ["kind", "amount"] };
+    private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()])
+    {
+        Fields = Fields(), Prefix = "CLM", CardFields = ["kind", "amount"], Reminders = new RemindersDraft(24, 0.5),
+    };
 
     private static StageDraft WithoutRoutes(StageDraft stage) => stage with
     {
@@ -153,6 +156,9 @@ public sealed class TemplateRefusalTests
         ["breach escalation to no role"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { EscalateTo = "Nobody!" } }), "$.stages[0].onBreach.escalateTo"),
         ["breach webhook over plain http"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { WebhookUrl = "http://example.org/x" } }), "$.stages[0].onBreach.webhookUrl"),
         ["breach webhook secret with a control character"] = (() => WithIntake(s => s with { OnBreach = s.OnBreach! with { WebhookSecret = Secret + "\n" } }), "$.stages[0].onBreach.webhookSecret"),
+        ["task reminder lead of zero hours"] = (() => Valid() with { Reminders = new RemindersDraft(0, null) }, "$.reminders.taskLeadHours"),
+        ["SLA reminder lead of negative hours"] = (() => Valid() with { Reminders = new RemindersDraft(24, -1) }, "$.reminders.slaLeadHours"),
+        ["SLA reminder lead beyond 30 days"] = (() => Valid() with { Reminders = new RemindersDraft(null, TemplateRules.MaxReminderLeadHours + 1) }, "$.reminders.slaLeadHours"),
         ["prefix in lowercase"] = (() => Valid() with { Prefix = "clm" }, "$.prefix"),
         ["prefix of one letter"] = (() => Valid() with { Prefix = "C" }, "$.prefix"),
         ["prefix of seven letters"] = (() => Valid() with { Prefix = "CLAIMSX" }, "$.prefix"),
@@ -255,6 +261,8 @@ public sealed class TemplateRefusalTests
         Assert.Equal([AutomationType.CreateTask, AutomationType.RequestDocument, AutomationType.Assign, AutomationType.Webhook, AutomationType.PublishEvent, AutomationType.Route], intake.OnEnter.Select(a => a.Type));
         Assert.Equal(("police eq true", "goToStage:review"), (intake.OnEnter[5].When!.ToString(), intake.OnEnter[5].Outcome));
         Assert.Equal(["kind", "amount"], template.CardFields);
+        Assert.Equal(new ReminderSettings(24, 0.5), template.Reminders);
+        Assert.Null(TemplateRules.ToTemplate(Valid() with { Reminders = new RemindersDraft(null, null) }, "claims", SampleCase.Ana, SampleCase.T0).Reminders);
         var route = Assert.Single(intake.Decision!.Options[0].Routes);
         Assert.Equal(("amount gt 10000", "goToStage:review"), (route.When.ToString(), route.Outcome));
         Assert.Equal(("photos", "owner", "check", "claim-opened"), (intake.OnEnter[1].Document, intake.OnEnter[2].Assignee, intake.OnEnter[2].TaskKey, intake.OnEnter[4].Event));

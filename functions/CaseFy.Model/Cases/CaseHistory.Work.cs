@@ -17,7 +17,7 @@ public static partial class CaseHistory
             TimelineEntryTypes.TaskDueChanged => ChangeTask(c, data, t =>
             {
                 var due = Time(data, "dueAt");
-                return t with { DueAt = due, Overdue = due is { } d && d <= entry.At && t.Overdue };
+                return t with { DueAt = due, Overdue = due is { } d && d <= entry.At && t.Overdue, Reminded = false };
             }),
             TimelineEntryTypes.TaskCompleted => ChangeTask(c, data, t => t with
             {
@@ -35,6 +35,7 @@ public static partial class CaseHistory
                 Overdue = t.DueAt is { } due && due <= entry.At && t.Overdue,
             }),
             TimelineEntryTypes.TaskOverdue => ChangeTask(c, data, t => t with { Overdue = true }),
+            TimelineEntryTypes.TaskDueSoon => ChangeTask(c, data, t => t with { Reminded = true }),
             TimelineEntryTypes.DocumentRequested => DocumentRequested(c, data),
             TimelineEntryTypes.DocumentUploaded => DocumentUploaded(c, entry, template),
             TimelineEntryTypes.DocumentAccepted => ChangeDocument(c, data, d => d with { Status = DocumentStatus.Accepted }),

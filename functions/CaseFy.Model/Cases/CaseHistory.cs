@@ -84,6 +84,7 @@ public static partial class CaseHistory
             TimelineEntryTypes.StageExited when data.TryGetValue("nextStage", out var next) => Visit(c, template, next),
             TimelineEntryTypes.StageMoved => Visit(c, template, data["to"]) with { PendingAdvance = null },
             TimelineEntryTypes.SlaBreached => c with { CurrentStage = c.CurrentStage with { SlaBreached = true } },
+            TimelineEntryTypes.SlaDueSoon => c with { CurrentStage = c.CurrentStage with { SlaReminded = true } },
             TimelineEntryTypes.AutomationRan => AutomationRan(c, data),
             TimelineEntryTypes.CaseClosed => c with
             {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CaseFy.Model.Cases;
 
 /// <summary>A piece of work on a case: from the stage's template, an automation, an SLA escalation, or added by hand.</summary>
@@ -31,6 +33,13 @@ public sealed record CaseTask
 
     /// <summary>Its due time passed while open (recorded once as <c>TaskOverdue</c>).</summary>
     public bool Overdue { get; init; }
+
+    /// <summary>
+    /// The template's reminder for its current due time was recorded (<c>TaskDueSoon</c>, once); a new due time clears it.
+    /// </summary>
+    /// <remarks>Left out of the JSON while false, so tasks stored before reminders existed keep their exact stored form.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Reminded { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

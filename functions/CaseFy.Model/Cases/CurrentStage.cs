@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CaseFy.Model.Cases;
 
 /// <summary>The stage a case is in.</summary>
@@ -18,6 +20,11 @@ public sealed record CurrentStage(int Index, string Key, string Name, DateTimeOf
 
     /// <summary>The SLA ran out in this visit (recorded once, with the breach action).</summary>
     public bool SlaBreached { get; init; }
+
+    /// <summary>The template's SLA reminder was recorded in this visit (<c>SlaDueSoon</c>, once).</summary>
+    /// <remarks>Left out of the JSON while false, so stages stored before reminders existed keep their exact stored form.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SlaReminded { get; init; }
 
     /// <summary>A manual stage whose exit criteria are met: a person may advance it.</summary>
     public bool ReadyToAdvance { get; init; }

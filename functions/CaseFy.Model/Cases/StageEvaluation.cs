@@ -5,7 +5,8 @@ namespace CaseFy.Model.Cases;
 
 /// <summary>
 /// What the orchestration does after every signal and timer: marks tasks past due (<c>TaskOverdue</c>), the SLA
-/// breach (<c>SlaBreached</c> + an escalation task), whether a manual stage is ready to advance, and requests the
+/// breach (<c>SlaBreached</c> + an escalation task), the template's reminders (<c>TaskDueSoon</c>, <c>SlaDueSoon</c>:
+/// once each, only while the due time is still ahead, so a reminder is never sent after the overdue), whether a manual stage is ready to advance, and requests the
 /// advance of an automatic stage whose exit criteria are met. All from stored facts; <see langword="null"/> when
 /// nothing changed, so a repeated evaluation is harmless. A case on hold is only looked at, not changed.
 /// </summary>
@@ -33,6 +34,7 @@ public static class StageEvaluation
                 });
         }
 
+        RemindTasks(writer, template.Reminders?.TaskLeadHours, now);
         if (current.CurrentStage.SlaDueAt is { } slaDue && slaDue <= now && !current.CurrentStage.SlaBreached)
         {
             var role = stage.OnBreach?.EscalateTo ?? TemplateKeys.OwnerRole;
@@ -48,6 +50,7 @@ public static class StageEvaluation
                 CaseRoles.Resolve(writer.Case, role), role, dueAt: null, required: false, Actor.System);
         }
 
+        RemindSla(writer, stage, template.Reminders?.SlaLeadHours, now);
         var criteria = ExitCriteria.Evaluate(writer.Case, stage, template.Fields);
         var ready = criteria.Met && stage.Advance == AdvanceMode.Manual && writer.Case.PendingAdvance is null;
         writer.Update(c => c with { CurrentStage = c.CurrentStage with { ReadyToAdvance = ready } });
@@ -83,19 +86,70 @@ public static class StageEvaluation
         return new CaseChange((entered ?? exited).Case, [.. evaluated?.Entries ?? [], .. exited.Entries, .. entered?.Entries ?? []]);
     }
 
-    /// <summary>When the orchestration should look again by itself: the SLA or the earliest due time still ahead.</summary>
-    public static DateTimeOffset? NextWakeAt(CaseRecord current)
+    /// <summary>
+    /// When the orchestration should look again by itself: the SLA, the earliest due time still ahead, or the earliest
+    /// reminder of the template's lead times not yet recorded.
+    /// </summary>
+    public static DateTimeOffset? NextWakeAt(CaseRecord current, CaseTemplate template)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var candidates = current.Tasks
-            .Where(t => t.Status == CaseTaskStatus.Open && !t.Overdue && t.DueAt is not null)
-            .Select(t => t.DueAt!.Value)
-            .ToList();
-        if (current.CurrentStage.SlaDueAt is { } sla && !current.CurrentStage.SlaBreached)
+        ArgumentNullException.ThrowIfNull(template);
+        var (taskLead, slaLead) = (template.Reminders?.TaskLeadHours, template.Reminders?.SlaLeadHours);
+        var candidates = new List<DateTimeOffset>();
+        foreach (var task in current.Tasks.Where(t => t.Status == CaseTaskStatus.Open && !t.Overdue && t.DueAt is not null))
+        {
+            candidates.Add(task.DueAt!.Value);
+            if (!task.Reminded && ReminderSettings.RemindAt(task.DueAt, taskLead) is { } remindAt)
+            {
+                candidates.Add(remindAt);
+            }
+        }
+
+        var stage = current.CurrentStage;
+        if (stage.SlaDueAt is { } sla && !stage.SlaBreached)
         {
             candidates.Add(sla);
+            if (!stage.SlaReminded && ReminderSettings.RemindAt(sla, slaLead) is { } remindAt)
+            {
+                candidates.Add(remindAt);
+            }
         }
 
         return candidates.Count == 0 ? null : candidates.Min();
+    }
+
+    // A reminder is due from its instant until the due time itself; one whose instant had passed already when the due
+    // time was set (a task due in 2 h with a 24 h lead) is recorded at once. After the due time only the overdue counts.
+    private static void RemindTasks(TimelineWriter writer, double? leadHours, DateTimeOffset now)
+    {
+        var due = writer.Case.Tasks.Where(t => t.Status == CaseTaskStatus.Open && !t.Overdue && !t.Reminded
+            && t.DueAt > now && ReminderSettings.RemindAt(t.DueAt, leadHours) <= now).ToList();
+        foreach (var task in due)
+        {
+            writer.Update(c => TaskRules.Replace(c, task with { Reminded = true }))
+                .Append(TimelineEntryTypes.TaskDueSoon, Actor.System, new()
+                {
+                    ["taskId"] = task.Id,
+                    ["title"] = task.Title,
+                    ["dueAt"] = CaseLifecycle.Iso(task.DueAt!.Value),
+                });
+        }
+    }
+
+    private static void RemindSla(TimelineWriter writer, StageDefinition stage, double? leadHours, DateTimeOffset now)
+    {
+        var current = writer.Case.CurrentStage;
+        if (current.SlaBreached || current.SlaReminded || current.SlaDueAt is not { } slaDue || slaDue <= now
+            || ReminderSettings.RemindAt(slaDue, leadHours) > now)
+        {
+            return;
+        }
+
+        writer.Update(c => c with { CurrentStage = c.CurrentStage with { SlaReminded = true } })
+            .Append(TimelineEntryTypes.SlaDueSoon, Actor.System, new()
+            {
+                ["stageName"] = stage.Name,
+                ["slaDueAt"] = CaseLifecycle.Iso(slaDue),
+            });
     }
 }

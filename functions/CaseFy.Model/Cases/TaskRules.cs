@@ -48,7 +48,8 @@ public static class TaskRules
         return writer.ToChange();
     }
 
-    /// <summary>Sets or clears a task's due time; a new due time in the future clears its overdue mark.</summary>
+    /// <summary>Sets or clears a task's due time; a new due time in the future clears its overdue mark, and any new due
+    /// time gets its own reminder.</summary>
     public static CaseChange? SetDue(CaseRecord current, string taskId, DateTimeOffset? dueAt, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
@@ -66,7 +67,7 @@ public static class TaskRules
         }
 
         return new TimelineWriter(current, now)
-            .Update(c => Replace(c, task with { DueAt = dueAt, Overdue = dueAt is { } d && d <= now && task.Overdue }))
+            .Update(c => Replace(c, task with { DueAt = dueAt, Overdue = dueAt is { } d && d <= now && task.Overdue, Reminded = false }))
             .Append(TimelineEntryTypes.TaskDueChanged, actor, data)
             .ToChange();
     }

@@ -9,6 +9,9 @@ public static class NotificationKinds
     /// <summary>A task assigned to the person passed its due time (<c>TaskOverdue</c>).</summary>
     public const string TaskOverdue = "taskOverdue";
 
+    /// <summary>A task assigned to the person is due within the template's reminder lead time (<c>TaskDueSoon</c>).</summary>
+    public const string TaskDueSoon = "taskDueSoon";
+
     /// <summary>The case was handed to the person as its owner (<c>OwnerChanged</c>).</summary>
     public const string CaseHandedOver = "caseHandedOver";
 
@@ -23,6 +26,9 @@ public static class NotificationKinds
 
     /// <summary>The stage's SLA ran out (<c>SlaBreached</c>).</summary>
     public const string SlaBreached = "slaBreached";
+
+    /// <summary>The stage's SLA runs out within the template's reminder lead time (<c>SlaDueSoon</c>), for the owner.</summary>
+    public const string SlaDueSoon = "slaDueSoon";
 
     /// <summary>Someone wrote <c>@Name</c> in a comment (<c>CommentAdded</c>).</summary>
     public const string Mentioned = "mentioned";

@@ -21,10 +21,12 @@ public static class NotificationRules
         TimelineEntryTypes.TaskCreated,
         TimelineEntryTypes.TaskAssigned,
         TimelineEntryTypes.TaskOverdue,
+        TimelineEntryTypes.TaskDueSoon,
         TimelineEntryTypes.OwnerChanged,
         TimelineEntryTypes.DocumentUploaded,
         TimelineEntryTypes.FieldsChanged,
         TimelineEntryTypes.SlaBreached,
+        TimelineEntryTypes.SlaDueSoon,
         TimelineEntryTypes.CommentAdded,
         TimelineEntryTypes.MessageSent,
     };
@@ -40,8 +42,9 @@ public static class NotificationRules
         {
             TimelineEntryTypes.TaskCreated or TimelineEntryTypes.TaskAssigned when data.TryGetValue("assigneeId", out var assignee) =>
                 (NotificationKinds.TaskAssigned, [assignee], data.GetValueOrDefault("title")),
-            TimelineEntryTypes.TaskOverdue when current.Tasks.FirstOrDefault(t => t.Id == data.GetValueOrDefault("taskId"))?.Assignee is { } assignee =>
-                (NotificationKinds.TaskOverdue, [assignee.Id], data.GetValueOrDefault("title")),
+            TimelineEntryTypes.TaskOverdue or TimelineEntryTypes.TaskDueSoon
+                when current.Tasks.FirstOrDefault(t => t.Id == data.GetValueOrDefault("taskId"))?.Assignee is { } assignee =>
+                (entry.Type == TimelineEntryTypes.TaskOverdue ? NotificationKinds.TaskOverdue : NotificationKinds.TaskDueSoon, [assignee.Id], data.GetValueOrDefault("title")),
             TimelineEntryTypes.OwnerChanged when data.TryGetValue("ownerId", out var owner) =>
                 (NotificationKinds.CaseHandedOver, [owner], data.GetValueOrDefault("previousOwnerName")),
             TimelineEntryTypes.DocumentUploaded when outside =>
@@ -50,8 +53,9 @@ public static class NotificationRules
                 (NotificationKinds.OutsideAnswer, PeopleOn(current), data.GetValueOrDefault("fields")),
             TimelineEntryTypes.MessageSent when outside =>
                 (NotificationKinds.OutsideMessage, PeopleOn(current), data.GetValueOrDefault("text")),
-            TimelineEntryTypes.SlaBreached =>
-                (NotificationKinds.SlaBreached, [CaseListing.OwnerId(current)], data.GetValueOrDefault("stageName")),
+            TimelineEntryTypes.SlaBreached or TimelineEntryTypes.SlaDueSoon =>
+                (entry.Type == TimelineEntryTypes.SlaBreached ? NotificationKinds.SlaBreached : NotificationKinds.SlaDueSoon,
+                    [CaseListing.OwnerId(current)], data.GetValueOrDefault("stageName")),
             TimelineEntryTypes.CommentAdded when data.GetValueOrDefault("text") is { } comment =>
                 (NotificationKinds.Mentioned, Mentions.Find(comment, current.Participants), comment),
             _ => (string.Empty, (IReadOnlyList<string>)[], null),

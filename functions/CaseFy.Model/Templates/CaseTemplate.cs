@@ -29,6 +29,11 @@ public sealed record CaseTemplate
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IntakeDefinition? Intake { get; init; }
 
+    /// <summary>The reminder lead times for tasks and SLAs, when the template sets them.</summary>
+    /// <remarks>Left out of the JSON when absent, so templates stored before reminders existed keep their exact stored form.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReminderSettings? Reminders { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required Actor CreatedBy { get; init; }

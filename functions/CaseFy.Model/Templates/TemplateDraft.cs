@@ -12,7 +12,12 @@ public sealed record TemplateDraft(string? Name, string? Description, IReadOnlyL
     public string? Prefix { get; init; }
 
     public IntakeDraft? Intake { get; init; }
+
+    public RemindersDraft? Reminders { get; init; }
 }
+
+/// <summary>A template's reminder lead times as submitted (see <see cref="ReminderSettings"/>).</summary>
+public sealed record RemindersDraft(double? TaskLeadHours, double? SlaLeadHours);
 
 /// <summary>A template's public intake form as submitted (see <see cref="IntakeDefinition"/>).</summary>
 public sealed record IntakeDraft(bool? Enabled, string? Slug, IReadOnlyList<string?>? Fields)

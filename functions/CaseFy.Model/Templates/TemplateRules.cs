@@ -42,6 +42,7 @@ public static partial class TemplateRules
         }
 
         ValidateIntake(errors, draft.Intake, fields);
+        ValidateReminders(errors, draft.Reminders);
         if (draft.Stages is null || draft.Stages.Count == 0)
         {
             errors.Add("$.stages", "A template needs at least one stage.");
@@ -110,6 +111,7 @@ public static partial class TemplateRules
             Fields = [.. (draft.Fields ?? []).Select(f => ToField(f!))],
             CardFields = [.. (draft.CardFields ?? []).Select(k => k!)],
             Intake = ToIntake(draft.Intake),
+            Reminders = ToReminders(draft.Reminders),
             CreatedAt = now,
             CreatedBy = createdBy,
         };

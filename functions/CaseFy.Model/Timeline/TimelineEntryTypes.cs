@@ -15,6 +15,9 @@ public static class TimelineEntryTypes
     public const string TaskReopened = nameof(TaskReopened);
     public const string TaskOverdue = nameof(TaskOverdue);
 
+    /// <summary>An open task's due time is within the template's reminder lead time (once per due time).</summary>
+    public const string TaskDueSoon = nameof(TaskDueSoon);
+
     public const string DocumentRequested = nameof(DocumentRequested);
     public const string DocumentUploaded = nameof(DocumentUploaded);
     public const string DocumentAccepted = nameof(DocumentAccepted);
@@ -31,6 +34,9 @@ public static class TimelineEntryTypes
     /// <summary>A template's publishEvent automation raised a named event (published as a lifecycle event).</summary>
     public const string EventRaised = nameof(EventRaised);
     public const string SlaBreached = nameof(SlaBreached);
+
+    /// <summary>The stage's SLA runs out within the template's reminder lead time (once per visit).</summary>
+    public const string SlaDueSoon = nameof(SlaDueSoon);
     public const string ParticipantAdded = nameof(ParticipantAdded);
     public const string ParticipantRoleChanged = nameof(ParticipantRoleChanged);
     public const string ParticipantRemoved = nameof(ParticipantRemoved);

@@ -13,6 +13,7 @@ const ICONS = [
   [/OnHold$/, '‖', 'warn'],
   [/Resumed$/, '▶', 'enter'],
   [/Document/, '▤', 'doc'],
+  [/DueSoon$/, '◷', 'warn'],
   [/Task/, '☑', 'task'],
   [/Decision/, '⚖', 'decision'],
   [/Comment/, '✎', 'comment'],

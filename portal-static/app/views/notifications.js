@@ -8,10 +8,12 @@ import { refreshUnread } from '../components/unreadBadge.js';
 const SAYS = {
   taskAssigned: n => `${n.actorName} assigned you a task${n.text ? `: ${n.text}` : ''}`,
   taskOverdue: n => `Your task is overdue${n.text ? `: ${n.text}` : ''}`,
+  taskDueSoon: n => `Your task is due soon${n.text ? `: ${n.text}` : ''}`,
   caseHandedOver: n => `${n.actorName} handed the case to you`,
   outsideUpload: n => `${n.actorName} uploaded ${n.text ?? 'a document'}`,
   outsideAnswer: n => `${n.actorName} answered ${n.text ?? 'questions'}`,
   slaBreached: n => `The SLA ran out${n.text ? ` in stage ${n.text}` : ''}`,
+  slaDueSoon: n => `The SLA runs out soon${n.text ? ` in stage ${n.text}` : ''}`,
   mentioned: n => `${n.actorName} mentioned you${n.text ? `: “${n.text}”` : ''}`,
 };
 

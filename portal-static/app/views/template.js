@@ -1,4 +1,4 @@
-// The template editor: a process without code. Its name, case number prefix and data fields; per stage: name and
+// The template editor: a process without code. Its name, case number prefix, reminder lead times and data fields; per stage: name and
 // key, how it advances, required documents, tasks, the fields it needs and asks of the outside party, a decision,
 // on-enter/on-exit automations and a time limit (SLA) with its breach action; stages are added, renamed, reordered
 // and removed. The API's validation errors, keyed by JSON path ($.stages[1].tasks[0].title), show next to the field
@@ -9,7 +9,7 @@ import { listTemplates } from '../data.js';
 import { can } from '../session.js';
 import { navigate } from '../router.js';
 import { timeEl } from '../format.js';
-import { text } from '../components/template/boundControls.js';
+import { number, text } from '../components/template/boundControls.js';
 import { editableList } from '../components/template/editableList.js';
 import { fieldFields, newField } from '../components/template/fieldEditor.js';
 import { cardFieldsEditor } from '../components/template/stageFieldsEditor.js';
@@ -30,8 +30,12 @@ export async function render(main, id) {
   }
   const [existing, summaries] = id ? await Promise.all([api(`/api/templates/${enc(id)}`), listTemplates()]) : [null, []];
   const archived = summaries.find(t => t.id === id)?.status === 'archived';
-  const draft = { name: '', description: '', prefix: '', fields: [], cardFields: [], stages: [newStage()] };
-  const load = t => Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', prefix: t.prefix ?? '', fields: t.fields ?? [], cardFields: t.cardFields ?? [], stages: t.stages }));
+  const draft = { name: '', description: '', prefix: '', reminders: {}, fields: [], cardFields: [], stages: [newStage()] };
+  const load = t => {
+    Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', prefix: t.prefix ?? '', fields: t.fields ?? [], cardFields: t.cardFields ?? [], stages: t.stages }));
+    // The same object, which the reminder controls are bound to.
+    Object.assign(draft.reminders, { taskLeadHours: t.reminders?.taskLeadHours ?? null, slaLeadHours: t.reminders?.slaLeadHours ?? null });
+  };
   if (existing) load(existing);
 
   const stagesList = h('ol', { class: 'stage-editor' });
@@ -41,6 +45,14 @@ export async function render(main, id) {
   const addStage = h('button', { type: 'button', class: 'button', text: 'Add stage' });
   const fields = new Map();
   const ctx = { fields, choiceLists: [], redraw: () => draw(), fieldsChanged: () => { for (const redraw of ctx.choiceLists) redraw(); } };
+
+  function remindersEditor() {
+    return h('fieldset', { class: 'sub' }, h('legend', { text: 'Reminders' }),
+      h('p', { class: 'hint', text: 'Optional. The assignee is reminded of a task, and the owner of a stage’s SLA, this many hours before it is due.' }),
+      h('div', { class: 'item-fields' },
+        number(ctx, draft.reminders, 'taskLeadHours', '$.reminders', 'Remind of tasks (hours before due)'),
+        number(ctx, draft.reminders, 'slaLeadHours', '$.reminders', 'Remind of the SLA (hours before)')));
+  }
 
   const draw = () => {
     fields.clear();
@@ -52,7 +64,8 @@ export async function render(main, id) {
   const top = h('section', { class: 'card' },
     text(ctx, draft, 'name', '$', 'Name', { required: true }, 'What the process is called, e.g. "Employee onboarding".'),
     text(ctx, draft, 'description', '$', 'Description', { maxlength: 2000 }, 'Optional. Shown to the team.'),
-    text(ctx, draft, 'prefix', '$', 'Case number prefix', { maxlength: 6, spellcheck: 'false', autocomplete: 'off', placeholder: 'ONB' }, 'Optional, 2-6 capital letters: cases are numbered ONB-0001, ONB-0002…'));
+    text(ctx, draft, 'prefix', '$', 'Case number prefix', { maxlength: 6, spellcheck: 'false', autocomplete: 'off', placeholder: 'ONB' }, 'Optional, 2-6 capital letters: cases are numbered ONB-0001, ONB-0002…'),
+    remindersEditor());
   const topFields = new Map(fields);
   addStage.addEventListener('click', () => {
     draft.stages.push(newStage());
@@ -81,6 +94,7 @@ export async function render(main, id) {
       const body = JSON.parse(JSON.stringify(draft, (key, value) =>
         key.startsWith('_') || (value === '' && OPTIONAL.has(key)) || (value === null && RULES.has(key))
           || (key === 'cardFields' && !value.length) ? undefined : value));
+      if (body.reminders?.taskLeadHours == null && body.reminders?.slaLeadHours == null) delete body.reminders;
       for (const stage of body.stages) {
         if (stage.onBreach && !Object.values(stage.onBreach).some(Boolean)) stage.onBreach = null;
       }
