@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CaseFy.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -62,11 +64,20 @@ public sealed class NotificationsPortalTests(PortalFixture portal) : IClassFixtu
             {"name":"Reminded","reminders":{"taskLeadHours":1,"slaLeadHours":2},"stages":[{"key":"collect","name":"Collect",
               "slaHours":2,"tasks":[{"key":"call","title":"Call the supplier","dueInHours":1}]}]}
             """);
-        var opened = await portal.Api.OpenCaseAsync(template.Id, "Reminded supplier");
-        await portal.Api.WaitForStageEnteredAsync(opened.Id, "collect");
+
+        // Opened by a member of their own, who owns it and its task: the other test's admin inbox is left alone.
+        using var rita = new CaseFyClient(new HttpClient { BaseAddress = portal.ApiAddress });
+        using (var minted = await rita.Http.PostAsJsonAsync("/api/dev/token", new { name = "Rita Reminded", roles = new[] { "CaseFy.Member" } }, Ct))
+        {
+            var token = (await minted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
+            rita.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var opened = await rita.OpenCaseAsync(template.Id, "Reminded supplier");
+        await rita.WaitForStageEnteredAsync(opened.Id, "collect");
 
         await using var team = await portal.NewPageAsync();
-        await team.SignInAsync(TestHost.AdminName);
+        await team.SignInAsync("Rita Reminded", "Member");
         await Expect(team.Page.Locator("#nav .unread-badge")).Not.ToBeHiddenAsync(new() { Timeout = 45_000 });
         await team.Page.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
 
