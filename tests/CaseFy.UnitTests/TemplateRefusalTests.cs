@@ -63,7 +63,10 @@ public sealed class TemplateRefusalTests
 
     private static TemplateDraft Valid() => new("Claims", "Insurance claims", [Intake(), Review()])
     {
-        Fields = Fields(), Prefix = "CLM", CardFields = ["kind", "amount"], Reminders = new RemindersDraft(24, 0.5),
+        Fields = Fields(),
+        Prefix = "CLM",
+        CardFields = ["kind", "amount"],
+        Reminders = new RemindersDraft(24, 0.5),
     };
 
     private static StageDraft WithoutRoutes(StageDraft stage) => stage with
