@@ -7,7 +7,7 @@ namespace CaseFy.Storage;
 
 /// <summary>
 /// Creates CaseFy's tables and documents container, indexes participants of cases stored before the participant
-/// index existed, and with local storage (a connection string: Azurite) sets the Blob service's CORS rule for direct
+/// index existed and open cases stored before the board index existed, and with local storage (a connection string: Azurite) sets the Blob service's CORS rule for direct
 /// uploads; in Azure, Bicep sets that rule and the app's identity has no right to change it.
 /// </summary>
 public sealed class StorageSetup(
@@ -19,6 +19,7 @@ public sealed class StorageSetup(
         ArgumentNullException.ThrowIfNull(portalOrigins);
         await tables.CreateIfNotExistsAsync(cancellationToken);
         await cases.IndexParticipantsOnceAsync(cancellationToken);
+        await cases.IndexBoardsOnceAsync(cancellationToken);
         await documents.EnsureContainerAsync(cancellationToken);
         if (!storage.Value.UsesIdentity && UploadOrigins(documents.ServiceOrigin, portalOrigins) is { Count: > 0 } origins)
         {

@@ -23,7 +23,8 @@ public static class ReportsApi
             .WithSummary("A template's board: open cases per stage")
             .WithDescription($"Per stage of the template's newest version: the count of open cases and the newest "
                 + $"casesPerStage of them (1-{BoardService.MaxCasesPerStage}, default {BoardService.DefaultCasesPerStage}). "
-                + "Computed on request from the case index (one scan of the template's open cases).")
+                + "Read from the board index (per stage: the newest open cases and their count; closed cases and other templates' "
+                + "cases are not read).")
             .WithQuery(new QueryParameter(
                 "casesPerStage", $"Cases listed per stage, 1-{BoardService.MaxCasesPerStage} (default {BoardService.DefaultCasesPerStage}).", JsonSchemaType.Integer)
             {

@@ -42,6 +42,13 @@ public interface ICaseStore
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
     Task<Page<CaseRecord>> FindAsync(CaseFilter filter, string? participantId, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The open cases of a template in one stage, for its board: their number and the newest <paramref name="take"/>.
+    /// Read from the board index, which holds a copy of each open case under its template and stage and is kept like the
+    /// case list (eventually consistent): closed cases, cases on hold and other templates' or stages' cases are not read.
+    /// </summary>
+    Task<OpenCasesInStage> ReadOpenInStageAsync(string templateId, string stageKey, int take, CancellationToken cancellationToken);
+
     /// <summary>Streams every case matching <paramref name="filter"/>, newest first, for reports (reads all of them).</summary>
     IAsyncEnumerable<CaseRecord> ScanAsync(CaseFilter filter, CancellationToken cancellationToken);
 

@@ -17,13 +17,15 @@ namespace CaseFy.Storage.Tables;
 /// there are no partial writes and no lost updates. Lifecycle entries also get an outbox marker
 /// (<c>ob-{seq}</c>) in that same transaction, then the case's outbox pointer is touched (see <see cref="TableEventOutbox"/>).
 /// <para>
-/// The case index holds a copy of each case row twice over: in partition <c>cases</c> (every case, for admins) and in a
-/// partition per participant (<c>a-{id}</c>, the cases that person takes part in), so a person's list reads only
-/// their own rows. Both are written right after the case row, by the same code path: eventually consistent. The case
-/// row itself lists every participant partition ever given a copy (written with the case, before the copy); after
-/// writing the copies, the store reads the case row again and removes the copies of everyone it lists but no longer
-/// names. So a slower writer's copy cannot keep a removed participant's row, and whatever a crash leaves (a copy
-/// missing or one too many) is repaired by the case's next change.
+/// The case index holds copies of each case row: in partition <c>cases</c> (every case, for admins), in a partition
+/// per participant (<c>a-{id}</c>, the cases that person takes part in), so a person's list reads only their own rows,
+/// and while the case is open in its template's board partition for its stage (<c>board-{template}.{stage}</c>), so a
+/// board reads only the open cases it shows. All are written right after the case row, by the same code path:
+/// eventually consistent. The case row itself lists every partition but <c>cases</c> ever given a copy (written with
+/// the case, before the copy); after writing the copies, the store reads the case row again and removes the copies in
+/// every partition it lists that the stored case no longer belongs in (a removed participant, a stage left, a case
+/// closed or on hold). So a slower writer's copy cannot keep such a row, and whatever a crash leaves (a copy missing
+/// or one too many) is repaired by the case's next change.
 /// </para>
 /// </summary>
 public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
@@ -34,6 +36,8 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private const string IndexedColumn = "IndexedIn";
     private const string MarkerPartition = "meta";
     private const string ParticipantIndexMarker = "participant-index-v1";
+    private const string BoardIndexMarker = "board-index-v1";
+    private const string BoardPrefix = "board-";
     private const int MaxAttempts = 25;
 
     // The most index rows one page of a title search reads before it answers (with fewer items and a token).
@@ -93,7 +97,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
 
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpdateReplace, CaseEntity(change.Case, IndexedPartitions(row.Value!).Concat(PersonPartitions(current))), row.Value!.ETag),
+                new(TableTransactionActionType.UpdateReplace, CaseEntity(change.Case, IndexedPartitions(row.Value!).Concat(CopyPartitions(current))), row.Value!.ETag),
             };
             actions.AddRange(TimelineActions(change.Entries));
             try
@@ -188,6 +192,28 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
     }
 
+    public async Task<OpenCasesInStage> ReadOpenInStageAsync(string templateId, string stageKey, int take, CancellationToken cancellationToken)
+    {
+        using var span = CaseFyTelemetry.StartStorage("case.board");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BoardPartition(templateId, stageKey)}");
+        var rows = await TableQueries.TakeAsync(filter, tables.CaseIndex, take + 1, cancellationToken);
+        var newest = rows.Take(take).Select(e => JsonEntity.Read(e, StorageJsonContext.Default.CaseRecord)).ToList();
+        if (rows.Count <= take)
+        {
+            return new OpenCasesInStage(newest.Count, newest);
+        }
+
+        // More than the cards: count the rest by key alone (no case bodies read).
+        var count = 0;
+        await foreach (var unused in tables.CaseIndex.QueryAsync<TableEntity>(
+            filter, maxPerPage: 1000, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return new OpenCasesInStage(count, newest);
+    }
+
     public async Task<Page<TaskSummary>> ListOpenTasksAsync(
         string assigneeId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
@@ -232,16 +258,85 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         await tables.CaseIndex.UpsertEntityAsync(new TableEntity(MarkerPartition, ParticipantIndexMarker), cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Once per installation (a marker row records it): gives each case that was open before the board index existed
+    /// its board row. Each case row is read afresh, its list of indexed partitions extended first (ETag-checked, as a
+    /// change writes it), then the copy added and stale copies removed as after any change: a change racing with this
+    /// pass leaves the same rows it would have left alone. Safe to run again after a crash midway.
+    /// </summary>
+    public async Task IndexBoardsOnceAsync(CancellationToken cancellationToken)
+    {
+        if ((await tables.CaseIndex.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, BoardIndexMarker, cancellationToken: cancellationToken)).HasValue)
+        {
+            return;
+        }
+
+        var open = CaseIndexQuery.Filter(IndexPartition, string.Empty, new CaseFilter(Status: CaseStatus.Open));
+        await foreach (var row in tables.CaseIndex.QueryAsync<TableEntity>(
+            open, maxPerPage: 1000, select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
+        {
+            await IndexBoardAsync(CaseIdOf(row.RowKey), cancellationToken);
+        }
+
+        await tables.CaseIndex.UpsertEntityAsync(new TableEntity(MarkerPartition, BoardIndexMarker), cancellationToken: cancellationToken);
+    }
+
+    private async Task IndexBoardAsync(string caseId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return;
+            }
+
+            var record = JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord);
+            var listed = IndexedPartitions(row.Value!);
+            var missing = CopyPartitions(record).Except(listed).ToList();
+            if (missing.Count > 0)
+            {
+                // Listed before the copy exists, like a change does, so whoever removes stale copies knows of it.
+                var listing = new TableEntity(caseId, CaseRowKey) { [IndexedColumn] = IndexedList(listed.Concat(missing)) };
+                try
+                {
+                    await tables.Cases.UpdateEntityAsync(listing, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+                {
+                    continue;
+                }
+            }
+
+            if (record.Status == CaseStatus.Open)
+            {
+                try
+                {
+                    await tables.CaseIndex.AddEntityAsync(IndexRow(BoardPartition(record), IndexRowKey(record), record), cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+                {
+                    // Written by a change since: newer than the case read here.
+                }
+            }
+
+            await RemoveStaleCopiesAsync(caseId, IndexRowKey(record), cancellationToken);
+            return;
+        }
+    }
+
     // The case row also lists every participant partition that was ever given a copy of the case (written with the
     // case, so before any copy): whoever indexes the case later knows which copies may need removing.
     private static TableEntity CaseEntity(CaseRecord record, IEnumerable<string> indexedBefore)
     {
         var entity = JsonEntity.Create(record.Id, CaseRowKey, record, StorageJsonContext.Default.CaseRecord);
-        entity[IndexedColumn] = string.Join(' ', indexedBefore.Union(PersonPartitions(record)).Order(StringComparer.Ordinal));
+        entity[IndexedColumn] = IndexedList(indexedBefore.Union(CopyPartitions(record)));
         entity["Status"] = record.Status.ToString();
         entity["Stage"] = record.CurrentStage.Key;
         return entity;
     }
+
+    private static string IndexedList(IEnumerable<string> partitions) => string.Join(' ', partitions.Distinct().Order(StringComparer.Ordinal));
 
     private static IEnumerable<TableTransactionAction> TimelineActions(IEnumerable<TimelineEntry> entries) =>
         entries.Select(entry =>
@@ -257,31 +352,47 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private static string IndexRowKey(CaseRecord record) =>
         (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + record.Id;
 
+    private static string CaseIdOf(string indexRowKey) => indexRowKey[(indexRowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
+
     private static TableEntity IndexRow(string partition, string rowKey, CaseRecord record) =>
         CaseIndexQuery.WithColumns(JsonEntity.Create(partition, rowKey, record, StorageJsonContext.Default.CaseRecord), record);
 
-    // Writes the case's copy for admins and for each participant, then removes the copies of everyone the stored case
-    // lists as once indexed but no longer names (see the class remarks): read after the writes, so whichever writer
-    // comes last removes them, and any later change repairs what a crash left.
+    // Writes the case's copy for admins, for each participant and (open) for its board, then removes the copies in every
+    // partition the stored case lists as once indexed but no longer belongs in (see the class remarks): read after the
+    // writes, so whichever writer comes last removes them, and any later change repairs what a crash left.
     private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var rowKey = IndexRowKey(record);
-        await Task.WhenAll(PersonPartitions(record).Prepend(IndexPartition).Distinct().Select(partition =>
+        await Task.WhenAll(CopyPartitions(record).Prepend(IndexPartition).Distinct().Select(partition =>
             tables.CaseIndex.UpsertEntityAsync(IndexRow(partition, rowKey, record), TableUpdateMode.Replace, cancellationToken)));
-        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(record.Id, CaseRowKey, cancellationToken: cancellationToken);
+        await RemoveStaleCopiesAsync(record.Id, rowKey, cancellationToken);
+    }
+
+    private async Task RemoveStaleCopiesAsync(string caseId, string rowKey, CancellationToken cancellationToken)
+    {
+        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return;
         }
 
-        var current = PersonPartitions(JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord));
-        foreach (var partition in IndexedPartitions(row.Value!).Except(current))
-        {
-            await TableQueries.DeleteIfExistsAsync(tables.CaseIndex, partition, rowKey, cancellationToken);
-        }
+        var current = CopyPartitions(JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord));
+        await Task.WhenAll(IndexedPartitions(row.Value!).Except(current).Select(partition =>
+            TableQueries.DeleteIfExistsAsync(tables.CaseIndex, partition, rowKey, cancellationToken)));
     }
 
     private static IEnumerable<string> PersonPartitions(CaseRecord record) => record.Participants.Select(p => PersonPartition(p.Id));
+
+    // Every partition but the admins' that holds a copy of the case now: each participant's, and its stage's board while open.
+    private static IEnumerable<string> CopyPartitions(CaseRecord record) =>
+        record.Status == CaseStatus.Open
+            ? PersonPartitions(record).Append(BoardPartition(record))
+            : PersonPartitions(record);
+
+    private static string BoardPartition(CaseRecord record) => BoardPartition(record.TemplateId, record.CurrentStage.Key);
+
+    // Stage keys hold no '.', so the last '.' separates the two whatever a template id holds.
+    private static string BoardPartition(string templateId, string stageKey) => $"{BoardPrefix}{templateId}.{stageKey}";
 
     private static string[] IndexedPartitions(TableEntity caseRow) =>
         caseRow.GetString(IndexedColumn)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
