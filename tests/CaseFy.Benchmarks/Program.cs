@@ -4,7 +4,7 @@ using CaseFy.Benchmarks;
 using CaseFy.LocalHost.Storage;
 
 // CaseFy against the raw engine and storage it runs on. Usage:
-//   dotnet run -c Release --project tests/CaseFy.Benchmarks -- [--cases 1000] [--samples 30] [--entries 10000] [--load-seconds 10] [--connections 200]
+//   dotnet run -c Release --project tests/CaseFy.Benchmarks -- [--cases 1000] [--in-flight 150 (create-and-drive: cases at once, below the knee)] [--samples 30] [--entries 10000] [--load-seconds 10] [--connections 200]
 //       [--scale 1000,10000,100000 (only: seeds and reads at each size; writes to a temp file unless --output)]
 //       [--seed-concurrency 32 (cases stored at once while seeding)]
 //       [--knee 100,200,400,800 (only: create-and-drive at each size in turn, with Azurite's CPU) [--knee-minutes 10 (per size)]]
@@ -28,7 +28,7 @@ var output = options.GetValueOrDefault("output")
 
 var command = "dotnet run -c Release --project tests/CaseFy.Benchmarks --" + (args.Length == 0 ? string.Empty : " " + string.Join(' ', args));
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(60));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(120));
 var ct = cancel.Token;
 var loadBefore = PerformanceReport.LoadAverage();
 var clock = Stopwatch.StartNew();
@@ -87,7 +87,7 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
     if (Runs("throughput"))
     {
         Console.WriteLine("(3) create-and-drive throughput");
-        rows.Add(await ThroughputBenchmark.RunAsync(bench, cases, ct));
+        rows.Add(await ThroughputBenchmark.RunAsync(bench, cases, Option("in-flight", 150), ct));
     }
 }
 

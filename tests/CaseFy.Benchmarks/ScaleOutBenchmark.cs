@@ -17,7 +17,7 @@ public static class ScaleOutBenchmark
     {
         ArgumentNullException.ThrowIfNull(bench);
         var half = cases / 2;
-        var (single, _) = await ThroughputBenchmark.DriveCaseFyAsync(bench, [bench.Api], half, cancellationToken);
+        var (single, _) = await ThroughputBenchmark.DriveCaseFyAsync(bench, [bench.Api], half, half, cancellationToken);
 
         TimeSpan many;
         List<string> ids;
@@ -32,7 +32,7 @@ public static class ScaleOutBenchmark
 
             spread = await WaitForSpreadAsync(bench, instances, cancellationToken);
             Console.WriteLine($"  partitions spread: {spread}");
-            (many, ids) = await ThroughputBenchmark.DriveCaseFyAsync(bench, [bench.Api, .. extra.Select(e => e.Api)], cases, cancellationToken);
+            (many, ids) = await ThroughputBenchmark.DriveCaseFyAsync(bench, [bench.Api, .. extra.Select(e => e.Api)], cases, cases, cancellationToken);
         }
         finally
         {
@@ -42,7 +42,7 @@ public static class ScaleOutBenchmark
             }
         }
 
-        var (secondSingle, _) = await ThroughputBenchmark.DriveCaseFyAsync(bench, [bench.Api], cases - half, cancellationToken);
+        var (secondSingle, _) = await ThroughputBenchmark.DriveCaseFyAsync(bench, [bench.Api], cases - half, cases - half, cancellationToken);
         single += secondSingle;
         var problems = await ThroughputBenchmark.CheckTimelinesAsync(bench, ids, cancellationToken);
         var singleRate = cases / single.TotalSeconds;

@@ -16,34 +16,40 @@ public static class ThroughputBenchmark
     private const int Stages = 3;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<ReportRow> RunAsync(BenchEnvironment bench, int cases, CancellationToken cancellationToken)
+    public static async Task<ReportRow> RunAsync(BenchEnvironment bench, int cases, int inFlight, CancellationToken cancellationToken)
     {
-        var run = await MeasureAsync(bench, cases, cancellationToken);
+        var run = await MeasureAsync(bench, cases, inFlight, cancellationToken);
         return new ReportRow(
-            $"Create-and-drive {cases} cases × {Stages} stages concurrently",
+            inFlight >= cases ? $"Create-and-drive {cases} cases × {Stages} stages concurrently" : $"Create-and-drive {cases} cases × {Stages} stages, {inFlight} at a time",
             FormattableString.Invariant($"{run.CaseFyRate:F1} cases/s ({run.CaseFy.TotalSeconds:F1} s)"),
             FormattableString.Invariant($"{run.RawRate:F1} orchestrations/s ({run.Raw.TotalSeconds:F1} s)"),
             run.RawRate / run.CaseFyRate, null,
-            $"each side in two halves of {cases / 2}+{cases - (cases / 2)} concurrent, order raw, CaseFy, CaseFy, raw; ratio = raw rate ÷ CaseFy rate; timelines checked: {cases}, lost or duplicated entries / broken chains: {run.Problems}");
+            $"each side in two halves of {cases / 2}+{cases - (cases / 2)}, at most {Math.Min(inFlight, cases)} in flight, order raw, CaseFy, CaseFy, raw; ratio = raw rate ÷ CaseFy rate; Azurite CPU per case {run.CaseFyAzurite.TotalMilliseconds / cases:F0} ms CaseFy, {run.RawAzurite.TotalMilliseconds / cases:F0} ms raw; timelines checked: {cases}, lost or duplicated entries / broken chains: {run.Problems}");
     }
 
-    /// <summary>One create-and-drive of <paramref name="cases"/> per side: both times, Azurite's CPU time, timeline problems.</summary>
-    public static async Task<ThroughputRun> MeasureAsync(BenchEnvironment bench, int cases, CancellationToken cancellationToken)
+    /// <summary>
+    /// One create-and-drive of <paramref name="cases"/> per side, at most <paramref name="inFlight"/> cases (or
+    /// orchestrations) in flight at once: both times, Azurite's CPU time, timeline problems.
+    /// </summary>
+    public static async Task<ThroughputRun> MeasureAsync(BenchEnvironment bench, int cases, int inFlight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bench);
         var azuriteBefore = bench.AzuriteProcessorTime;
         var wall = Stopwatch.StartNew();
 
         // Two halves in the order raw, CaseFy, CaseFy, raw, so a drift in machine load or hub size favours neither side.
+        // Azurite's CPU is counted per side: the storage work each side's cases cost (its one Node thread is the ceiling).
         var half = cases / 2;
-        var rawElapsed = await DriveRawAsync(bench, half, cancellationToken);
-        var (casefyFirst, ids) = await DriveCaseFyAsync(bench, half, cancellationToken);
-        var (casefySecond, moreIds) = await DriveCaseFyAsync(bench, cases - half, cancellationToken);
-        rawElapsed += await DriveRawAsync(bench, cases - half, cancellationToken);
+        var rawAzurite = TimeSpan.Zero;
+        var casefyAzurite = TimeSpan.Zero;
+        var rawElapsed = await OnAzuriteAsync(bench, () => DriveRawAsync(bench, half, inFlight, cancellationToken), t => rawAzurite += t);
+        var (casefyFirst, ids) = await OnAzuriteAsync(bench, () => DriveCaseFyAsync(bench, [bench.Api], half, inFlight, cancellationToken), t => casefyAzurite += t);
+        var (casefySecond, moreIds) = await OnAzuriteAsync(bench, () => DriveCaseFyAsync(bench, [bench.Api], cases - half, inFlight, cancellationToken), t => casefyAzurite += t);
+        rawElapsed += await OnAzuriteAsync(bench, () => DriveRawAsync(bench, cases - half, inFlight, cancellationToken), t => rawAzurite += t);
         var casefyElapsed = casefyFirst + casefySecond;
         ids.AddRange(moreIds);
-        Console.WriteLine(FormattableString.Invariant($"  raw: {cases} orchestrations in {rawElapsed.TotalSeconds:F1} s = {cases / rawElapsed.TotalSeconds:F1}/s"));
-        Console.WriteLine(FormattableString.Invariant($"  CaseFy: {cases} cases in {casefyElapsed.TotalSeconds:F1} s = {cases / casefyElapsed.TotalSeconds:F1}/s"));
+        Console.WriteLine(FormattableString.Invariant($"  raw: {cases} orchestrations in {rawElapsed.TotalSeconds:F1} s = {cases / rawElapsed.TotalSeconds:F1}/s, Azurite {rawAzurite.TotalMilliseconds / cases:F0} ms CPU each"));
+        Console.WriteLine(FormattableString.Invariant($"  CaseFy: {cases} cases in {casefyElapsed.TotalSeconds:F1} s = {cases / casefyElapsed.TotalSeconds:F1}/s, Azurite {casefyAzurite.TotalMilliseconds / cases:F0} ms CPU each"));
 
         var azuriteBusy = (bench.AzuriteProcessorTime - azuriteBefore) / wall.Elapsed;
         var problems = await CheckTimelinesAsync(bench, ids, cancellationToken);
@@ -53,13 +59,21 @@ public static class ThroughputBenchmark
             Console.WriteLine("    " + problem);
         }
 
-        return new ThroughputRun(cases, casefyElapsed, rawElapsed, azuriteBusy, problems.Count);
+        return new ThroughputRun(cases, casefyElapsed, rawElapsed, azuriteBusy, problems.Count) { CaseFyAzurite = casefyAzurite, RawAzurite = rawAzurite };
     }
 
-    private static async Task<TimeSpan> DriveRawAsync(BenchEnvironment bench, int count, CancellationToken cancellationToken)
+    private static async Task<T> OnAzuriteAsync<T>(BenchEnvironment bench, Func<Task<T>> drive, Action<TimeSpan> addAzuriteTime)
+    {
+        var before = bench.AzuriteProcessorTime;
+        var result = await drive();
+        addAzuriteTime(bench.AzuriteProcessorTime - before);
+        return result;
+    }
+
+    private static async Task<TimeSpan> DriveRawAsync(BenchEnvironment bench, int count, int inFlight, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        await ForEachInFlightAsync(count, inFlight, async i =>
         {
             var id = $"thr-{i}-{Guid.NewGuid():N}";
             await bench.Raw.Client.ScheduleNewOrchestrationInstanceAsync(
@@ -71,22 +85,23 @@ public static class ThroughputBenchmark
             }
 
             await bench.Raw.Table.WaitForRowAsync(id, RowKeys.Exited(Stages - 1), Poll, cancellationToken);
-        }));
+            return id;
+        }, cancellationToken);
         return clock.Elapsed;
     }
 
-    private static Task<(TimeSpan Elapsed, List<string> Ids)> DriveCaseFyAsync(BenchEnvironment bench, int count, CancellationToken cancellationToken) =>
-        DriveCaseFyAsync(bench, [bench.Api], count, cancellationToken);
-
-    /// <summary>Opens and drives <paramref name="count"/> cases at once, case i through <paramref name="apis"/>[i mod n] (instances behind a balancer).</summary>
+    /// <summary>
+    /// Opens and drives <paramref name="count"/> cases, at most <paramref name="inFlight"/> at once, case i through
+    /// <paramref name="apis"/>[i mod n] (instances behind a balancer).
+    /// </summary>
     public static async Task<(TimeSpan Elapsed, List<string> Ids)> DriveCaseFyAsync(
-        BenchEnvironment bench, IReadOnlyList<BenchApi> apis, int count, CancellationToken cancellationToken)
+        BenchEnvironment bench, IReadOnlyList<BenchApi> apis, int count, int inFlight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bench);
         ArgumentNullException.ThrowIfNull(apis);
         var template = await bench.Api.CreateTemplateAsync(Stages, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        var ids = await ForEachInFlightAsync(count, inFlight, async i =>
         {
             var api = apis[i % apis.Count];
             var opened = await api.OpenCaseAsync(template.Id, $"Throughput {i}", cancellationToken);
@@ -98,8 +113,32 @@ public static class ThroughputBenchmark
 
             await bench.WaitForStoredStageAsync(opened.Id, "closed", Poll, cancellationToken);
             return opened.Id;
-        }));
+        }, cancellationToken);
         return (clock.Elapsed, ids.ToList());
+    }
+
+    // Like a client population of fixed size: a new case starts as soon as one of the in-flight ones ends.
+    private static async Task<string[]> ForEachInFlightAsync(int count, int inFlight, Func<int, Task<string>> drive, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(Math.Max(1, inFlight));
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await drive(i);
+            }
+            finally
+            {
+                slots.Release();
+                if (Interlocked.Increment(ref done) % 100 == 0)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"    {done} of {count} done in {clock.Elapsed.TotalSeconds:F0} s"));
+                }
+            }
+        }));
     }
 
     /// <summary>Every case's timeline, checked: the exact entries, dense seqs, the chain whole. Returns the cases that fail.</summary>

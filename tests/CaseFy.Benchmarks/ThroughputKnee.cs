@@ -23,7 +23,7 @@ public static class ThroughputKnee
             limit.CancelAfter(perSize);
             try
             {
-                var run = await ThroughputBenchmark.MeasureAsync(bench, size, limit.Token);
+                var run = await ThroughputBenchmark.MeasureAsync(bench, size, size, limit.Token);
                 text.AppendLine(inv, $"| {size} | {run.CaseFy.TotalSeconds:F1} s ({run.CaseFyRate:F1}/s) | {run.Raw.TotalSeconds:F1} s ({run.RawRate:F1}/s) | {run.RawRate / run.CaseFyRate:F2}× | {run.AzuriteBusy:F2} | {run.Problems} | {PerformanceReport.LoadAverage()} |");
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -8,6 +8,12 @@ namespace CaseFy.Benchmarks;
 /// <param name="Problems">CaseFy timelines with a lost or duplicated entry or a broken chain.</param>
 public sealed record ThroughputRun(int Cases, TimeSpan CaseFy, TimeSpan Raw, double AzuriteBusy, int Problems)
 {
+    /// <summary>Azurite's CPU time while CaseFy's cases ran (its storage work, and any left over from the side before).</summary>
+    public TimeSpan CaseFyAzurite { get; init; }
+
+    /// <summary>Azurite's CPU time while the raw orchestrations ran.</summary>
+    public TimeSpan RawAzurite { get; init; }
+
     public double CaseFyRate => Cases / CaseFy.TotalSeconds;
 
     public double RawRate => Cases / Raw.TotalSeconds;

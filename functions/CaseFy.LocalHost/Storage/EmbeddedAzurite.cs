@@ -136,6 +136,21 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // Diagnosis only: Azurite's own log of every request (large; e.g. to count storage calls per case).
+        if (Environment.GetEnvironmentVariable("CASEFY_AZURITE_DEBUG_LOG") is { Length: > 0 } debugLog)
+        {
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(debugLog);
+        }
+
+        // Measurements at size only: nothing is saved (Azurite otherwise rewrites its whole table file every few
+        // seconds, which stalls it past a few thousand cases); the heap may then grow past Node's default limit.
+        if (Environment.GetEnvironmentVariable("CASEFY_AZURITE_IN_MEMORY") == "1")
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+            start.Environment["NODE_OPTIONS"] = "--max-old-space-size=16384";
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         var azurite = new EmbeddedAzurite(process, dataDirectory, blobPort, queuePort, tablePort);
         process.OutputDataReceived += (_, e) => azurite.Keep(e.Data);
