@@ -4,6 +4,7 @@ using CaseFy.Application.Cases;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Events;
 using CaseFy.Application.Health;
+using CaseFy.Application.Mail;
 using CaseFy.Application.Notifications;
 using CaseFy.Application.Portal;
 using CaseFy.Application.Reports;
@@ -57,10 +58,12 @@ public static class ApplicationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ServerKeys>();
         services.AddSingleton<SealedTokens>();
+        services.AddSingleton<PortalTokenMinter>();
         services.AddSingleton<UploadMetadataSigner>();
         services.AddSingleton<IDocumentUploadRecorder, DocumentUploadRecorder>();
         services.AddSingleton<DocumentUploadService>();
         services.AddCaseFyEvents();
+        services.AddCaseFyMail();
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.SectionName)
             .PostConfigure<IHostEnvironment>((options, environment) => options.AllowLoopback = environment.IsDevelopment())

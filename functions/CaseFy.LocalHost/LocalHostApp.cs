@@ -1,5 +1,6 @@
 using CaseFy.Application.Access;
 using CaseFy.Application.Http;
+using CaseFy.Application.Mail;
 using CaseFy.Application.Portal;
 using CaseFy.Application.Telemetry;
 using CaseFy.Application.Templates;
@@ -84,6 +85,12 @@ public static class LocalHostApp
         var emptyDataFolder = dataDirectory is not null && !Directory.Exists(Path.Combine(dataDirectory, "azurite"));
         var azurite = await StartEmbeddedStorageIfNeededAsync(builder.Configuration, dataDirectory, repoRoot, cancellationToken);
         var firstStart = azurite is not null && emptyDataFolder && !noSamples;
+        if (dataDirectory is not null)
+        {
+            LocalAppKey.Configure(builder.Configuration, dataDirectory);
+            ConfigurePickupFolder(builder.Configuration, dataDirectory);
+        }
+
         if (azurite is not null)
         {
             // Created by a factory so the container disposes it (stopping Azurite) after the engine has stopped.
@@ -176,6 +183,16 @@ public static class LocalHostApp
         });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Add(DevTokenJsonContext.Default));
+    }
+
+    // Mail goes to .eml files in the data folder unless a way out is configured.
+    private static void ConfigurePickupFolder(ConfigurationManager configuration, string dataDirectory)
+    {
+        var mail = configuration.GetSection(MailOptions.SectionName);
+        if (string.IsNullOrEmpty(mail[nameof(MailOptions.PickupFolder)]) && string.IsNullOrEmpty(mail[nameof(MailOptions.AcsEndpoint)]))
+        {
+            mail[nameof(MailOptions.PickupFolder)] = Path.Combine(dataDirectory, "mail");
+        }
     }
 
     private static bool StorageConfigured(ConfigurationManager configuration)

@@ -1,3 +1,4 @@
+using CaseFy.Application.Mail;
 using CaseFy.LocalHost.Engine;
 using CaseFy.LocalHost.Portal;
 using CaseFy.LocalHost.Storage;
@@ -16,6 +17,10 @@ internal static class LocalHostBanner
         var storage = azurite is null
             ? "the configured storage account"
             : $"embedded Azurite (blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}), data in {azurite.DataDirectory}";
+        var mail = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
+        var mailTo = mail.AcsEndpoint is { } acs ? $"Azure Communication Services Email at {acs.Host}"
+            : mail.PickupFolder is { Length: > 0 } folder ? $".eml files in {Path.GetFullPath(folder)}"
+            : "off";
         Console.WriteLine($"""
 
             CaseFy is running.
@@ -23,6 +28,7 @@ internal static class LocalHostBanner
               API:     {url}/api  (health: {url}/api/health)
               Engine:  Durable Task on Azure Storage, task hub '{hub}'
               Storage: {storage}
+              Mail:    {mailTo}
             Press Ctrl+C to stop.
 
             """);

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventOutbox, TableEventOutbox>();
         services.AddSingleton<IMetricsStore, TableMetricsStore>();
         services.AddSingleton<INotificationStore, TableNotificationStore>();
+        services.AddSingleton<IMailOutbox, TableMailOutbox>();
         services.AddSingleton<BlobDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<BlobDocumentStore>());
         services.AddSingleton<IStorageSetup, StorageSetup>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CaseFy.Functions.Events;
 using CaseFy.Functions.Http;
+using CaseFy.Functions.Mail;
 using CaseFy.LocalHost.Storage;
 using CaseFy.Orchestration;
 using CaseFy.Orchestration.Orchestrators;
@@ -22,6 +23,7 @@ public sealed class FunctionsMetadataTests
             .Concat(registry.GetActivities().Select(a => (a.Key.Name, "activityTrigger")))
             .Append((HttpApiFunction.Name, "httpTrigger"))
             .Append((LifecycleEventsFunction.Name, "timerTrigger"))
+            .Append((MailFunction.Name, "timerTrigger"))
             .ToHashSet();
 
         var declared = FunctionsMetadata().Select(f => (f.Name, Trigger(f.Bindings).GetProperty("type").GetString()!)).ToList();

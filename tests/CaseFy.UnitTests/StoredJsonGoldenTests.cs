@@ -2,6 +2,7 @@ using System.Text.Json;
 using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Events;
+using CaseFy.Model.Mail;
 using CaseFy.Model.Metrics;
 using CaseFy.Model.Notifications;
 using CaseFy.Model.Portal;
@@ -146,8 +147,11 @@ public sealed class StoredJsonGoldenTests
         var created = PortalLinkRules.Create(viewer.Case, link, ana, t0.AddDays(2));
         var used = PortalLinkRules.RecordUse(created.Case, "l1", "view", t0.AddDays(2).AddMinutes(1))!;
         var message = PortalMessages.FromTeam(used.Case, "l1", "Please send the form.", ana, t0.AddDays(2).AddMinutes(2));
-        var revoked = PortalLinkRules.Revoke(message.Case, "l1", ana, t0.AddDays(2).AddMinutes(3))!;
-        return new[] { taskSoon, slaSoon, breached, member, viewer, created, used, message, revoked }.SelectMany(c => c.Entries);
+        var mailDelivery = new MailDelivery(OutsideMailRules.IdOf(message.Entries.Single(), "l1"), "c2", message.Entries.Single().Seq, MailKinds.Message, "l1");
+        var mailed = MailRecords.Record(message.Case, mailDelivery, MailOutcome.Sent(2), t0.AddDays(2).AddMinutes(3));
+        var mailFailed = MailRecords.Record(mailed.Case, mailDelivery with { Id = mailDelivery.Id + "x" }, MailOutcome.GivenUp(8, MailRecords.RefusedReason), t0.AddDays(2).AddMinutes(3));
+        var revoked = PortalLinkRules.Revoke(mailFailed.Case, "l1", ana, t0.AddDays(2).AddMinutes(3))!;
+        return new[] { taskSoon, slaSoon, breached, member, viewer, created, used, message, mailed, mailFailed, revoked }.SelectMany(c => c.Entries);
     }
 
     // One row per entity, each row's Data (the timeline's rows as one array here).

@@ -15,7 +15,7 @@ namespace CaseFy.Application.Intake;
 /// version of its template enables it at that slug and the template is not archived; each request reads both afresh
 /// (the newest version is never cached), so a new version with <c>enabled: false</c> closes the form at once.
 /// </summary>
-public sealed class IntakeService(ICaseStore cases, ITemplateStore templates, TimeProvider time)
+public sealed class IntakeService(ICaseStore cases, ITemplateStore templates, PortalTokenMinter tokens, TimeProvider time)
 {
     /// <summary>What the submitter's link allows: follow the case, and answer what the team asks of them.</summary>
     public static readonly IReadOnlyList<PortalAction> LinkActions = [PortalAction.View, PortalAction.Upload, PortalAction.Answer, PortalAction.Message];
@@ -59,9 +59,10 @@ public sealed class IntakeService(ICaseStore cases, ITemplateStore templates, Ti
         ArgumentNullException.ThrowIfNull(engine);
         var now = time.GetUtcNow();
         var caseId = CaseIds.New();
-        var token = PortalTokens.Create(caseId);
+        var linkId = CaseIds.New();
+        var token = tokens.TokenOf(caseId, linkId);
         var link = new PortalLink(
-            Id: CaseIds.New(),
+            Id: linkId,
             Name: TextRules.WithoutBidiControls(submission.Name!.Trim()),
             Email: submission.Email,
             Actions: [.. LinkActions],

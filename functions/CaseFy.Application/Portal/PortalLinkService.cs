@@ -14,7 +14,12 @@ namespace CaseFy.Application.Portal;
 
 /// <summary>Portal links: creating (the token is returned once), revoking, finding a link from its token, the public view.</summary>
 public sealed class PortalLinkService(
-    ICaseStore cases, ITemplateStore templates, ConversationService conversations, IOptions<DocumentOptions> documents, TimeProvider time)
+    ICaseStore cases,
+    ITemplateStore templates,
+    ConversationService conversations,
+    PortalTokenMinter tokens,
+    IOptions<DocumentOptions> documents,
+    TimeProvider time)
 {
     /// <summary>The newest public entries the view itself carries; older ones are paged with <see cref="PublicTimelineAsync"/>.</summary>
     public const int MaxPublicEntries = 200;
@@ -32,9 +37,10 @@ public sealed class PortalLinkService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var token = PortalTokens.Create(caseId);
+        var linkId = CaseIds.New();
+        var token = tokens.TokenOf(caseId, linkId);
         var link = new PortalLink(
-            Id: CaseIds.New(),
+            Id: linkId,
             Name: request.Name!.Trim(),
             Email: request.Email,
             Actions: request.Actions!.Order().ToList(),

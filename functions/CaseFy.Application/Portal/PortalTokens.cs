@@ -6,9 +6,10 @@ namespace CaseFy.Application.Portal;
 
 /// <summary>
 /// Portal link tokens: base64url of the case id (16 bytes, a routing hint so a token finds its case partition
-/// without an index) followed by 32 bytes from <see cref="RandomNumberGenerator"/> (256 secret bits). Only the
-/// SHA-256 of the whole token is stored; a token that does not decode, names another case, or matches no
-/// active link there is answered exactly like an unknown one.
+/// without an index) followed by 32 secret bytes, the HMAC-SHA256 of the case and link ids under the app's own
+/// portal-link key (<see cref="PortalTokenMinter"/>): 256 bits no one without that key can compute, which the mailer
+/// computes again to put the link in a mail. Only the SHA-256 of the whole token is stored; a token that does not
+/// decode, names another case, or matches no active link there is answered exactly like an unknown one.
 /// </summary>
 public static class PortalTokens
 {
@@ -16,12 +17,14 @@ public static class PortalTokens
     private const int CaseIdBytes = 16;
     public const int Length = 64; // base64url of 48 bytes, no padding
 
-    /// <summary>A new token for a case.</summary>
-    public static string Create(string caseId)
+    /// <summary>The token of link <paramref name="linkId"/> of case <paramref name="caseId"/> under <paramref name="key"/>: the same every time.</summary>
+    public static string Derive(string caseId, string linkId, ReadOnlySpan<byte> key)
     {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentException.ThrowIfNullOrEmpty(linkId);
         var bytes = new byte[CaseIdBytes + SecretBytes];
         Convert.FromHexString(caseId).CopyTo(bytes, 0);
-        RandomNumberGenerator.Fill(bytes.AsSpan(CaseIdBytes));
+        HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{caseId}/{linkId}"), bytes.AsSpan(CaseIdBytes));
         return Base64Url.EncodeToString(bytes);
     }
 

@@ -6,7 +6,7 @@ namespace CaseFy.Model.Portal;
 /// </summary>
 /// <param name="Id">The link's id (32 hex digits), used to list and revoke it.</param>
 /// <param name="Name">The external party's name, shown on the timeline.</param>
-/// <param name="Email">Their email address, when given (CaseFy does not send mail).</param>
+/// <param name="Email">Their e-mail address, when given: CaseFy mails them there (with the link) when mail is on.</param>
 /// <param name="Actions">What the link allows.</param>
 /// <param name="TokenHash">Lowercase hex SHA-256 of the token.</param>
 /// <param name="CreatedAt">When it was made.</param>

@@ -50,4 +50,10 @@ public static class TimelineEntryTypes
 
     /// <summary>Case data changed: <c>fields</c> lists the keys, <c>old.{key}</c> and <c>new.{key}</c> their JSON values.</summary>
     public const string FieldsChanged = nameof(FieldsChanged);
+
+    /// <summary>A mail was handed over for delivery (<c>deliveryId</c>, <c>kind</c>, <c>linkId</c>, <c>recipient</c>, <c>attempts</c>; never an address or a link).</summary>
+    public const string NotificationMailed = nameof(NotificationMailed);
+
+    /// <summary>A mail was given up (<c>deliveryId</c>, <c>kind</c>, <c>linkId</c>, <c>recipient</c>, <c>attempts</c>, <c>reason</c>).</summary>
+    public const string NotificationMailFailed = nameof(NotificationMailFailed);
 }

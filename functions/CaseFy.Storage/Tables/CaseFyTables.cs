@@ -32,9 +32,12 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>One partition per person: their notifications, newest first; partition <c>cursor</c>: how far each case is notified.</summary>
     public TableClient Notifications => service.GetTableClient($"{_prefix}Notifications");
 
+    /// <summary>Partition <c>due</c>: mail waiting to be sent or recorded, by delivery id; partition <c>cursor</c>: how far each case is turned into mail.</summary>
+    public TableClient MailOutbox => service.GetTableClient($"{_prefix}MailOutbox");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics, Notifications })
+        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics, Notifications, MailOutbox })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

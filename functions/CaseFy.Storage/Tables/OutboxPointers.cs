@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CaseFy.Model.Mail;
 using CaseFy.Model.Notifications;
 using CaseFy.Model.Timeline;
 
@@ -17,13 +18,14 @@ internal static class OutboxPointers
     public const string FailedAttemptsProperty = "FailedAttempts";
 
     /// <summary>
-    /// Touches the case's pointer when the change appended lifecycle entries or entries that notify someone (the
-    /// publisher hands each case it claims to the notifications inbox too). A merge keeps a publisher's claim
+    /// Touches the case's pointer when the change appended lifecycle entries or entries that notify or mail someone (the
+    /// publisher hands each case it claims to the notifications inbox and the mail outbox too). A merge keeps a publisher's claim
     /// but changes the ETag, which is how a publisher finishing at the same moment learns not to forget the case.
     /// </summary>
     public static async Task TouchAsync(CaseFyTables tables, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
     {
-        var lifecycle = entries.FirstOrDefault(entry => LifecycleEntryTypes.IsLifecycle(entry.Type) || NotificationRules.EntryTypes.Contains(entry.Type));
+        var lifecycle = entries.FirstOrDefault(entry => LifecycleEntryTypes.IsLifecycle(entry.Type) || NotificationRules.EntryTypes.Contains(entry.Type)
+            || OutsideMailRules.EntryTypes.Contains(entry.Type));
         if (lifecycle is null)
         {
             return;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Events;
+using CaseFy.Model.Mail;
 using CaseFy.Model.Metrics;
 using CaseFy.Model.Notifications;
 using CaseFy.Model.Templates;
@@ -29,6 +30,8 @@ namespace CaseFy.Storage.Tables;
 [JsonSerializable(typeof(TemplateSummary))]
 [JsonSerializable(typeof(LifecycleEvent))]
 [JsonSerializable(typeof(Notification))]
+[JsonSerializable(typeof(MailDelivery))]
+[JsonSerializable(typeof(MailOutcome))]
 [JsonSerializable(typeof(MetricsTotals))]
 [JsonSerializable(typeof(CaseMetricsCursor))]
 public sealed partial class StorageJsonContext : JsonSerializerContext;

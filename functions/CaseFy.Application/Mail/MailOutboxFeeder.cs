@@ -1,0 +1,55 @@
+using CaseFy.Application.Events;
+using CaseFy.Model.Cases;
+using CaseFy.Model.Mail;
+using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
+using CaseFy.Model.Timeline;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Application.Mail;
+
+/// <summary>
+/// Turns a case's new timeline entries into mail to send (<see cref="OutsideMailRules"/>): a consumer of the lifecycle
+/// outbox, like the inbox. It only adds deliveries to the mail outbox (idempotent ids) and then moves its own cursor,
+/// so it never waits for a mail service; <see cref="MailDispatcher"/> sends them. A crash in between handles the same
+/// entries again and adds nothing twice. With mail off it needs nothing.
+/// </summary>
+public sealed class MailOutboxFeeder(IMailOutbox outbox, ITemplateStore templates, IOptions<MailOptions> options, TimeProvider time) : ILifecycleConsumer
+{
+    /// <summary>Entries handled per batch; a longer backlog keeps the case due for the next round.</summary>
+    public const int EntriesPerBatch = 200;
+
+    /// <summary>Older entries mail nobody: turning mail on does not send a case's history.</summary>
+    public static readonly TimeSpan MaxEntryAge = TimeSpan.FromDays(1);
+
+    /// <inheritdoc/>
+    public async Task<TimelineRange?> NeedsAsync(CaseRecord record, IReadOnlyList<TimelineEntry> due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!options.Value.IsEnabled)
+        {
+            return null;
+        }
+
+        var after = await outbox.GetCursorAsync(record.Id, cancellationToken);
+        return after >= record.TimelineLength ? null : new TimelineRange(after, Math.Min(record.TimelineLength, after + EntriesPerBatch) + 1);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> ConsumeAsync(LifecycleBatch batch, TimelineRange needed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(needed);
+        var oldest = time.GetUtcNow() - MaxEntryAge;
+        var entries = batch.Within(needed).Where(e => e.At >= oldest && OutsideMailRules.EntryTypes.Contains(e.Type)).ToList();
+        var template = entries.Any(e => e.Type == TimelineEntryTypes.StageEntered)
+            ? await templates.GetAsync(batch.Case.TemplateId, batch.Case.TemplateVersion, cancellationToken)
+            : null;
+        var deliveries = entries.SelectMany(e => OutsideMailRules.For(e, batch.Case, template)).ToList();
+
+        var upTo = needed.BeforeSeq - 1;
+        await outbox.AddAsync(deliveries, cancellationToken);
+        await outbox.SetCursorAsync(batch.Case.Id, upTo, cancellationToken);
+        return upTo == batch.Case.TimelineLength;
+    }
+}
