@@ -62,6 +62,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<UploadMetadataSigner>();
         services.AddSingleton<IDocumentUploadRecorder, DocumentUploadRecorder>();
         services.AddSingleton<DocumentUploadService>();
+        services.AddSingleton<DocumentDownload>();
         services.AddCaseFyEvents();
         services.AddCaseFyMail();
         services.AddOptions<WebhookOptions>()

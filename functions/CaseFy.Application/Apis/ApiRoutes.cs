@@ -43,6 +43,7 @@ public static class ApiRoutes
     public const string CaseReopen = "cases/{id}/reopen";
     public const string CaseComments = "cases/{id}/comments";
     public const string CaseMessages = "cases/{id}/messages";
+    public const string CaseMessageWithFile = "cases/{id}/messages/{linkId}/file";
     public const string Config = "config";
 
     public const string Notifications = "notifications";
@@ -61,6 +62,8 @@ public static class ApiRoutes
     public const string PortalData = "portal/{token}/data";
     public const string PortalTimeline = "portal/{token}/timeline";
     public const string PortalMessages = "portal/{token}/messages";
+    public const string PortalMessageWithFile = "portal/{token}/messages/file";
+    public const string PortalMessageAttachment = "portal/{token}/messages/{seq}/attachment";
     public const string PortalDocument = "portal/{token}/documents/{key}";
     public const string PortalDocumentUploadUrl = "portal/{token}/documents/{key}/upload-url";
     public const string PortalDocumentConfirm = "portal/{token}/documents/{key}/versions/{version}/confirm";

@@ -1,3 +1,4 @@
+using System.Text;
 using CaseFy.Application.Documents;
 using CaseFy.Application.Engine;
 using CaseFy.Model;
@@ -24,6 +25,9 @@ public static class DocumentUpload
 
     private const int MaxParts = 8;
 
+    // A form field before the file (a message's text) is read whole: this much at most.
+    private const long MaxFieldBytes = 32 * 1024;
+
     /// <summary>Uploads the file of <paramref name="request"/> as the next version of document <paramref name="key"/>.</summary>
     /// <param name="current">The case as read by the access check.</param>
     /// <param name="key">The document key (checked here).</param>
@@ -31,9 +35,19 @@ public static class DocumentUpload
     /// <param name="actor">Who uploads (a person, or a portal link's party).</param>
     /// <param name="uploads">Stores and records the file.</param>
     /// <param name="engine">Told to look at the case after the record.</param>
+    /// <param name="withFields">
+    /// For an upload that records more than the version (a message with a file): given the form fields sent before the
+    /// file part, the rule that records the file with the rest, or the problem to answer with; nothing is written then.
+    /// </param>
     /// <returns>The case after the record, or the 400/404/409/413/415 problem to answer with.</returns>
     public static async Task<(CaseRecord? Updated, IResult? Problem)> RunAsync(
-        CaseRecord current, string key, HttpRequest request, Actor actor, DocumentUploadService uploads, ICaseEngine engine)
+        CaseRecord current,
+        string key,
+        HttpRequest request,
+        Actor actor,
+        DocumentUploadService uploads,
+        ICaseEngine engine,
+        Func<IReadOnlyDictionary<string, string>, (Func<CaseRecord, CaseTemplate, UploadedFile, DateTimeOffset, CaseChange?>? Record, IResult? Problem)>? withFields = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(request);
@@ -69,10 +83,17 @@ public static class DocumentUpload
         var reader = new MultipartReader(boundary!, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
         try
         {
-            var part = await NextFilePartAsync(reader, cancellationToken);
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            var part = await NextFilePartAsync(reader, cancellationToken, withFields is null ? null : fields);
             if (part is null)
             {
                 return (null, ApiProblems.Invalid("file", "Send one file part (Content-Disposition: form-data; name=\"file\"; filename=\"...\")."));
+            }
+
+            var (record, refused) = withFields?.Invoke(fields) ?? (null, null);
+            if (refused is not null)
+            {
+                return (null, refused);
             }
 
             var (section, disposition) = part.Value;
@@ -85,7 +106,7 @@ public static class DocumentUpload
             var fileName = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(
                 disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
             var file = new IncomingFile(section.Body, contentType, fileName, async ct => await NextFilePartAsync(reader, ct) is null);
-            var result = await uploads.UploadAsync(current, key, file, limits.MaxBytes, actor, engine, cancellationToken);
+            var result = await uploads.UploadAsync(current, key, file, limits.MaxBytes, actor, engine, cancellationToken, record);
             return result.Status switch
             {
                 FileUploadStatus.Recorded => (result.Case, null),
@@ -104,15 +125,19 @@ public static class DocumentUpload
             // A malformed multipart body, or a client that stopped sending: nothing was committed.
             return (null, ApiProblems.Invalid("file", "The body is not a complete multipart/form-data request."));
         }
-        catch (CaseRuleException ex)
+        catch (Exception ex) when (ex is CaseRuleException or CaseItemMissingException)
         {
-            return (null, ApiProblems.Conflict(ex.Message));
+            // CaseItemMissingException: a message's portal link went away between the check and the record.
+            return (null, ApiProblems.Conflict(ex is CaseRuleException ? ex.Message : "The portal link no longer exists."));
         }
     }
 
-    /// <summary>The next part that carries a file, skipping plain form fields; <see langword="null"/> at the end.</summary>
+    /// <summary>
+    /// The next part that carries a file; plain form fields before it are kept in <paramref name="fields"/> (the first of
+    /// each name), or skipped when it is null. <see langword="null"/> at the end.
+    /// </summary>
     private static async Task<(MultipartSection Section, ContentDispositionHeaderValue Disposition)?> NextFilePartAsync(
-        MultipartReader reader, CancellationToken cancellationToken)
+        MultipartReader reader, CancellationToken cancellationToken, Dictionary<string, string>? fields = null)
     {
         for (var parts = 0; parts < MaxParts; parts++)
         {
@@ -125,6 +150,12 @@ public static class DocumentUpload
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
             {
                 return (section, disposition);
+            }
+
+            if (fields is not null && disposition?.IsFormDisposition() == true)
+            {
+                using var text = new StreamReader(new SizeLimitedStream(section.Body, MaxFieldBytes), Encoding.UTF8);
+                fields.TryAdd(HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty, await text.ReadToEndAsync(cancellationToken));
             }
         }
 

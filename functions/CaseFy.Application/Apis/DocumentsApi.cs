@@ -41,7 +41,7 @@ public static class DocumentsApi
         api.MapGet(ApiRoutes.CaseDocuments, ListAsync).WithName("listDocuments").WithSummary("The case's documents and their versions")
             .Produces<CaseDocumentList>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(ApiRoutes.DocumentContent, GetContentAsync).WithName("getDocumentContent")
-            .WithQuery(QueryParameter.OfBoolean("stream", "true: the bytes through the API; false (default): a 302 to a read-only link."))
+            .WithQuery(DocumentDownload.StreamParameter)
             .Produces(StatusCodes.Status302Found)
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -132,21 +132,11 @@ public static class DocumentsApi
     /// bytes itself (for clients that cannot follow a redirect to another origin, such as a browser fetch with a token).
     /// </summary>
     public static async Task<IResult> GetContentAsync(
-        string id,
-        string key,
-        string version,
-        HttpRequest request,
-        ICaseStore cases,
-        IDocumentStore documents,
-        IOptions<DocumentOptions> options,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, string key, string version, HttpRequest request, DocumentDownload download, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(documents);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(time);
-        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, cases, CaseAccessLevel.Read, cancellationToken);
+        ArgumentNullException.ThrowIfNull(download);
+        var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, download.Cases, CaseAccessLevel.Read, cancellationToken);
         if (access.Problem is not null)
         {
             return access.Problem;
@@ -155,28 +145,7 @@ public static class DocumentsApi
         var stored = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? access.Case!.Documents.FirstOrDefault(d => d.Key == key)?.Versions.FirstOrDefault(v => v.Version == number)
             : null;
-        if (stored is null)
-        {
-            return ApiProblems.NotFound("document version");
-        }
-
-        var stream = request.Query["stream"];
-        if (stream.Count > 1 || (stream.Count == 1 && stream[0] is not ("true" or "false")))
-        {
-            return ApiProblems.Invalid("stream", "stream=true streams the file through the API; stream=false (the default) redirects.");
-        }
-
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (stream != "true" && await documents.GetReadUrlAsync(
-            stored.BlobName, stored.FileName, stored.ContentType, time.GetUtcNow() + options.Value.DownloadLinkLifetime, cancellationToken) is { } url)
-        {
-            return TypedResults.Redirect(url.AbsoluteUri);
-        }
-
-        var blob = await documents.OpenReadAsync(stored.BlobName, cancellationToken);
-        return blob is null
-            ? ApiProblems.NotFound("document version")
-            : TypedResults.Stream(blob.Content, stored.ContentType, fileDownloadName: stored.FileName);
+        return stored is null ? ApiProblems.NotFound("document version") : await download.AnswerAsync(stored, request, cancellationToken);
     }
 
     /// <summary>Accepts the latest version (no body, or <c>{}</c>).</summary>

@@ -4,6 +4,7 @@ using CaseFy.Application.Events;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
+using CaseFy.Model.Templates;
 using Microsoft.Extensions.Options;
 
 namespace CaseFy.Application.Documents;
@@ -46,11 +47,22 @@ public sealed class DocumentUploadService(
         return new DocumentLimits(contentTypes, maxBytes);
     }
 
-    /// <summary>Stores <paramref name="file"/> as the next version of document <paramref name="key"/> and records it.</summary>
+    /// <summary>
+    /// Stores <paramref name="file"/> as the next version of document <paramref name="key"/> and records it: as a
+    /// version (<see cref="DocumentRules.RecordUpload"/>), or through <paramref name="record"/>, which records it with
+    /// whatever else belongs to the same change (a message that carries it).
+    /// </summary>
     /// <exception cref="FileTooLargeException">The file outgrew <paramref name="maxBytes"/> (nothing is kept).</exception>
     /// <exception cref="CaseRuleException">The case refused the record (the blob is deleted).</exception>
     public async Task<FileUploadResult> UploadAsync(
-        CaseRecord current, string key, IncomingFile file, long maxBytes, Actor actor, ICaseEngine engine, CancellationToken cancellationToken)
+        CaseRecord current,
+        string key,
+        IncomingFile file,
+        long maxBytes,
+        Actor actor,
+        ICaseEngine engine,
+        CancellationToken cancellationToken,
+        Func<CaseRecord, CaseTemplate, UploadedFile, DateTimeOffset, CaseChange?>? record = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(file);
@@ -79,8 +91,8 @@ public sealed class DocumentUploadService(
             }
 
             var uploaded = new UploadedFile(key, name, file.FileName, file.ContentType, counted.BytesRead);
-            var updated = await cases.ActAsync(
-                current.Id, "document-uploaded", (c, t, now) => DocumentRules.RecordUpload(c, t, uploaded, actor, now), engine, cancellationToken);
+            record ??= (c, t, f, now) => DocumentRules.RecordUpload(c, t, f, actor, now);
+            var updated = await cases.ActAsync(current.Id, "document-uploaded", (c, t, now) => record(c, t, uploaded, now), engine, cancellationToken);
             if (updated is null)
             {
                 return new FileUploadResult(FileUploadStatus.CaseGone);

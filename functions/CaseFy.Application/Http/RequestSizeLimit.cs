@@ -37,7 +37,7 @@ public static class RequestSizeLimit
         return null;
     }
 
-    /// <summary>A multipart post to <c>/api/cases/{id}/documents/{key}</c> or <c>/api/portal/{token}/documents/{key}</c>.</summary>
+    /// <summary>A multipart post to <c>/api/cases/{id}/documents/{key}</c> or <c>/api/portal/{token}/documents/{key}</c>, or of a message with a file.</summary>
     private static bool IsDocumentUpload(HttpRequest request)
     {
         if (!HttpMethods.IsPost(request.Method) || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
@@ -47,8 +47,11 @@ public static class RequestSizeLimit
 
         // Routing ignores case: so does this.
         var s = (request.Path.Value ?? string.Empty).Trim('/').Split('/');
-        return s.Length == 5 && Is(s[0], ApiRoutes.Prefix) && (Is(s[1], "cases") || Is(s[1], "portal")) && s[2].Length > 0
-            && Is(s[3], "documents") && s[4].Length > 0;
+        // …/documents/{key}, and a message with a file: /api/cases/{id}/messages/{linkId}/file, /api/portal/{token}/messages/file.
+        return s.Length >= 5 && Is(s[0], ApiRoutes.Prefix) && (Is(s[1], "cases") || Is(s[1], "portal")) && s[2].Length > 0
+            && ((s.Length == 5 && Is(s[3], "documents") && s[4].Length > 0)
+                || (s.Length == 5 && Is(s[1], "portal") && Is(s[3], "messages") && Is(s[4], "file"))
+                || (s.Length == 6 && Is(s[1], "cases") && Is(s[3], "messages") && s[4].Length > 0 && Is(s[5], "file")));
 
         static bool Is(string segment, string expected) => string.Equals(segment, expected, StringComparison.OrdinalIgnoreCase);
     }

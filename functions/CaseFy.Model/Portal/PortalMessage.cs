@@ -7,4 +7,8 @@ namespace CaseFy.Model.Portal;
 /// <param name="At">When it was sent.</param>
 /// <param name="From">The sender's display name: a team member's, or the link's party's.</param>
 /// <param name="Text">The message.</param>
-public sealed record PortalMessage(long Seq, string LinkId, string Direction, DateTimeOffset At, string From, string Text);
+public sealed record PortalMessage(long Seq, string LinkId, string Direction, DateTimeOffset At, string From, string Text)
+{
+    /// <summary>The file it carries, if any.</summary>
+    public MessageAttachment? Attachment { get; init; }
+}

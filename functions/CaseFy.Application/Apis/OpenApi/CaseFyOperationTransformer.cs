@@ -42,9 +42,9 @@ public sealed class CaseFyOperationTransformer : IOpenApiOperationTransformer
             });
         }
 
-        if (metadata.OfType<FileUploadBody>().Any())
+        if (metadata.OfType<FileUploadBody>().FirstOrDefault() is { } upload)
         {
-            operation.RequestBody = FileBody();
+            operation.RequestBody = FileBody(upload.Fields);
         }
 
         operation.Responses ??= [];
@@ -114,26 +114,35 @@ public sealed class CaseFyOperationTransformer : IOpenApiOperationTransformer
         return new OpenApiParameter { Name = query.Name, In = ParameterLocation.Query, Description = query.Description, Schema = schema };
     }
 
-    private static OpenApiRequestBody FileBody() => new()
+    private static OpenApiRequestBody FileBody(IReadOnlyList<string> fields)
     {
-        Required = true,
-        Description = "One file part named 'file' (with its file name); the file's type must be one the document allows.",
-        Content = new Dictionary<string, OpenApiMediaType>
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        foreach (var field in fields)
         {
-            ["multipart/form-data"] = new()
+            properties[field] = new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+
+        properties["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        return new()
+        {
+            Required = true,
+            Description = fields.Count == 0
+                ? "One file part named 'file' (with its file name); the file's type must be one the document allows."
+                : $"The field(s) {string.Join(", ", fields)}, then one file part named 'file' (with its file name).",
+            Content = new Dictionary<string, OpenApiMediaType>
             {
-                Schema = new OpenApiSchema
+                ["multipart/form-data"] = new()
                 {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
+                    Schema = new OpenApiSchema
                     {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string>([.. fields, "file"], StringComparer.Ordinal),
+                        Properties = properties,
                     },
                 },
             },
-        },
-    };
+        };
+    }
 
     private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int statusCode, string description)
     {
