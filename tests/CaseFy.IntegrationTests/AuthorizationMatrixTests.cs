@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
     /// <summary>The body marker for the upload routes: a multipart form with one small text file instead of JSON.</summary>
     private const string FileUpload = "<multipart file>";
 
+    /// <summary>The body marker for the message-with-a-file routes: a multipart form with a text field and a small file.</summary>
+    private const string MessageWithFile = "<multipart message>";
+
     /// <summary>The announced file of the direct-upload routes.</summary>
     private const string DirectUploadBody = """{"fileName":"m.txt","contentType":"text/plain","size":6}""";
 
@@ -103,6 +106,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/cases/{id}/comments"] = (WorkCase(200), true, """{"text":"Matrix note"}"""),
         ["POST api/cases/{id}/messages"] = (WorkCase(200), true, """{"text":"Matrix message","linkId":"{linkId}"}"""),
         ["GET api/cases/{id}/messages"] = (ReadCase, false, null),
+        ["POST api/cases/{id}/messages/{linkId}/file"] = (WorkCase(200), true, MessageWithFile),
 
         // The matrix's template has no fields: an empty merge patch passes access and changes nothing.
         ["PATCH api/cases/{id}/data"] = (WorkCase(200), false, "{}"),
@@ -138,6 +142,11 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         // The matrix's links may view and message: each link writes to and reads its own case's conversation.
         ["POST api/portal/{token}/messages"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), true, """{"text":"Matrix answer"}"""),
         ["GET api/portal/{token}/messages"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),
+        ["POST api/portal/{token}/messages/file"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), true, MessageWithFile),
+
+        // Seq 1 is the case's creation, no message with a file: the same 404 for everyone (MessageAttachmentsApiTests
+        // downloads real attachments, and refuses another link's).
+        ["GET api/portal/{token}/messages/{seq}/attachment"] = (Row(404, 404, 404, 404, 404, 404, 404, 404), false, null),
 
         // The matrix's document is the team's, never asked of an outsider: 404 for every token (PortalDocumentsTests
         // covers the links that may and may not upload a document that is).
@@ -290,12 +299,17 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
                 .Replace("{linkId}", target.LinkId, StringComparison.Ordinal)
                 .Replace("{key}", DocumentKey, StringComparison.Ordinal)
                 .Replace("{version}", "1", StringComparison.Ordinal)
+                .Replace("{seq}", "1", StringComparison.Ordinal)
                 .Replace("{token}", token, StringComparison.Ordinal)
                 .Replace("{slug}", IntakeSlug, StringComparison.Ordinal) + query;
             var request = new HttpRequestMessage(new HttpMethod(route[..space]), new Uri(path, UriKind.Relative));
             if (body == FileUpload)
             {
                 request.Content = DocumentForms.File("matrix upload"u8.ToArray(), "text/plain", "matrix.txt");
+            }
+            else if (body == MessageWithFile)
+            {
+                request.Content = DocumentForms.Message("Matrix message with a file", "matrix file"u8.ToArray(), "text/plain", "matrix.txt");
             }
             else if (body is not null)
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Blobs;
@@ -138,19 +137,8 @@ public sealed class MessageAttachmentsApiTests(LocalHostFixture host) : IClassFi
         return names;
     }
 
-    private static MultipartFormDataContent Form(string? text, byte[] bytes, string fileName, string contentType = "application/pdf")
-    {
-        var form = new MultipartFormDataContent();
-        if (text is not null)
-        {
-            form.Add(new StringContent(text), "text");
-        }
-
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        form.Add(file, "file", fileName);
-        return form;
-    }
+    private static MultipartFormDataContent Form(string? text, byte[] bytes, string fileName, string contentType = "application/pdf") =>
+        DocumentForms.Message(text, bytes, contentType, fileName);
 
     private static async Task<byte[]> DownloadAsync(CaseFyClient client, string path)
     {

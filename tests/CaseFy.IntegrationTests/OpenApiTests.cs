@@ -128,11 +128,13 @@ public sealed class OpenApiTests(LocalHostFixture host) : IClassFixture<LocalHos
         var anonymous = operations.Where(o => o.Operation.GetProperty("security").GetArrayLength() == 0).Select(o => o.Name).ToHashSet();
         Assert.Equal(
             [
-                "GET /api/config", "GET /api/health", "GET /api/intake/{slug}", "GET /api/portal/{token}", "GET /api/portal/{token}/messages", "GET /api/portal/{token}/timeline",
+                "GET /api/config", "GET /api/health", "GET /api/intake/{slug}", "GET /api/portal/{token}", "GET /api/portal/{token}/messages",
+                "GET /api/portal/{token}/messages/{seq}/attachment", "GET /api/portal/{token}/timeline",
                 "OPTIONS /api/events/eventgrid", "PATCH /api/portal/{token}/data", "POST /api/events/eventgrid", "POST /api/intake/{slug}",
                 "POST /api/portal/{token}/documents/{key}",
                 "POST /api/portal/{token}/documents/{key}/upload-url",
                 "POST /api/portal/{token}/documents/{key}/versions/{version}/confirm", "POST /api/portal/{token}/messages",
+                "POST /api/portal/{token}/messages/file",
             ],
             anonymous.Order(StringComparer.Ordinal));
         foreach (var (name, operation) in operations.Where(o => !anonymous.Contains(o.Name)))

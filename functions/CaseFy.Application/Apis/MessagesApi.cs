@@ -237,6 +237,11 @@ public static class MessagesApi
             return denied;
         }
 
+        if (DocumentDownload.InvalidStream(request) is { } invalid)
+        {
+            return invalid;
+        }
+
         var record = match!.Case;
         var entry = long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= record.TimelineLength
             ? (await download.Cases.GetTimelineAsync(record.Id, number - 1, 1, cancellationToken)).Items is [var first, ..] ? first : null

@@ -20,17 +20,27 @@ public sealed class DocumentDownload(ICaseStore cases, IDocumentStore documents,
 
     public ICaseStore Cases => cases;
 
+    /// <summary>The 400 for a <c>stream</c> that is not <c>true</c> or <c>false</c> (once); <see langword="null"/> when it is fine.</summary>
+    public static IResult? InvalidStream(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stream = request.Query["stream"];
+        return stream.Count > 1 || (stream.Count == 1 && stream[0] is not ("true" or "false"))
+            ? ApiProblems.Invalid("stream", "stream=true streams the file through the API; stream=false (the default) redirects.")
+            : null;
+    }
+
     /// <summary>The answer for <paramref name="stored"/>: 302, 200 with the bytes, 400 for a bad <c>stream</c>, 404 when the blob is gone.</summary>
     public async Task<IResult> AnswerAsync(DocumentVersion stored, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(request);
-        var stream = request.Query["stream"];
-        if (stream.Count > 1 || (stream.Count == 1 && stream[0] is not ("true" or "false")))
+        if (InvalidStream(request) is { } invalid)
         {
-            return ApiProblems.Invalid("stream", "stream=true streams the file through the API; stream=false (the default) redirects.");
+            return invalid;
         }
 
+        var stream = request.Query["stream"];
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         if (stream != "true" && await documents.GetReadUrlAsync(
             stored.BlobName, stored.FileName, stored.ContentType, time.GetUtcNow() + options.Value.DownloadLinkLifetime, cancellationToken) is { } url)
