@@ -125,15 +125,25 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // Measurements at size only: nothing is saved (Azurite otherwise rewrites its whole table file every few
+        // seconds, which stalls it past a few thousand cases; it refuses a --location then), and the heap may grow
+        // past Node's default limit.
+        var inMemory = Environment.GetEnvironmentVariable("CASEFY_AZURITE_IN_MEMORY") == "1";
         foreach (var arg in new[]
         {
-            script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", dataDirectory,
+            script, "--silent", "--skipApiVersionCheck", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
-        })
+        }.Concat(inMemory ? ["--inMemoryPersistence"] : ["--location", dataDirectory]))
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (inMemory)
+        {
+            start.Environment["NODE_OPTIONS"] = "--max-old-space-size=16384";
         }
 
         // Diagnosis only: Azurite's own log of every request (large; e.g. to count storage calls per case).
@@ -141,14 +151,6 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
         {
             start.ArgumentList.Add("--debug");
             start.ArgumentList.Add(debugLog);
-        }
-
-        // Measurements at size only: nothing is saved (Azurite otherwise rewrites its whole table file every few
-        // seconds, which stalls it past a few thousand cases); the heap may then grow past Node's default limit.
-        if (Environment.GetEnvironmentVariable("CASEFY_AZURITE_IN_MEMORY") == "1")
-        {
-            start.ArgumentList.Add("--inMemoryPersistence");
-            start.Environment["NODE_OPTIONS"] = "--max-old-space-size=16384";
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
