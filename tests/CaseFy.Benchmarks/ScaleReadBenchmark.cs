@@ -52,7 +52,7 @@ public static class ScaleReadBenchmark
             var clock = Stopwatch.StartNew();
             var entries = await seeder.SeedAsync(seeded, size, concurrency, cancellationToken);
             clock.Stop();
-            var seeding = FormattableString.Invariant($"{size - seeded:N0} cases ({entries:N0} entries) in {clock.Elapsed.TotalSeconds:F0} s = {(size - seeded) / clock.Elapsed.TotalSeconds:F0} cases/s");
+            var seeding = FormattableString.Invariant($"{size - seeded:N0} cases ({entries:N0} entries) in {clock.Elapsed.TotalSeconds:F0} s = {(size - seeded) / clock.Elapsed.TotalSeconds:F0} cases/s, {seeder.RetriedCreates} creates retried by the client so far");
             Console.WriteLine($"  seeded to {size}: {seeding}; load {PerformanceReport.LoadAverage()}");
             seeded = size;
             var measured = reads.Select(r => new Samples(r.Name)).ToArray();

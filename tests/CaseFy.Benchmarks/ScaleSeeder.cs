@@ -22,6 +22,11 @@ public sealed class ScaleSeeder(ICaseStore store, IReadOnlyList<CaseTemplate> te
 
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
+    private int _retriedCreates;
+
+    /// <summary>Creates the storage client retried after a timeout and found stored (their index rows are missing).</summary>
+    public int RetriedCreates => _retriedCreates;
+
     public static Actor Person(int index) => new(DevIssuer.ObjectIdFor(PersonName(index)), PersonName(index));
 
     public static string PersonName(int index) => $"Person {index}";
@@ -40,7 +45,9 @@ public sealed class ScaleSeeder(ICaseStore store, IReadOnlyList<CaseTemplate> te
                 var change = Build(i);
                 if (!await store.CreateAsync(change, ct))
                 {
-                    throw new InvalidOperationException($"Seeded case {change.Case.Id} exists already.");
+                    // Ids are new, so only the SDK's own retry of a create that timed out after storing can meet one:
+                    // that case has its timeline but not its index rows. Counted, not fatal.
+                    Interlocked.Increment(ref _retriedCreates);
                 }
 
                 Interlocked.Add(ref entries, change.Entries.Count);
