@@ -19,13 +19,15 @@ export class ApiError extends Error {
 let onUnauthorized = () => {};
 export const setUnauthorizedHandler = handler => { onUnauthorized = handler; };
 
-export async function api(path, { method = 'GET', body, file, token, signal, headers: extra } = {}) {
+// `file` sends multipart/form-data: the `fields` first (a message's text), then the file part named `file`.
+export async function api(path, { method = 'GET', body, file, fields, token, signal, headers: extra } = {}) {
   const headers = { Accept: 'application/json', ...extra };
   const bearer = token === undefined ? currentSession()?.token : token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let payload;
   if (file) {
     payload = new FormData();
+    for (const [name, value] of Object.entries(fields ?? {})) payload.append(name, value);
     payload.append('file', file, file.name);
   } else if (body !== undefined) {
     headers['Content-Type'] ??= 'application/json';

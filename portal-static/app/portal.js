@@ -3,7 +3,7 @@
 // Built for a phone first: one column, large targets, plain words. Everything from the API goes in as text.
 import { h, mount, toast } from './dom.js';
 import { showErrors, clearErrors } from './forms.js';
-import { api, enc } from './api.js';
+import { api, download, enc } from './api.js';
 import { formatAbsolute, humanize, timeEl, formatBytes } from './format.js';
 import { stageProgress } from './components/stageProgress.js';
 import { uploadDirect } from './directUpload.js';
@@ -98,12 +98,17 @@ function questions(view) {
   return h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title', text: 'Questions for you' }), form);
 }
 
-/** One message: "You" for what this person wrote, the team member's name for the team's. */
+/** One message: "You" for what this person wrote, the team member's name for the team's; its file, if any. */
 function messageItem(message) {
   const theirs = message.direction === 'fromExternal';
+  const name = message.attachment?.fileName;
+  const file = name ? h('button', { type: 'button', class: 'button subtle message-file', text: `Download ${name}` }) : null;
+  // stream=true: the file through the API (this page's CSP lets it fetch the API, not the storage account).
+  file?.addEventListener('click', () => download(`/api/portal/${enc(token)}/messages/${message.seq}/attachment?stream=true`, name)
+    .catch(error => toast(error.message, 'error')));
   return h('li', { class: `message ${theirs ? 'message-out' : 'message-in'}` },
     h('p', { class: 'meta' }, h('strong', { text: theirs ? 'You' : message.from }), ' · ', timeEl(h, message.at)),
-    h('p', { class: 'message-text', text: message.text }));
+    h('p', { class: 'message-text', text: message.text }), file);
 }
 
 /**
@@ -117,21 +122,27 @@ function conversation(view) {
   const { button: earlier, problem, next } = earlierPages('Show earlier messages', 'messages', view.messagesContinuationToken, items => list.prepend(...items.map(messageItem)));
   const text = h('textarea', { id: 'message-text', rows: 4, maxlength: 4000, 'aria-describedby': 'message-hint' });
   const textError = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const attach = h('input', { type: 'file', id: 'message-file', 'aria-describedby': 'message-file-hint' });
   const send = h('button', { type: 'submit', class: 'button primary', text: 'Send message' });
   const form = h('form', { class: 'answers', novalidate: true },
     h('label', { for: text.id, text: 'Write to the team' }), text,
-    h('p', { class: 'hint', id: 'message-hint', text: 'Up to 4,000 characters. The team reads it on your case.' }), textError, send);
+    h('p', { class: 'hint', id: 'message-hint', text: 'Up to 4,000 characters. The team reads it on your case.' }),
+    h('label', { for: attach.id, text: 'Attach a file (optional)' }), attach,
+    h('p', { class: 'hint', id: 'message-file-hint', text: 'Up to 10 MB.' }), textError, send);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     textError.hidden = true;
     text.removeAttribute('aria-invalid');
     send.disabled = true;
     try {
-      await api(`/api/portal/${enc(token)}/messages`, { method: 'POST', body: { text: text.value }, token: null });
+      const file = attach.files[0];
+      await (file
+        ? api(`/api/portal/${enc(token)}/messages/file`, { method: 'POST', file, fields: { text: text.value }, token: null })
+        : api(`/api/portal/${enc(token)}/messages`, { method: 'POST', body: { text: text.value }, token: null }));
       toast('Thank you, your message was sent.', 'success');
       await load();
     } catch (error) {
-      textError.textContent = error.errors?.['$.text']?.[0] ?? error.message;
+      textError.textContent = error.errors?.['$.text']?.[0] ?? error.errors?.file?.[0] ?? error.message;
       textError.hidden = false;
       text.setAttribute('aria-invalid', 'true');
       send.disabled = false;

@@ -6,7 +6,8 @@ namespace CaseFy.PortalTests;
 
 /// <summary>
 /// A conversation with an outside party through the browser: the team writes on the case page, the outside party reads
-/// it on their phone on the external page and answers, and the team's case page shows the answer.
+/// it on their phone on the external page and answers, and the team's case page shows the answer; the same with a file
+/// each way, downloaded on both sides.
 /// </summary>
 public sealed class MessagesPortalTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
@@ -62,6 +63,52 @@ public sealed class MessagesPortalTests(PortalFixture portal) : IClassFixture<Po
         await Expect(conversations.GetByRole(AriaRole.Group, new() { Name = "Frank Referee" })).ToContainTextAsync("For Frank only");
         await team.AssertAccessibleAsync();
         await team.ScreenshotAsync("case-messages");
+        outsider.AssertNoConsoleErrors();
+        team.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Attachment_OutsidePartyDownloadsTheTeamsFileAndAnswersWithOne_TheTeamSeesIt()
+    {
+        var template = await portal.Api.CreateTemplateFromJsonAsync("""{"name":"Contracts","stages":[{"key":"sign","name":"Sign"}]}""");
+        var opened = await portal.Api.OpenCaseAsync(template.Id, "Contract: Gail Signer");
+        await portal.Api.WaitForStageEnteredAsync(opened.Id, "sign");
+        var link = await portal.Api.CreatePortalLinkAsync(opened.Id, "Gail Signer", """["view","message"]""");
+        byte[] contract = "%PDF-1.4 the contract"u8.ToArray(), signed = "signed by Gail"u8.ToArray();
+
+        // The team writes with a file on the case page.
+        await using var team = await portal.NewPageAsync();
+        await team.SignInAsync(TestHost.AdminName);
+        await team.Page.GotoAsync($"/#/cases/{opened.Id}");
+        var gails = team.Page.GetByRole(AriaRole.Region, new() { Name = "Messages with outside people" }).GetByRole(AriaRole.Group, new() { Name = "Gail Signer" });
+        await gails.GetByLabel("Write to Gail Signer").FillAsync("Here is the contract to sign.");
+        await gails.GetByLabel("Attach a file (optional)").SetInputFilesAsync(new FilePayload { Name = "contract.pdf", MimeType = "application/pdf", Buffer = contract });
+        await gails.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        var teamList = gails.GetByRole(AriaRole.List, new() { Name = "Messages with Gail Signer, oldest first" });
+        await Expect(teamList.GetByRole(AriaRole.Button, new() { Name = "Download contract.pdf" })).ToBeVisibleAsync();
+
+        // Gail, on her phone, downloads it and answers with her signed copy.
+        await using var outsider = await portal.NewPageAsync(Phone);
+        var page = outsider.Page;
+        await page.GotoAsync(link.Url);
+        var list = page.GetByRole(AriaRole.Region, new() { Name = "Messages" }).GetByRole(AriaRole.List, new() { Name = "Messages with the team, oldest first" });
+        await Expect(list).ToContainTextAsync("Here is the contract to sign.");
+        var download = await page.RunAndWaitForDownloadAsync(() => list.GetByRole(AriaRole.Button, new() { Name = "Download contract.pdf" }).ClickAsync());
+        Assert.Equal("contract.pdf", download.SuggestedFilename);
+        Assert.Equal(contract, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+        await page.GetByLabel("Write to the team").FillAsync("Signed, see attached.");
+        await page.GetByLabel("Attach a file (optional)").SetInputFilesAsync(new FilePayload { Name = "signed.txt", MimeType = "text/plain", Buffer = signed });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await Expect(list.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Expect(list.GetByRole(AriaRole.Listitem).Last.GetByRole(AriaRole.Button, new() { Name = "Download signed.txt" })).ToBeVisibleAsync();
+        await outsider.AssertAccessibleAsync();
+
+        // The team's page polls: the answer arrives with its file, which the team downloads.
+        var answer = teamList.GetByRole(AriaRole.Button, new() { Name = "Download signed.txt" });
+        await Expect(answer).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var teamDownload = await team.Page.RunAndWaitForDownloadAsync(() => answer.ClickAsync());
+        Assert.Equal(signed, await File.ReadAllBytesAsync(await teamDownload.PathAsync(), TestContext.Current.CancellationToken));
+        await team.AssertAccessibleAsync();
         outsider.AssertNoConsoleErrors();
         team.AssertNoConsoleErrors();
     }
