@@ -108,4 +108,32 @@ public sealed class PortalMessagesTests
         Assert.Equal("casefy.case.messageSent", published.Type);
         Assert.Equal(["direction", "linkId", "linkName"], published.Data.Details.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void WithAttachment_RecordsTheVersionAndTheMessageInOneChange_ReadBackWithItsFile()
+    {
+        var current = WithLinks();
+        var key = PortalMessages.AttachmentKey("l2");
+        var file = new UploadedFile(key, DocumentRules.BlobName(current.Id, key, 1), "id.png", "image/png", 42);
+
+        var change = PortalMessages.WithAttachment(current, Template, file, Link("l2").AsActor(), T0,
+            (c, attachment) => PortalMessages.FromExternal(c, "l2", "My ID.", T0, attachment));
+
+        Assert.Equal([TimelineEntryTypes.DocumentUploaded, TimelineEntryTypes.MessageSent], change.Entries.Select(e => e.Type));
+        Assert.Equal(1, Assert.Single(change.Case.Documents, d => d.Key == "msg-l2").Versions.Single().Version);
+        Assert.Equal(new MessageAttachment("msg-l2", 1, "id.png", "image/png", 42), PortalMessages.Read(change.Entries[^1])!.Attachment);
+    }
+
+    [Fact]
+    public void WithAttachment_MessageRefusedOrFileOfAnotherConversation_RefusesBoth()
+    {
+        var closed = WithLinks() with { Status = CaseStatus.Closed };
+        var current = WithLinks();
+        UploadedFile FileOf(CaseRecord c, string key) => new(key, DocumentRules.BlobName(c.Id, key, 1), "a.pdf", "application/pdf", 1);
+
+        Assert.Throws<CaseRuleException>(() => PortalMessages.WithAttachment(closed, Template, FileOf(closed, "msg-l1"), Ana, T0,
+            (c, a) => PortalMessages.FromTeam(c, "l1", "Hi", Ana, T0, a)));
+        Assert.Throws<CaseRuleException>(() => PortalMessages.WithAttachment(current, Template, FileOf(current, "msg-l2"), Ana, T0,
+            (c, a) => PortalMessages.FromTeam(c, "l1", "Hi", Ana, T0, a)));
+    }
 }
