@@ -197,6 +197,8 @@ module api 'modules/api.bicep' = {
     apiAudience: effectiveAudience
     inboundWebhookSecret: inboundWebhookSecret
     uploadMetadataKey: uploadMetadataKey
+    mailAcsEndpoint: mailEnabled ? mail!.outputs.endpoint : ''
+    mailSenderAddress: mailEnabled ? mail!.outputs.senderAddress : ''
   }
   // Roles first, so the host's first start can reach storage, the topic and telemetry.
   dependsOn: [

@@ -18,7 +18,7 @@ internal static class LocalHostBanner
             ? "the configured storage account"
             : $"embedded Azurite (blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}), data in {azurite.DataDirectory}";
         var mail = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
-        var mailTo = mail.AcsEndpoint is { } acs ? $"Azure Communication Services Email at {acs.Host}"
+        var mailTo = !string.IsNullOrWhiteSpace(mail.AcsEndpoint) ? $"Azure Communication Services Email at {mail.AcsEndpoint}"
             : mail.PickupFolder is { Length: > 0 } folder ? $".eml files in {Path.GetFullPath(folder)}"
             : "off";
         Console.WriteLine($"""

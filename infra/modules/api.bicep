@@ -64,6 +64,12 @@ param inboundWebhookSecret string
 @description('The app\'s own signing key (upload metadata, continuation tokens).')
 param uploadMetadataKey string
 
+@description('Endpoint of the Communication Services resource mail is sent through; empty: no mail.')
+param mailAcsEndpoint string = ''
+
+@description('The From address of mail (the managed domain\'s DoNotReply@…); empty when mail is off.')
+param mailSenderAddress string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -159,6 +165,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Events__ClientId: identityClientId
       Events__InboundSecret: inboundWebhookSecret
       Documents__MetadataSigningKey: uploadMetadataKey
+      // Mail through Azure Communication Services with the app's identity (empty: mail off).
+      Mail__AcsEndpoint: mailAcsEndpoint
+      Mail__SenderAddress: mailSenderAddress
+      Mail__ClientId: identityClientId
       // The portal is another origin (the Static Web App): the API's CORS policy allows it
       // alone, and portal links point at it.
       Cors__AllowedOrigins__0: portalOrigin

@@ -107,6 +107,9 @@ public sealed class ApiTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("Events__ClientId")]
     [InlineData("Events__InboundSecret")]
     [InlineData("Documents__MetadataSigningKey")]
+    [InlineData("Mail__AcsEndpoint")]
+    [InlineData("Mail__SenderAddress")]
+    [InlineData("Mail__ClientId")]
     [InlineData("Cors__AllowedOrigins__0")]
     [InlineData("Portal__Origin")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING")]
@@ -138,6 +141,7 @@ public sealed class ApiTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("AzureWebJobsStorage__clientId")]
     [InlineData("Storage__ClientId")]
     [InlineData("Events__ClientId")]
+    [InlineData("Mail__ClientId")]
     public void AppSettings_ClientId_IsTheIdentityClientId(string name)
     {
         var settings = AppSettings();

@@ -158,14 +158,7 @@ public sealed partial class LifecycleEventPublisher(
         }
     }
 
-    private TimeSpan RetryDelay(int failedAttempts)
-    {
-        var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(failedAttempts, 20));
-        var capped = exponential < _options.RetryMaxDelay ? exponential : _options.RetryMaxDelay;
-
-        // ±20 % jitter so many failing cases do not retry in lock-step.
-        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
-    }
+    private TimeSpan RetryDelay(int failedAttempts) => RetryBackoff.Delay(_options.RetryBaseDelay, _options.RetryMaxDelay, failedAttempts);
 
     private static partial class Log
     {

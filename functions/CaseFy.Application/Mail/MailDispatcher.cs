@@ -162,7 +162,7 @@ public sealed partial class MailDispatcher(
         }
 
         var url = $"{origin.TrimEnd('/')}{portal.Value.LinkPath}#{token}";
-        var message = MailComposer.ToOutsideParty(delivery, current, link, url, new MailboxAddress(_options.SenderName, _options.SenderAddress));
+        var message = MailComposer.ToOutsideParty(delivery, current, link, url, new MailboxAddress(_options.SenderName, _options.SenderAddress!));
         try
         {
             await sender.SendAsync(message, delivery.Id, cancellationToken);
@@ -198,14 +198,7 @@ public sealed partial class MailDispatcher(
         await cases.UpdateAsync(delivery.CaseId, c => MailRecords.Record(c, delivery, claim.Outcome!, time.GetUtcNow()), cancellationToken);
     }
 
-    private TimeSpan RetryDelay(int failedAttempts)
-    {
-        var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(failedAttempts, 20));
-        var capped = exponential < _options.RetryMaxDelay ? exponential : _options.RetryMaxDelay;
-
-        // ±20 % jitter so many failing mails do not retry in lock-step.
-        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
-    }
+    private TimeSpan RetryDelay(int failedAttempts) => Events.RetryBackoff.Delay(_options.RetryBaseDelay, _options.RetryMaxDelay, failedAttempts);
 
     private static partial class Log
     {

@@ -7,12 +7,15 @@ namespace CaseFy.Application.Mail;
 /// Communication Services Email, the app's managed identity) or <see cref="PickupFolder"/> (<c>.eml</c> files; the local
 /// host sets it to <c>mail/</c> in its data folder).
 /// </summary>
-public sealed class MailOptions
+public sealed class MailOptions : IValidatableObject
 {
     public const string SectionName = "Mail";
 
-    /// <summary>The communication service's endpoint (<c>https://name.communication.azure.com</c>); wins over the pickup folder.</summary>
-    public Uri? AcsEndpoint { get; set; }
+    /// <summary>
+    /// The communication service's endpoint (<c>https://name.communication.azure.com</c>); wins over the pickup folder.
+    /// Empty (as the Bicep writes it when mail is not provisioned): not used.
+    /// </summary>
+    public string? AcsEndpoint { get; set; }
 
     /// <summary>The client id of the user-assigned managed identity that may send (Azure).</summary>
     public string? ClientId { get; set; }
@@ -20,10 +23,8 @@ public sealed class MailOptions
     /// <summary>Where <c>.eml</c> files are written instead of sending.</summary>
     public string? PickupFolder { get; set; }
 
-    /// <summary>The From address (in Azure the managed domain's <c>DoNotReply@…</c>).</summary>
-    [Required]
-    [EmailAddress]
-    public string SenderAddress { get; set; } = "casefy@localhost.localdomain";
+    /// <summary>The From address (in Azure the managed domain's <c>DoNotReply@…</c>); checked only when mail is on.</summary>
+    public string? SenderAddress { get; set; } = "casefy@localhost.localdomain";
 
     /// <summary>The From name.</summary>
     [Required]
@@ -49,5 +50,18 @@ public sealed class MailOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Whether mail is sent at all.</summary>
-    public bool IsEnabled => AcsEndpoint is not null || PickupFolder is { Length: > 0 };
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(AcsEndpoint) || !string.IsNullOrWhiteSpace(PickupFolder);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(AcsEndpoint) && !(Uri.TryCreate(AcsEndpoint, UriKind.Absolute, out var endpoint) && endpoint.Scheme == Uri.UriSchemeHttps))
+        {
+            yield return new ValidationResult($"Mail:AcsEndpoint '{AcsEndpoint}' is not an https URL.", [nameof(AcsEndpoint)]);
+        }
+
+        if (IsEnabled && !MimeKit.MailboxAddress.TryParse(SenderAddress ?? string.Empty, out _))
+        {
+            yield return new ValidationResult("Mail:SenderAddress is not an e-mail address.", [nameof(SenderAddress)]);
+        }
+    }
 }

@@ -19,14 +19,14 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<IMailSender>(sp =>
         {
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
-            return mail.AcsEndpoint is { } endpoint
+            return !string.IsNullOrWhiteSpace(mail.AcsEndpoint)
                 ? new AcsEmailSender(
                     sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AcsEmailSender)),
                     new DefaultAzureCredential(new DefaultAzureCredentialOptions
                     {
                         ManagedIdentityClientId = string.IsNullOrWhiteSpace(mail.ClientId) ? null : mail.ClientId,
                     }),
-                    endpoint)
+                    new Uri(mail.AcsEndpoint))
                 : new PickupFolderMailSender(mail.PickupFolder ?? Path.Combine(Path.GetTempPath(), "casefy-mail"));
         });
 
