@@ -36,6 +36,13 @@ public sealed class BenchApi(HttpClient http)
         return (await response.Content.ReadFromJsonAsync(CaseFyJsonContext.Default.CaseRecord, cancellationToken))!;
     }
 
+    public async Task<CaseFy.Application.Cases.CaseView> GetCaseViewAsync(string caseId, int pageSize, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/cases/{caseId}/view?pageSize={pageSize}", UriKind.Relative), cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync(CaseFy.Application.Apis.ApiJsonContext.Default.CaseView, cancellationToken))!;
+    }
+
     public async Task<Page<TimelineEntry>> GetTimelinePageAsync(string caseId, string? token, int pageSize, CancellationToken cancellationToken)
     {
         var query = $"/api/cases/{caseId}/timeline?pageSize={pageSize}" + (token is null ? string.Empty : $"&continuationToken={Uri.EscapeDataString(token)}");

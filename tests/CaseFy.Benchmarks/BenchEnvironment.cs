@@ -54,6 +54,10 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>CaseFy's case table, read directly: the baseline for reads, and how persistence is observed.</summary>
     public TableClient CaseTable { get; }
 
+    /// <summary>The JSON options the host's HTTP answers are written with.</summary>
+    public System.Text.Json.JsonSerializerOptions HttpJson =>
+        _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
     /// <summary>The host's own case store, for writing a long timeline through its transaction path.</summary>
     public ICaseStore Store => _host.Services.GetRequiredService<ICaseStore>();
 

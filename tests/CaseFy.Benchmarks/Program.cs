@@ -62,7 +62,7 @@ await using (var bench = await BenchEnvironment.StartAsync(pollingMs > 0 ? TimeS
     if (Runs("read"))
     {
         Console.WriteLine("(2) case read");
-        rows.Add(await CaseReadBenchmark.RunAsync(bench, samples * 5, ct));
+        rows.AddRange(await CaseReadBenchmark.RunAsync(bench, samples * 5, ct));
     }
 
     if (Runs("timeline"))

@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["GET api/cases/{id}"] = (ReadCase, false, null),
         ["POST api/cases/{id}/advance"] = (Row(401, 403, 404, 202, 202, 202, 401, 401), true, """{"reason":"matrix"}"""),
         ["GET api/cases/{id}/timeline"] = (ReadCase, false, null),
+        ["GET api/cases/{id}/view"] = (ReadCase, false, null),
         ["GET api/cases/{id}/timeline/verify"] = (ReadCase, false, null),
         ["GET api/cases/{id}/timeline/export"] = (ReadCase, false, null),
         ["GET api/cases/{id}/participants"] = (ReadCase, false, null),

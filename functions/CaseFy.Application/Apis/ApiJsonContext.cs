@@ -11,6 +11,7 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(SubscriptionValidationResponse))]
 [JsonSerializable(typeof(CaseBoard))]
+[JsonSerializable(typeof(CaseFy.Application.Cases.CaseView))]
 [JsonSerializable(typeof(TemplateMetrics))]
 [JsonSerializable(typeof(ClientConfig))]
 [JsonSerializable(typeof(CreatedPortalLink))]

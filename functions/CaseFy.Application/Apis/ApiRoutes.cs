@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string CaseAdvance = "cases/{id}/advance";
     public const string CaseData = "cases/{id}/data";
     public const string CaseTimeline = "cases/{id}/timeline";
+    public const string CaseView = "cases/{id}/view";
     public const string CaseTimelineVerify = "cases/{id}/timeline/verify";
     public const string CaseTimelineExport = "cases/{id}/timeline/export";
     public const string Events = "events";

@@ -58,6 +58,15 @@ public static class CasesApi
                 + "continuationToken back to read on in the same direction.")
             .WithQuery([QueryParameter.OfEnum<TimelineDirection>("direction", "forward (default) or backward."), .. Paging.Parameters])
             .Produces<Page<TimelineEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.CaseView, GetCaseViewAsync)
+            .WithSummary("Read a case and a page of its timeline in one answer (what the case page shows first)")
+            .WithDescription("The case as GET /api/cases/{id} answers it, with its ETag, and the forward timeline page after "
+                + "continuationToken (a seq; from the start without one), cut at the case's timelineLength so both are one "
+                + "version of the case. timeline.continuationToken continues on GET /api/cases/{id}/timeline while entries up "
+                + "to that length remain. One request, and the case and the page are read from storage at once.")
+            .WithQuery([.. Paging.Parameters])
+            .Produces<CaseView>().WithResponseHeader(StatusCodes.Status200OK, "ETag", CaseDataApi.CaseETagDescription)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -245,15 +254,9 @@ public static class CasesApi
             return problem!;
         }
 
-        long? cursor = null;
-        if (paging.ContinuationToken is { } token)
+        if (!TryReadSeq(paging, out var cursor, out problem))
         {
-            if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || seq < 0)
-            {
-                return ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
-            }
-
-            cursor = seq;
+            return problem!;
         }
 
         var access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken);
@@ -264,5 +267,59 @@ public static class CasesApi
 
         var page = await timelines.GetPageAsync(id, direction, cursor, paging.PageSize, cancellationToken);
         return page is null ? ApiProblems.NotFound("case") : TypedResults.Ok(page);
+    }
+
+    public static async Task<IResult> GetCaseViewAsync(
+        string id, HttpRequest request, TimelineService timelines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(timelines);
+        if (await RequestAccess.RequireAsync(request.HttpContext, CaseFyPolicies.Read) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!Paging.TryRead(request, out var paging, out var problem) || !TryReadSeq(paging, out var after, out problem))
+        {
+            return problem!;
+        }
+
+        if (!CaseIds.IsWellFormed(id))
+        {
+            return ApiProblems.NotFound("case");
+        }
+
+        var access = default(CaseAccess);
+        var view = await timelines.ViewAsync(
+            id, after ?? 0, paging.PageSize,
+            async () => (access = await RequestAccess.ToCaseAsync(request.HttpContext, id, timelines.Store, CaseAccessLevel.Read, cancellationToken)).Case,
+            cancellationToken);
+        if (view is null)
+        {
+            return access.Problem!;
+        }
+
+        request.HttpContext.Response.Headers.ETag = CaseDataApi.ETagOf(view.Case);
+        return TypedResults.Ok(view);
+    }
+
+    // A forward timeline page's continuation token: the seq the page ends at.
+    private static bool TryReadSeq(Paging paging, out long? seq, out IResult? problem)
+    {
+        seq = null;
+        problem = null;
+        if (paging.ContinuationToken is not { } token)
+        {
+            return true;
+        }
+
+        if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+        {
+            problem = ApiProblems.Invalid("continuationToken", "Pass back the continuationToken of the previous page.");
+            return false;
+        }
+
+        seq = parsed;
+        return true;
     }
 }

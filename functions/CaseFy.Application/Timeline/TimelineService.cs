@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseFy.Application.Cases;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Ports;
@@ -48,6 +49,44 @@ public sealed class TimelineService(ICaseStore cases)
 
         items.Reverse();
         return new Page<TimelineEntry>(items, after > 0 ? (after + 1).ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>
+    /// A case and the forward page of its timeline after <paramref name="afterSeq"/>, as of one version of the case: the
+    /// case row and the page are read at once, and entries appended after the case row was read are left out.
+    /// </summary>
+    /// <param name="caseId">The case.</param>
+    /// <param name="afterSeq">The page starts after this seq (0: from the start).</param>
+    /// <param name="pageSize">At most this many entries.</param>
+    /// <param name="readCase">Reads the case and decides access: the case, or <see langword="null"/> when it is refused
+    /// (the page read alongside is then dropped unseen).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The view, or <see langword="null"/> when <paramref name="readCase"/> gave no case.</returns>
+    public async Task<CaseView?> ViewAsync(
+        string caseId, long afterSeq, int pageSize, Func<Task<CaseRecord?>> readCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readCase);
+        var pageRead = cases.GetTimelineAsync(caseId, afterSeq, pageSize, cancellationToken);
+        CaseRecord? record;
+        try
+        {
+            record = await readCase();
+        }
+        finally
+        {
+            // Finished (and its failure observed) whatever happens to the case read.
+            await ((Task)pageRead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (record is null)
+        {
+            return null;
+        }
+
+        var items = (await pageRead).Items.Where(e => e.Seq <= record.TimelineLength).ToList();
+        var last = items.Count > 0 ? items[^1].Seq : afterSeq;
+        var token = last < record.TimelineLength ? last.ToString(CultureInfo.InvariantCulture) : null;
+        return new CaseView(record, new Page<TimelineEntry>(items, token));
     }
 
     /// <summary>

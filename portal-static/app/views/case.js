@@ -47,9 +47,19 @@ export async function render(main, id) {
   mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, people.section, timeline)));
   let linksShown = false;
 
+  // The case and the timeline entries after the last one kept arrive in one request (GET …/view), as of one version
+  // of the case; further pages, and the past (asOf), come from the case and timeline routes.
   const load = async () => {
     const before = state.case;
-    state.case = await api(`/api/cases/${enc(id)}${asOf ? `?asOf=${enc(asOf)}` : ''}`);
+    const after = state.timeline.at(-1)?.seq;
+    let first = null;
+    if (asOf) {
+      state.case = await api(`/api/cases/${enc(id)}?asOf=${enc(asOf)}`);
+    } else {
+      const view = await api(`/api/cases/${enc(id)}/view?pageSize=100${after ? `&continuationToken=${after}` : ''}`);
+      state.case = view.case;
+      first = view.timeline;
+    }
     const changed = !before || before.timelineLength !== state.case.timelineLength || before.updatedAt !== state.case.updatedAt;
     if (!changed) return false;
     state.template = await getTemplate(state.case.templateId, state.case.templateVersion);
@@ -58,10 +68,10 @@ export async function render(main, id) {
       linksShown = true;
       work.append(portalLinksSection(id, () => poller?.nudge()));
     }
-    const after = state.timeline.at(-1)?.seq;
     let token = after ? String(after) : null;
     do {
-      const page = await api(`/api/cases/${enc(id)}/timeline?pageSize=100${token ? `&continuationToken=${enc(token)}` : ''}`);
+      const page = first ?? await api(`/api/cases/${enc(id)}/timeline?pageSize=100${token ? `&continuationToken=${enc(token)}` : ''}`);
+      first = null;
       // As of a moment: the entries folded into the case shown, no later ones.
       const items = asOf ? page.items.filter(e => e.seq <= state.case.timelineLength) : page.items;
       // A poll and the refresh after an action can read the same page at once: only entries past the last kept count.
