@@ -12,6 +12,7 @@ const SAYS = {
   caseHandedOver: n => `${n.actorName} handed the case to you`,
   outsideUpload: n => `${n.actorName} uploaded ${n.text ?? 'a document'}`,
   outsideAnswer: n => `${n.actorName} answered ${n.text ?? 'questions'}`,
+  outsideMessage: n => `${n.actorName} sent a message`,
   slaBreached: n => `The SLA ran out${n.text ? ` in stage ${n.text}` : ''}`,
   slaDueSoon: n => `The SLA runs out soon${n.text ? ` in stage ${n.text}` : ''}`,
   mentioned: n => `${n.actorName} mentioned you${n.text ? `: “${n.text}”` : ''}`,

@@ -13,6 +13,7 @@ import { number, text } from '../components/template/boundControls.js';
 import { editableList } from '../components/template/editableList.js';
 import { fieldFields, newField } from '../components/template/fieldEditor.js';
 import { cardFieldsEditor } from '../components/template/stageFieldsEditor.js';
+import { intakeEditor, newIntake } from '../components/template/intakeEditor.js';
 import { markError, placeErrors } from '../components/template/pathErrors.js';
 import { newStage, stageEditor } from '../components/template/stageEditor.js';
 import { versionsSection } from '../components/template/templateVersions.js';
@@ -30,11 +31,12 @@ export async function render(main, id) {
   }
   const [existing, summaries] = id ? await Promise.all([api(`/api/templates/${enc(id)}`), listTemplates()]) : [null, []];
   const archived = summaries.find(t => t.id === id)?.status === 'archived';
-  const draft = { name: '', description: '', prefix: '', reminders: {}, fields: [], cardFields: [], stages: [newStage()] };
+  const draft = { name: '', description: '', prefix: '', reminders: {}, intake: newIntake(), fields: [], cardFields: [], stages: [newStage()] };
   const load = t => {
     Object.assign(draft, structuredClone({ name: t.name, description: t.description ?? '', prefix: t.prefix ?? '', fields: t.fields ?? [], cardFields: t.cardFields ?? [], stages: t.stages }));
     // The same object, which the reminder controls are bound to.
     Object.assign(draft.reminders, { taskLeadHours: t.reminders?.taskLeadHours ?? null, slaLeadHours: t.reminders?.slaLeadHours ?? null });
+    Object.assign(draft.intake, newIntake(), structuredClone(t.intake ?? {}));
   };
   if (existing) load(existing);
 
@@ -56,7 +58,7 @@ export async function render(main, id) {
 
   const draw = () => {
     fields.clear();
-    ctx.choiceLists.length = 0;
+    ctx.choiceLists.splice(0, Infinity, ...topChoiceLists);
     for (const [path, f] of topFields) fields.set(path, f);
     mount(fieldsBox, editableList(ctx, 'Fields', 'Field', draft, 'fields', '$', newField, (f, p) => fieldFields(ctx, f, p)), cardFieldsEditor(ctx, draft));
     mount(stagesList, draft.stages.map((stage, i) => stageEditor(ctx, draft, stage, i)));
@@ -65,8 +67,10 @@ export async function render(main, id) {
     text(ctx, draft, 'name', '$', 'Name', { required: true }, 'What the process is called, e.g. "Employee onboarding".'),
     text(ctx, draft, 'description', '$', 'Description', { maxlength: 2000 }, 'Optional. Shown to the team.'),
     text(ctx, draft, 'prefix', '$', 'Case number prefix', { maxlength: 6, spellcheck: 'false', autocomplete: 'off', placeholder: 'ONB' }, 'Optional, 2-6 capital letters: cases are numbered ONB-0001, ONB-0002…'),
-    remindersEditor());
+    remindersEditor(),
+    intakeEditor(ctx, draft));
   const topFields = new Map(fields);
+  const topChoiceLists = [...ctx.choiceLists];
   addStage.addEventListener('click', () => {
     draft.stages.push(newStage());
     draw();
@@ -95,6 +99,8 @@ export async function render(main, id) {
         key.startsWith('_') || (value === '' && OPTIONAL.has(key)) || (value === null && RULES.has(key))
           || (key === 'cardFields' && !value.length) ? undefined : value));
       if (body.reminders?.taskLeadHours == null && body.reminders?.slaLeadHours == null) delete body.reminders;
+      // A form never opened is not sent; one that exists is, closed or open.
+      if (!body.intake.enabled && !existing?.intake) delete body.intake;
       for (const stage of body.stages) {
         if (stage.onBreach && !Object.values(stage.onBreach).some(Boolean)) stage.onBreach = null;
       }

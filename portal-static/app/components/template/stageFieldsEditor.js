@@ -32,7 +32,8 @@ function choices(ctx, draft, stage, path) {
     : [h('p', { class: 'hint', text: 'The template has no fields yet: add them under "Fields" above.' }), errorOnly(ctx, `${path}.requiredFields`), errorOnly(ctx, `${path}.externalFields`)];
 }
 
-function keyChoices(ctx, owner, prop, path, title, fields) {
+/** A checkbox per field: which of `fields` the list `owner[prop]` holds (errors under `${path}.${prop}`). */
+export function keyChoices(ctx, owner, prop, path, title, fields) {
   const chosen = owner[prop] ??= [];
   const toggle = (key, on) => {
     const at = chosen.indexOf(key);
