@@ -33,8 +33,9 @@ public sealed class IntakePortalTests(PortalFixture portal) : IClassFixture<Port
         var motivation = page.GetByLabel("Motivation (required)");
         await Expect(motivation).ToHaveAttributeAsync("aria-invalid", "true");
 
-        await motivation.FillAsync("I like well-run processes.");
         await stranger.ScreenshotAsync("intake-form");
+
+        await motivation.FillAsync("I like well-run processes.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you, your case was opened" })).ToBeVisibleAsync();
         await stranger.AssertAccessibleAsync();
