@@ -48,36 +48,8 @@ public sealed partial class LifecycleEventPublisher(
 
         using var drain = new CancellationTokenSource();
         using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int claimed;
-            try
-            {
-                claimed = await PublishRoundAsync(stoppingToken, drain.Token);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Storage unreachable: nothing was lost (the outbox is storage); look again after a pause.
-                Log.OutboxUnavailable(logger, ex);
-                claimed = 0;
-            }
-
-            if (claimed == 0)
-            {
-                try
-                {
-                    await Task.Delay(_options.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await OutboxRounds.RunAsync(
+            ct => PublishRoundAsync(ct, drain.Token), _options.PollInterval, time, ex => Log.OutboxUnavailable(logger, ex), stoppingToken);
     }
 
     /// <summary>

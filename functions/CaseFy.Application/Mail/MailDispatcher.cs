@@ -1,3 +1,4 @@
+using CaseFy.Application.Events;
 using CaseFy.Application.Portal;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Mail;
@@ -42,36 +43,7 @@ public sealed partial class MailDispatcher(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int handled;
-            try
-            {
-                handled = await DeliverRoundAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Storage unreachable: nothing is lost (the outbox is storage); look again after a pause.
-                Log.OutboxUnavailable(logger, ex);
-                handled = 0;
-            }
-
-            if (handled == 0)
-            {
-                try
-                {
-                    await Task.Delay(_options.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await OutboxRounds.RunAsync(DeliverRoundAsync, _options.PollInterval, time, ex => Log.OutboxUnavailable(logger, ex), stoppingToken);
     }
 
     /// <summary>Sends everything due now, round after round until a round finds nothing (what the Functions app's timer runs).</summary>
