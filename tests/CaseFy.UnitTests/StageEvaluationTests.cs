@@ -142,6 +142,17 @@ public sealed class StageEvaluationTests
     }
 
     [Fact]
+    public void Evaluate_TemplateWithoutReminders_NeverRemindsOfTheSlaOrTasks()
+    {
+        var withoutReminders = Template with { Reminders = null };
+
+        Assert.Null(StageEvaluation.Evaluate(Entered(), withoutReminders, 1, T0));
+        Assert.Null(StageEvaluation.Evaluate(Entered(), withoutReminders, 1, T0.AddHours(0.9)));
+        var overdue = StageEvaluation.Evaluate(Entered(), withoutReminders, 1, T0.AddHours(1.9))!;
+        Assert.Equal([TimelineEntryTypes.TaskOverdue], overdue.Entries.Select(e => e.Type));
+    }
+
+    [Fact]
     public void Evaluate_FirstLookPastTheDueTime_IsTheOverdueWithoutALateReminder()
     {
         var change = StageEvaluation.Evaluate(Entered(), Template, 1, T0.AddHours(1.5))!;

@@ -139,8 +139,9 @@ public static class StageEvaluation
     private static void RemindSla(TimelineWriter writer, StageDefinition stage, double? leadHours, DateTimeOffset now)
     {
         var current = writer.Case.CurrentStage;
+        // Without a lead time there is no reminder (a lifted comparison with null would be false and let it through).
         if (current.SlaBreached || current.SlaReminded || current.SlaDueAt is not { } slaDue || slaDue <= now
-            || ReminderSettings.RemindAt(slaDue, leadHours) > now)
+            || ReminderSettings.RemindAt(slaDue, leadHours) is not { } remindAt || remindAt > now)
         {
             return;
         }
