@@ -32,7 +32,7 @@ public sealed class MailOutboxFeeder(IMailOutbox outbox, ITemplateStore template
         }
 
         var after = await outbox.GetCursorAsync(record.Id, cancellationToken);
-        return after >= record.TimelineLength ? null : new TimelineRange(after, Math.Min(record.TimelineLength, after + EntriesPerBatch) + 1);
+        return TimelineRange.After(after, record.TimelineLength, EntriesPerBatch);
     }
 
     /// <inheritdoc/>

@@ -25,7 +25,7 @@ public sealed class InboxFeeder(INotificationStore inbox, TimeProvider time) : I
     {
         ArgumentNullException.ThrowIfNull(record);
         var after = await inbox.GetCursorAsync(record.Id, cancellationToken);
-        return after >= record.TimelineLength ? null : new TimelineRange(after, Math.Min(record.TimelineLength, after + EntriesPerBatch) + 1);
+        return TimelineRange.After(after, record.TimelineLength, EntriesPerBatch);
     }
 
     /// <inheritdoc/>
