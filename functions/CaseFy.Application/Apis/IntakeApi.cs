@@ -75,6 +75,6 @@ public static class IntakeApi
         var (opened, link, token) = await intake.SubmitAsync(template, body.Value!, engine, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created(
-            (string?)null, new IntakeReceipt(opened.Number, $"{origin.TrimEnd('/')}{options.Value.LinkPath}#{token}", token, link.ExpiresAt));
+            (string?)null, new IntakeReceipt(opened.Number, options.Value.LinkUrl(origin, token), token, link.ExpiresAt));
     }
 }

@@ -62,7 +62,7 @@ public static class PortalLinksApi
                 return ApiProblems.NotFound("case");
             }
 
-            var url = $"{origin.TrimEnd('/')}{options.Value.LinkPath}#{made.Token}";
+            var url = options.Value.LinkUrl(origin, made.Token);
             request.HttpContext.Response.Headers.CacheControl = "no-store";
             return TypedResults.Created(
                 $"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{id}/portal-links",

@@ -133,7 +133,7 @@ public sealed partial class MailDispatcher(
             return MailOutcome.GivenUp(claim.FailedAttempts, MailRecords.NoPortalOriginReason);
         }
 
-        var url = $"{origin.TrimEnd('/')}{portal.Value.LinkPath}#{token}";
+        var url = portal.Value.LinkUrl(origin, token);
         var message = MailComposer.ToOutsideParty(delivery, current, link, url, new MailboxAddress(_options.SenderName, _options.SenderAddress!));
         try
         {

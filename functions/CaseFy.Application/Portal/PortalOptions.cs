@@ -18,6 +18,13 @@ public sealed class PortalOptions : IValidatableObject
     [Required]
     public string LinkPath { get; set; } = "/portal.html";
 
+    /// <summary>The address a portal link opens: the page at <paramref name="origin"/> with the token in the fragment.</summary>
+    public string LinkUrl(string origin, string token)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return $"{origin.TrimEnd('/')}{LinkPath}#{token}";
+    }
+
     /// <summary>Requests per minute one portal token may make.</summary>
     [Range(1, 1_000_000)]
     public int PermitsPerTokenPerMinute { get; set; } = 60;
