@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMetricsStore, TableMetricsStore>();
         services.AddSingleton<INotificationStore, TableNotificationStore>();
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
+        services.AddSingleton<ITeamMailSettings, TableTeamMailSettings>();
         services.AddSingleton<BlobDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<BlobDocumentStore>());
         services.AddSingleton<IStorageSetup, StorageSetup>();

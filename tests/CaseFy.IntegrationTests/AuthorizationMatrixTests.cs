@@ -135,6 +135,10 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IClassFixt
         ["POST api/notifications/{id}/read"] = (Row(401, 404, 404, 404, 404, 404, 401, 401), false, null),
         ["POST api/notifications/read-all"] = (SignedInRead, false, null),
 
+        // Each signed-in caller reads and sets their own mail setting (the matrix's tokens carry no address: only off).
+        ["GET api/me/mail"] = (SignedInRead, false, null),
+        ["PUT api/me/mail"] = (SignedInRead, false, """{"delivery":"off"}"""),
+
         // The token in the URL is the capability: internal callers send an unknown token (a bearer opens nothing here),
         // the other case's link opens its own case's view.
         ["GET api/portal/{token}"] = (Row(404, 404, 404, 404, 404, 404, 200, 200), false, null),

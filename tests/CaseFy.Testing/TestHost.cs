@@ -56,11 +56,21 @@ public sealed class TestHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client signed in as <paramref name="name"/> whose token carries <paramref name="email"/> (claim <c>email</c>).</summary>
+    public async Task<CaseFyClient> SignInWithEmailAsync(string name, string email, params string[] roles)
+    {
+        var client = Anonymous();
+        client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MintTokenAsync(new { name, roles, email }));
+        return client;
+    }
+
     /// <summary>A development token for <paramref name="name"/> with <paramref name="roles"/>.</summary>
-    public async Task<string> MintAsync(string name, params string[] roles)
+    public Task<string> MintAsync(string name, params string[] roles) => MintTokenAsync(new { name, roles });
+
+    private async Task<string> MintTokenAsync(object request)
     {
         using var response = await Api.Http.PostAsJsonAsync(
-            new Uri("/api/dev/token", UriKind.Relative), new { name, roles }, TestContext.Current.CancellationToken);
+            new Uri("/api/dev/token", UriKind.Relative), request, TestContext.Current.CancellationToken);
         await CaseFyClient.ExpectAsync(response, System.Net.HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>(TestContext.Current.CancellationToken);
         return body!["accessToken"];

@@ -27,4 +27,5 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(CaseFy.Model.Page<CaseFy.Model.Notifications.Notification>))]
 [JsonSerializable(typeof(CaseFy.Application.Notifications.UnreadCount))]
 [JsonSerializable(typeof(CaseFy.Application.Notifications.MarkedRead))]
+[JsonSerializable(typeof(CaseFy.Application.Mail.TeamMailSettingView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -51,6 +51,7 @@ public static class ApiRoutes
     public const string NotificationCount = "notifications/count";
     public const string NotificationRead = "notifications/{id}/read";
     public const string NotificationsReadAll = "notifications/read-all";
+    public const string MyMail = "me/mail";
 
     /// <summary>The local host's development token route (never mapped by the Functions app).</summary>
     public const string DevToken = "dev/token";

@@ -9,5 +9,5 @@ public static class CaseFyApi
         app.MapCaseFyOpenApi().MapHealthApi().MapConfigApi().MapTemplatesApi().MapCasesApi().MapTimelineApi().MapReportsApi()
             .MapEventsApi().MapEventGridWebhookApi().MapParticipantsApi().MapPortalLinksApi().MapPortalApi()
             .MapTasksApi().MapCaseActionsApi().MapCaseDataApi().MapDocumentsApi()
-            .MapNotificationsApi().MapMessagesApi().MapIntakeApi();
+            .MapNotificationsApi().MapMyMailApi().MapMessagesApi().MapIntakeApi();
 }

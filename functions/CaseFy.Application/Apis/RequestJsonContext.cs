@@ -26,4 +26,5 @@ namespace CaseFy.Application.Apis;
 [JsonSerializable(typeof(NewComment))]
 [JsonSerializable(typeof(NewMessage))]
 [JsonSerializable(typeof(NewPortalMessage))]
+[JsonSerializable(typeof(CaseFy.Application.Mail.TeamMailSettingChange))]
 public sealed partial class RequestJsonContext : JsonSerializerContext;

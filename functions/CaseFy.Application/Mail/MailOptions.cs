@@ -49,6 +49,10 @@ public sealed class MailOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The UTC hour (0-23) from which each day's digest goes to the team members who chose a daily digest.</summary>
+    [Range(0, 23)]
+    public int DigestHourUtc { get; set; } = 7;
+
     /// <summary>Whether mail is sent at all.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AcsEndpoint) || !string.IsNullOrWhiteSpace(PickupFolder);
 

@@ -15,6 +15,7 @@ public static class MailServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILifecycleConsumer, MailOutboxFeeder>();
+        services.AddSingleton<TeamMailPreferences>();
         services.AddHttpClient(nameof(AcsEmailSender));
         services.AddSingleton<IMailSender>(sp =>
         {

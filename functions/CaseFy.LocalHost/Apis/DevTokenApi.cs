@@ -6,7 +6,7 @@ using CaseFy.Model;
 namespace CaseFy.LocalHost.Apis;
 
 /// <summary>
-/// <c>POST /api/dev/token</c> <c>{"name","roles"}</c> → <c>{"accessToken"}</c>: sign in as anyone, locally. Mapped only
+/// <c>POST /api/dev/token</c> <c>{"name","roles","email"?}</c> → <c>{"accessToken"}</c>: sign in as anyone, locally. Mapped only
 /// when the development issuer is on (Development, loopback); the Functions app has no such route.
 /// </summary>
 public static class DevTokenApi
@@ -49,11 +49,16 @@ public static class DevTokenApi
             }
         }
 
+        if (body.Value.Email is { } email && !EmailAddresses.IsValid(email))
+        {
+            errors.Add("$.email", "Not an e-mail address (name@example.com).");
+        }
+
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors.ToDictionary());
         }
 
-        return TypedResults.Ok(new DevTokenResponse(issuer.Mint(body.Value.Name!.Trim(), roles.Distinct(StringComparer.Ordinal))));
+        return TypedResults.Ok(new DevTokenResponse(issuer.Mint(body.Value.Name!.Trim(), roles.Distinct(StringComparer.Ordinal), body.Value.Email)));
     }
 }

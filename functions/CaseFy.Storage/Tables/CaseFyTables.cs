@@ -35,9 +35,12 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>Partition <c>due</c>: mail waiting to be sent or recorded, by delivery id; partition <c>cursor</c>: how far each case is turned into mail.</summary>
     public TableClient MailOutbox => service.GetTableClient($"{_prefix}MailOutbox");
 
+    /// <summary>Partition <c>people</c>: each team member's mail setting, by person.</summary>
+    public TableClient MailSettings => service.GetTableClient($"{_prefix}MailSettings");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics, Notifications, MailOutbox })
+        foreach (var table in new[] { Cases, CaseIndex, Templates, Outbox, EventFeed, TaskIndex, Metrics, Notifications, MailOutbox, MailSettings })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }
