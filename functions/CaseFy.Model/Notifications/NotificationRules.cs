@@ -47,7 +47,8 @@ public static class NotificationRules
                 (entry.Type == TimelineEntryTypes.TaskOverdue ? NotificationKinds.TaskOverdue : NotificationKinds.TaskDueSoon, [assignee.Id], data.GetValueOrDefault("title")),
             TimelineEntryTypes.OwnerChanged when data.TryGetValue("ownerId", out var owner) =>
                 (NotificationKinds.CaseHandedOver, [owner], data.GetValueOrDefault("previousOwnerName")),
-            TimelineEntryTypes.DocumentUploaded when outside =>
+            // A message's attachment is told by the message's own notification, not a second one.
+            TimelineEntryTypes.DocumentUploaded when outside && !PortalMessages.IsOwnAttachment(entry.Actor, data.GetValueOrDefault("documentId")) =>
                 (NotificationKinds.OutsideUpload, PeopleOn(current), data.GetValueOrDefault("fileName")),
             TimelineEntryTypes.FieldsChanged when outside =>
                 (NotificationKinds.OutsideAnswer, PeopleOn(current), data.GetValueOrDefault("fields")),

@@ -43,6 +43,10 @@ public static class PortalMessages
     /// <summary>The ad-hoc document that holds the attachments of link <paramref name="linkId"/>'s conversation, one version each.</summary>
     public static string AttachmentKey(string linkId) => "msg-" + linkId;
 
+    /// <summary>Whether <paramref name="actor"/>'s upload to document <paramref name="key"/> is an attachment of its own conversation.</summary>
+    public static bool IsOwnAttachment(Actor actor, string? key) =>
+        PortalLink.IsLinkActor(actor) && key == AttachmentKey(actor.Id[PortalLink.ActorIdPrefix.Length..]);
+
     /// <summary>
     /// Records <paramref name="file"/> (a version of <see cref="AttachmentKey"/>, uploaded by <paramref name="uploader"/>)
     /// and the message <paramref name="send"/> makes with it, as one change; either rule's refusal refuses both.
