@@ -28,7 +28,7 @@ public sealed class TableEventOutboxTests(EventsFixture fixture)
 
         Assert.Equal(1, repaired);
         Assert.Equal([caseId], claims.Select(c => c.CaseId));
-        Assert.Equal([$"{caseId}-1"], due.Select(e => e.Id));
+        Assert.Equal([$"{caseId}-1"], due.Select(e => e.Entry.Id));
     }
 
     [Fact]
@@ -42,13 +42,38 @@ public sealed class TableEventOutboxTests(EventsFixture fixture)
 
         await store.UpdateAsync(caseId, c => CaseLifecycle.EnterStage(c, Template, DateTimeOffset.UtcNow), Ct);
         await outbox.AppendToFeedAsync(caseId, first, Ct);
-        await outbox.MarkPublishedAsync(caseId, first, Ct);
+        await outbox.MarkPublishedAsync(caseId, [.. first.Select(e => e.Entry)], Ct);
         await outbox.ReleaseAsync(claim, drained: true, Ct);
         var again = Assert.Single(await outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), Ct));
         var second = await outbox.ReadDueAsync(caseId, 10, Ct);
 
         Assert.Equal(caseId, again.CaseId);
-        Assert.Equal([$"{caseId}-2"], second.Select(e => e.Id));
+        Assert.Equal([$"{caseId}-2"], second.Select(e => e.Entry.Id));
+    }
+
+    [Fact]
+    public async Task AppendToFeedAsync_EntriesReleasedSinceTheyWereRead_FailsAndTheFeedHoldsThemOnce()
+    {
+        var (tables, store, outbox) = await NewStoreAsync();
+        var caseId = Guid.NewGuid().ToString("N");
+        await store.CreateAsync(CaseLifecycle.Open(caseId, "Two publishers", Template, Actor.System, DateTimeOffset.UtcNow), Ct);
+        var slow = await outbox.ReadDueAsync(caseId, 10, Ct);
+        var fast = await outbox.ReadDueAsync(caseId, 10, Ct);
+
+        await outbox.AppendToFeedAsync(caseId, fast, Ct);
+        var reread = await outbox.ReadDueAsync(caseId, 10, Ct);
+
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => outbox.AppendToFeedAsync(caseId, slow, Ct));
+        await outbox.AppendToFeedAsync(caseId, reread, Ct);
+        Assert.Null(Assert.Single(slow).FeedPosition);
+        Assert.NotNull(Assert.Single(reread).FeedPosition);
+        var feedRows = 0;
+        await foreach (var unused in tables.EventFeed.QueryAsync<TableEntity>(cancellationToken: Ct))
+        {
+            feedRows++;
+        }
+
+        Assert.Equal(1, feedRows);
     }
 
     [Fact]

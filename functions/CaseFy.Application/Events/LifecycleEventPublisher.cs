@@ -96,13 +96,14 @@ public sealed partial class LifecycleEventPublisher(
         using var span = CaseFyTelemetry.StartEventPublication(claim.CaseId);
         try
         {
-            var due = await outbox.ReadDueAsync(claim.CaseId, EntriesPerBatch, cancellationToken);
-            span?.SetTag(CaseFyTags.EventCount, due.Count);
-            if (due.Count > 0)
+            var read = await outbox.ReadDueAsync(claim.CaseId, EntriesPerBatch, cancellationToken);
+            span?.SetTag(CaseFyTags.EventCount, read.Count);
+            if (read.Count > 0)
             {
-                await outbox.AppendToFeedAsync(claim.CaseId, due, cancellationToken);
+                await outbox.AppendToFeedAsync(claim.CaseId, read, cancellationToken);
             }
 
+            var due = read.Select(r => r.Entry).ToList();
             var caughtUp = await consumers.HandOutAsync(claim.CaseId, due, cancellationToken);
             if (due.Count > 0)
             {

@@ -13,10 +13,14 @@ public interface IEventOutbox
     Task<IReadOnlyList<OutboxClaim>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>The case's due entries, oldest first.</summary>
-    Task<IReadOnlyList<TimelineEntry>> ReadDueAsync(string caseId, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutboxEntry>> ReadDueAsync(string caseId, int max, CancellationToken cancellationToken);
 
-    /// <summary>Appends the entries to the events feed (idempotent: each entry gets one feed position, ever).</summary>
-    Task AppendToFeedAsync(string caseId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends the entries, as <see cref="ReadDueAsync"/> read them, to the events feed (idempotent: each entry gets one
+    /// feed position, ever). A new position is written only over an outbox row unchanged since that read: when another
+    /// publisher released the entry meanwhile, this fails and the case is retried.
+    /// </summary>
+    Task AppendToFeedAsync(string caseId, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>Marks the entries published: they leave the outbox.</summary>
     Task MarkPublishedAsync(string caseId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken);

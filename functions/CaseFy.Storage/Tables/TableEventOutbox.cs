@@ -60,14 +60,15 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
         return claims;
     }
 
-    public async Task<IReadOnlyList<TimelineEntry>> ReadDueAsync(string caseId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEntry>> ReadDueAsync(string caseId, int max, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartStorage("outbox.read", caseId);
         var markers = await TableQueries.TakeAsync(OutboxMarkers.RangeFilter(caseId), tables.Cases, Math.Min(max, MaxBatch), cancellationToken);
-        return markers.Select(m => JsonEntity.Read(m, StorageJsonContext.Default.TimelineEntry)).ToList();
+        return markers.Select(m => new OutboxEntry(
+            JsonEntity.Read(m, StorageJsonContext.Default.TimelineEntry), m.GetString(OutboxMarkers.FeedKeyProperty), m.ETag.ToString())).ToList();
     }
 
-    public async Task AppendToFeedAsync(string caseId, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
+    public async Task AppendToFeedAsync(string caseId, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartStorage("outbox.release", caseId);
         ArgumentNullException.ThrowIfNull(entries);
@@ -76,15 +77,13 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
             return;
         }
 
-        var markers = await TableQueries.TakeAsync(
-            OutboxMarkers.RangeFilter(caseId, entries[0].Seq, entries[^1].Seq), tables.Cases, MaxBatch, cancellationToken);
+        // The markers as ReadDueAsync read them (no second query): a stamp is ETag-checked against that read.
         var now = time.GetUtcNow();
         var stamps = new List<TableTransactionAction>();
         var feedRows = new List<TableTransactionAction>();
-        foreach (var marker in markers)
+        foreach (var (entry, position, version) in entries)
         {
-            var entry = JsonEntity.Read(marker, StorageJsonContext.Default.TimelineEntry);
-            var feedKey = marker.GetString(OutboxMarkers.FeedKeyProperty);
+            var feedKey = position;
             if (feedKey is null || (FeedKeyTime(feedKey) < now - (_settle / 2) && !await FeedRowExistsAsync(feedKey, cancellationToken)))
             {
                 // Never released, or released so long ago that readers may have passed its position without the
@@ -92,8 +91,8 @@ public sealed class TableEventOutbox(CaseFyTables tables, TimeProvider time, IOp
                 feedKey = FeedKey(now, entry);
                 stamps.Add(new TableTransactionAction(
                     TableTransactionActionType.UpdateMerge,
-                    new TableEntity(marker.PartitionKey, marker.RowKey) { [OutboxMarkers.FeedKeyProperty] = feedKey },
-                    marker.ETag));
+                    new TableEntity(caseId, OutboxMarkers.RowKey(entry.Seq)) { [OutboxMarkers.FeedKeyProperty] = feedKey },
+                    new ETag(version)));
             }
 
             feedRows.Add(new TableTransactionAction(
