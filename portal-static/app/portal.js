@@ -108,7 +108,7 @@ function messageItem(message) {
     .catch(error => toast(error.message, 'error')));
   return h('li', { class: `message ${theirs ? 'message-out' : 'message-in'}` },
     h('p', { class: 'meta' }, h('strong', { text: theirs ? 'You' : message.from }), ' · ', timeEl(h, message.at)),
-    h('p', { class: 'message-text', text: message.text }), file);
+    message.text ? h('p', { class: 'message-text', text: message.text }) : null, file);
 }
 
 /**
@@ -126,7 +126,7 @@ function conversation(view) {
   const send = h('button', { type: 'submit', class: 'button primary', text: 'Send message' });
   const form = h('form', { class: 'answers', novalidate: true },
     h('label', { for: text.id, text: 'Write to the team' }), text,
-    h('p', { class: 'hint', id: 'message-hint', text: 'Up to 4,000 characters. The team reads it on your case.' }),
+    h('p', { class: 'hint', id: 'message-hint', text: 'Up to 4,000 characters; with a file you may leave it empty. The team reads it on your case.' }),
     h('label', { for: attach.id, text: 'Attach a file (optional)' }), attach,
     h('p', { class: 'hint', id: 'message-file-hint', text: 'Up to 10 MB.' }), textError, send);
   form.addEventListener('submit', async event => {

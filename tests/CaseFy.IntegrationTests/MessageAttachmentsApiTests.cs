@@ -70,10 +70,32 @@ public sealed class MessageAttachmentsApiTests(LocalHostFixture host) : IClassFi
         Assert.Equal(2, timeline.Count(e => e.Type == TimelineEntryTypes.MessageSent && e.Data.ContainsKey("attachmentKey")));
     }
 
+    [Fact]
+    public async Task Attachment_WithoutText_GoesAlone_BothWays()
+    {
+        var (caseId, erin, _) = await CaseWithTwoLinksAsync();
+        using var anonymous = host.Host.Anonymous();
+
+        using (var sent = await Api.Http.PostAsync(
+            new Uri($"/api/cases/{caseId}/messages/{erin.Link.Id}/file", UriKind.Relative), Form(null, [1, 2], "form.pdf"), Ct))
+        {
+            await CaseFyClient.ExpectAsync(sent, HttpStatusCode.OK);
+        }
+
+        using (var answered = await anonymous.Http.PostAsync(
+            new Uri($"/api/portal/{erin.Token}/messages/file", UriKind.Relative), Form("   ", [3], "signed.png", "image/png"), Ct))
+        {
+            await CaseFyClient.ExpectAsync(answered, HttpStatusCode.OK);
+        }
+
+        var messages = (await ViewAsync(anonymous, erin.Token)).GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("text").GetString(), m.GetProperty("attachment").GetProperty("fileName").GetString())).ToList();
+        Assert.Equal([(string.Empty, "form.pdf"), (string.Empty, "signed.png")], messages);
+    }
+
     public static TheoryData<string, HttpStatusCode> Refusals =>
     [
-        ("blank text", HttpStatusCode.BadRequest),
-        ("no text field", HttpStatusCode.BadRequest),
+        ("text over the limit", HttpStatusCode.BadRequest),
         ("empty file", HttpStatusCode.BadRequest),
         ("no file part", HttpStatusCode.BadRequest),
         ("json body", HttpStatusCode.UnsupportedMediaType),
@@ -99,8 +121,7 @@ public sealed class MessageAttachmentsApiTests(LocalHostFixture host) : IClassFi
         using var anonymous = host.Host.Anonymous();
         HttpContent body = refusal switch
         {
-            "blank text" => Form("   ", [1], "a.pdf"),
-            "no text field" => Form(null, [1], "a.pdf"),
+            "text over the limit" => Form(new string('x', PortalMessages.MaxTextLength + 1), [1], "a.pdf"),
             "empty file" => Form("Here.", [], "a.pdf"),
             "no file part" => new MultipartFormDataContent { { new StringContent("Here."), "text" } },
             "json body" => JsonContent.Create(new { text = "Here." }),

@@ -125,6 +125,21 @@ public sealed class PortalMessagesTests
     }
 
     [Fact]
+    public void WithAttachment_FileWithoutText_GoesAlone_AndNotifiesByItsName()
+    {
+        var current = WithLinks();
+        var key = PortalMessages.AttachmentKey("l2");
+        var file = new UploadedFile(key, DocumentRules.BlobName(current.Id, key, 1), "id.png", "image/png", 42);
+
+        var change = PortalMessages.WithAttachment(current, Template, file, Link("l2").AsActor(), T0,
+            (c, attachment) => PortalMessages.FromExternal(c, "l2", "  ", T0, attachment));
+
+        Assert.Equal(string.Empty, PortalMessages.Read(change.Entries[^1])!.Text);
+        Assert.Equal("id.png", NotificationRules.For(change.Entries[^1], change.Case).Single().Notification.Text);
+        Assert.ThrowsAny<ArgumentException>(() => PortalMessages.FromExternal(current, "l2", "  ", T0));
+    }
+
+    [Fact]
     public void WithAttachment_MessageRefusedOrFileOfAnotherConversation_RefusesBoth()
     {
         var closed = WithLinks() with { Status = CaseStatus.Closed };

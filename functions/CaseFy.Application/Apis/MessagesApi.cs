@@ -37,7 +37,7 @@ public static class MessagesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         team.MapPost(ApiRoutes.CaseMessageWithFile, SendFileFromTeamAsync).WithName("sendMessageWithFile")
             .WithSummary("Write to the outside party of one of the case's portal links, with a file")
-            .WithDescription("multipart/form-data: a field 'text', then one file part 'file'. The file becomes the next version of the "
+            .WithDescription("multipart/form-data: a field 'text' (may be left out: the file goes alone), then one file part 'file'. The file becomes the next version of the "
                 + "conversation's document msg-{linkId}, recorded with the message in one change, under the ad-hoc documents' limits.")
             .AcceptsFile("text")
             .Produces<PortalMessage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -59,7 +59,7 @@ public static class MessagesApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         portal.MapPost(ApiRoutes.PortalMessageWithFile, SendFileFromExternalAsync).WithName("portalSendMessageWithFile")
             .WithSummary("The external party writes to the team, with a file")
-            .WithDescription("multipart/form-data: a field 'text', then one file part 'file' (the ad-hoc documents' limits).")
+            .WithDescription("multipart/form-data: a field 'text' (may be left out: the file goes alone), then one file part 'file' (the ad-hoc documents' limits).")
             .AcceptsFile("text")
             .Produces<PortalMessage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -281,8 +281,9 @@ public static class MessagesApi
         return TypedResults.Ok(await conversations.ReadAsync(match!.Case, match.Link.Id, before, pageSize, cancellationToken));
     }
 
-    // A message with a file: the text is checked and the message rule tried on the case as read (a closed case or a
-    // revoked link answers 409) before the file is stored; then the file and the message are recorded in one change.
+    // A message with a file (its text may be left out): the text is checked and the message rule tried on the case as
+    // read (a closed case or a revoked link answers 409) before the file is stored; then the file and the message are
+    // recorded in one change.
     private static async Task<IResult> SendWithFileAsync(
         CaseRecord current,
         string linkId,
@@ -296,8 +297,8 @@ public static class MessagesApi
         TimelineEntry? sent = null;
         var (updated, problem) = await DocumentUpload.RunAsync(current, PortalMessages.AttachmentKey(linkId), request, sender, uploads, engine, fields =>
         {
-            var text = fields.GetValueOrDefault("text");
-            var errors = CaseWorkRules.Validate(new NewPortalMessage(text));
+            var text = fields.GetValueOrDefault("text") ?? string.Empty;
+            var errors = CaseWorkRules.ValidateWithFile(new NewPortalMessage(text));
             if (errors.Count > 0)
             {
                 return (null, ApiProblems.Invalid(errors));
@@ -305,7 +306,8 @@ public static class MessagesApi
 
             try
             {
-                send(current, text!, time.GetUtcNow(), null);
+                // A dry run with the file still to come: a refusal here stores nothing.
+                send(current, text, time.GetUtcNow(), new MessageAttachment(PortalMessages.AttachmentKey(linkId), 0, "pending", "application/octet-stream", 0));
             }
             catch (CaseRuleException ex)
             {
@@ -314,7 +316,7 @@ public static class MessagesApi
 
             return ((c, t, file, now) =>
             {
-                var change = PortalMessages.WithAttachment(c, t, file, sender, now, (withFile, attachment) => send(withFile, text!, now, attachment));
+                var change = PortalMessages.WithAttachment(c, t, file, sender, now, (withFile, attachment) => send(withFile, text, now, attachment));
                 sent = change.Entries[^1];
                 return change;
             }, null);

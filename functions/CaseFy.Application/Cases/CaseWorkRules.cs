@@ -99,6 +99,13 @@ public static class CaseWorkRules
         return errors.ToDictionary();
     }
 
+    /// <summary>A message sent with a file: its text may be left out, and is checked like any message's when given.</summary>
+    public static Dictionary<string, string[]> ValidateWithFile(NewPortalMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.IsNullOrWhiteSpace(request.Text) ? new Dictionary<string, string[]>() : Validate(request);
+    }
+
     private static Dictionary<string, string[]> Optional(string path, string? text)
     {
         var errors = new ValidationErrors();

@@ -53,7 +53,7 @@ public static class NotificationRules
             TimelineEntryTypes.FieldsChanged when outside =>
                 (NotificationKinds.OutsideAnswer, PeopleOn(current), data.GetValueOrDefault("fields")),
             TimelineEntryTypes.MessageSent when outside =>
-                (NotificationKinds.OutsideMessage, PeopleOn(current), data.GetValueOrDefault("text")),
+                (NotificationKinds.OutsideMessage, PeopleOn(current), data.GetValueOrDefault("text") is { Length: > 0 } said ? said : data.GetValueOrDefault("attachmentName")),
             TimelineEntryTypes.SlaBreached or TimelineEntryTypes.SlaDueSoon =>
                 (entry.Type == TimelineEntryTypes.SlaBreached ? NotificationKinds.SlaBreached : NotificationKinds.SlaDueSoon,
                     [CaseListing.OwnerId(current)], data.GetValueOrDefault("stageName")),

@@ -109,10 +109,11 @@ public static class PortalMessages
             throw new CaseRuleException("The portal link does not allow messages: give the party a link with the message action.");
         }
 
+        // A file may go alone: it says what it is; without one, a message needs words.
         var trimmed = text.Trim();
-        if (trimmed.Length is 0 or > MaxTextLength)
+        if (trimmed.Length > MaxTextLength || (trimmed.Length == 0 && attachment is null))
         {
-            throw new ArgumentException($"A message has 1 to {MaxTextLength} characters.", nameof(text));
+            throw new ArgumentException($"A message has 1 to {MaxTextLength} characters, or a file and at most {MaxTextLength}.", nameof(text));
         }
 
         if (attachment is not null && attachment.DocumentKey != AttachmentKey(link.Id))

@@ -31,7 +31,7 @@ function messageItem(caseId, entry) {
     .catch(error => toast(error.message, 'error')));
   return h('li', { class: `message ${fromThem ? 'message-in' : 'message-out'}` },
     h('p', { class: 'meta' }, h('strong', { text: entry.actor?.name ?? 'Someone' }), ' · ', timeEl(h, entry.at)),
-    h('p', { class: 'message-text', text: entry.data.text ?? '' }), file);
+    entry.data.text ? h('p', { class: 'message-text', text: entry.data.text }) : null, file);
 }
 
 export function conversationsSection(caseId, done) {
@@ -45,7 +45,7 @@ export function conversationsSection(caseId, done) {
   const formFor = link => {
     if (forms.has(link.id)) return forms.get(link.id);
     const text = field(`Write to ${link.name}`, h('textarea', { rows: 3, maxlength: 4000 }), 'They read it on their page.');
-    const attach = field('Attach a file (optional)', h('input', { type: 'file' }), 'Up to 10 MB; they can download it from their page.');
+    const attach = field('Attach a file (optional)', h('input', { type: 'file' }), 'Up to 10 MB; they can download it from their page. With a file, the message may be left empty.');
     const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     const submit = h('button', { type: 'submit', class: 'button primary', text: 'Send message' });
     const form = h('form', { novalidate: true }, text.wrap, attach.wrap, formError, h('div', { class: 'actions' }, submit));

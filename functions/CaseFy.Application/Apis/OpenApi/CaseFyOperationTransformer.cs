@@ -128,7 +128,7 @@ public sealed class CaseFyOperationTransformer : IOpenApiOperationTransformer
             Required = true,
             Description = fields.Count == 0
                 ? "One file part named 'file' (with its file name); the file's type must be one the document allows."
-                : $"The field(s) {string.Join(", ", fields)}, then one file part named 'file' (with its file name).",
+                : $"The optional field(s) {string.Join(", ", fields)}, then one file part named 'file' (with its file name).",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["multipart/form-data"] = new()
@@ -136,7 +136,7 @@ public sealed class CaseFyOperationTransformer : IOpenApiOperationTransformer
                     Schema = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Object,
-                        Required = new HashSet<string>([.. fields, "file"], StringComparer.Ordinal),
+                        Required = new HashSet<string>(["file"], StringComparer.Ordinal),
                         Properties = properties,
                     },
                 },

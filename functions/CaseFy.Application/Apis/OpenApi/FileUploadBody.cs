@@ -2,7 +2,7 @@ namespace CaseFy.Application.Apis.OpenApi;
 
 /// <summary>
 /// Marks a route whose body is multipart/form-data with one file part named <c>file</c> (<see cref="DocumentUpload"/>
-/// streams it, so no binding declares it), after the required text <see cref="Fields"/> when it has any.
+/// streams it, so no binding declares it), after the optional text <see cref="Fields"/> when it has any.
 /// </summary>
 public sealed class FileUploadBody
 {
@@ -13,7 +13,7 @@ public sealed class FileUploadBody
         Fields = fields;
     }
 
-    /// <summary>The required text fields sent before the file part.</summary>
+    /// <summary>The optional text fields sent before the file part.</summary>
     public IReadOnlyList<string> Fields { get; }
 
     /// <summary>A body with these text fields before the file.</summary>

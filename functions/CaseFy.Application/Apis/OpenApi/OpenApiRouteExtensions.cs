@@ -23,7 +23,7 @@ public static class OpenApiRouteExtensions
         builder.Accepts(type, optional, "application/json").ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    /// <summary>A multipart/form-data body with one file part named <c>file</c>, after the required text <paramref name="fields"/>.</summary>
+    /// <summary>A multipart/form-data body with one file part named <c>file</c>, after the optional text <paramref name="fields"/>.</summary>
     public static RouteHandlerBuilder AcceptsFile(this RouteHandlerBuilder builder, params string[] fields) =>
         builder.WithMetadata(fields.Length == 0 ? FileUploadBody.Instance : FileUploadBody.With(fields))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
