@@ -107,6 +107,13 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
         public Task<Page<Notification>> ListAsync(string personId, bool unreadOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
             inner.ListAsync(personId, unreadOnly, continuationToken, pageSize, cancellationToken);
 
+        public Task<Notification?> GetAsync(string personId, string notificationId, CancellationToken cancellationToken) =>
+            inner.GetAsync(personId, notificationId, cancellationToken);
+
+        public Task<IReadOnlyList<Notification>> ListPeriodAsync(
+            string personId, DateTimeOffset after, DateTimeOffset upTo, int max, CancellationToken cancellationToken) =>
+            inner.ListPeriodAsync(personId, after, upTo, max, cancellationToken);
+
         public Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken) =>
             inner.MarkReadAsync(personId, notificationId, cancellationToken);
 

@@ -164,8 +164,9 @@ public sealed class MailDeliveryTests
         pickup.Delete(recursive: true);
     }
 
-    private static Task<TestHost> StartAsync(
-        TestStorage storage, string hub, string pickup, CapturedLogs? logs, Action<IServiceCollection>? services = null)
+    /// <summary>A host with mail into <paramref name="pickup"/>, short polls and retries, and (with <paramref name="logs"/>) every log line captured.</summary>
+    internal static Task<TestHost> StartAsync(
+        TestStorage storage, string hub, string pickup, CapturedLogs? logs, Action<IServiceCollection>? services = null, params string[] extraSettings)
     {
         string[] settings =
         [
@@ -176,6 +177,7 @@ public sealed class MailDeliveryTests
             "--Storage:EventFeedSettle=00:00:00.100",
             $"--Documents:MetadataSigningKey={Key}",
             .. logs is null ? Array.Empty<string>() : ["--Logging:LogLevel:Default=Trace"],
+            .. extraSettings,
         ];
         return TestHost.StartAsync(
             storage.ConnectionString,
@@ -230,7 +232,7 @@ public sealed class MailDeliveryTests
         }
     }
 
-    private static async Task<List<MimeMessage>> WaitForMailsAsync(string folder, int count, CapturedLogs logs)
+    internal static async Task<List<MimeMessage>> WaitForMailsAsync(string folder, int count, CapturedLogs logs)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Directory.GetFiles(folder, "*.eml").Length < count)
@@ -242,7 +244,7 @@ public sealed class MailDeliveryTests
         return await ReadMailsAsync(folder);
     }
 
-    private static async Task<List<MimeMessage>> ReadMailsAsync(string folder)
+    internal static async Task<List<MimeMessage>> ReadMailsAsync(string folder)
     {
         var mails = new List<MimeMessage>();
         foreach (var file in Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal))

@@ -29,6 +29,7 @@ public sealed partial class MailDispatcher(
     PortalTokenMinter tokens,
     IOptions<MailOptions> options,
     IOptions<PortalOptions> portal,
+    TeamMailWriter teamMail,
     TimeProvider time,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
@@ -86,6 +87,12 @@ public sealed partial class MailDispatcher(
     private async Task DeliverAsync(MailClaim claim, CancellationToken cancellationToken)
     {
         var delivery = claim.Delivery;
+        if (delivery.Team is not null)
+        {
+            await DeliverToTeamAsync(claim, cancellationToken);
+            return;
+        }
+
         if (await cases.GetAsync(delivery.CaseId, cancellationToken) is not { } current)
         {
             await outbox.RemoveAsync(claim, cancellationToken);
@@ -116,7 +123,6 @@ public sealed partial class MailDispatcher(
     private async Task<MailOutcome?> SendAsync(MailClaim claim, CaseRecord current, CancellationToken cancellationToken)
     {
         var delivery = claim.Delivery;
-        var attempts = claim.FailedAttempts + 1;
         var link = current.PortalLinks.FirstOrDefault(l => l.Id == delivery.LinkId);
         if (link is not { Email.Length: > 0 } || !link.IsActiveAt(time.GetUtcNow()))
         {
@@ -134,7 +140,38 @@ public sealed partial class MailDispatcher(
         }
 
         var url = portal.Value.LinkUrl(origin, token);
-        var message = MailComposer.ToOutsideParty(delivery, current, link, url, new MailboxAddress(_options.SenderName, _options.SenderAddress!));
+        return await TrySendAsync(claim, MailComposer.ToOutsideParty(delivery, current, link, url, Sender), cancellationToken);
+    }
+
+    // A team member's mail: sent (or not wanted any more), then logged and removed; it is no entry of any case's timeline.
+    private async Task DeliverToTeamAsync(MailClaim claim, CancellationToken cancellationToken)
+    {
+        var draft = await teamMail.WriteAsync(claim.Delivery, Sender, cancellationToken);
+        var outcome = draft.Message is { } message
+            ? await TrySendAsync(claim, message, cancellationToken)
+            : MailOutcome.GivenUp(claim.FailedAttempts, draft.NotSentReason!);
+        if (outcome is null)
+        {
+            return;
+        }
+
+        if (outcome.Mailed)
+        {
+            Log.TeamMailSent(logger, claim.Delivery.Id, claim.Delivery.Kind, outcome.Attempts);
+        }
+        else
+        {
+            Log.TeamMailNotSent(logger, claim.Delivery.Id, claim.Delivery.Kind, outcome.Attempts, outcome.Reason!);
+        }
+
+        await outbox.RemoveAsync(claim, cancellationToken);
+    }
+
+    // Hands the message over; the outcome, or null when it failed and is retried later (the delivery is deferred).
+    private async Task<MailOutcome?> TrySendAsync(MailClaim claim, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var delivery = claim.Delivery;
+        var attempts = claim.FailedAttempts + 1;
         try
         {
             await sender.SendAsync(message, delivery.Id, cancellationToken);
@@ -154,6 +191,8 @@ public sealed partial class MailDispatcher(
             return null;
         }
     }
+
+    private MailboxAddress Sender => new(_options.SenderName, _options.SenderAddress!);
 
     // Appends the outcome unless an interrupted earlier recording did (searched from where the outcome was kept).
     private async Task RecordAsync(MailClaim claim, CancellationToken cancellationToken)
@@ -183,6 +222,12 @@ public sealed partial class MailDispatcher(
 
         [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "The mail outbox could not be read; trying again shortly.")]
         public static partial void OutboxUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 6105, Level = LogLevel.Information, Message = "Team mail {DeliveryId} ({Kind}) was sent after {Attempts} attempts.")]
+        public static partial void TeamMailSent(ILogger logger, string deliveryId, string kind, int attempts);
+
+        [LoggerMessage(EventId = 6106, Level = LogLevel.Information, Message = "Team mail {DeliveryId} ({Kind}) was not sent after {Attempts} attempts: {Reason}.")]
+        public static partial void TeamMailNotSent(ILogger logger, string deliveryId, string kind, int attempts, string reason);
 
         [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Mail {DeliveryId} was interrupted; it is tried again when its claim runs out.")]
         public static partial void DeliveryInterrupted(ILogger logger, string deliveryId, Exception exception);

@@ -16,6 +16,8 @@ public static class MailServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ILifecycleConsumer, MailOutboxFeeder>();
         services.AddSingleton<TeamMailPreferences>();
+        services.AddSingleton<ImmediateTeamMail>();
+        services.AddSingleton<TeamMailWriter>();
         services.AddHttpClient(nameof(AcsEmailSender));
         services.AddSingleton<IMailSender>(sp =>
         {

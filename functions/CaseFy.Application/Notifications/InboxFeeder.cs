@@ -1,4 +1,5 @@
 using CaseFy.Application.Events;
+using CaseFy.Application.Mail;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Notifications;
 using CaseFy.Model.Ports;
@@ -10,9 +11,13 @@ namespace CaseFy.Application.Notifications;
 /// Turns a case's new timeline entries into notifications: a consumer of the lifecycle outbox (the outbox keeps a case
 /// due for the entry types that notify). It needs the entries after the case's inbox cursor, adds the notifications
 /// (idempotent ids), and only then moves the cursor: a crash in between handles the same entries again and adds
-/// nothing twice.
+/// nothing twice. With <paramref name="mail"/>, the new notifications of people who chose immediate mail are also
+/// queued for mail (<see cref="ImmediateTeamMail"/>), before the cursor moves.
 /// </summary>
-public sealed class InboxFeeder(INotificationStore inbox, TimeProvider time) : ILifecycleConsumer
+/// <param name="inbox">The inbox.</param>
+/// <param name="time">The clock.</param>
+/// <param name="mail">Immediate mail to team members; <see langword="null"/>: none (tests of the inbox alone).</param>
+public sealed class InboxFeeder(INotificationStore inbox, TimeProvider time, ImmediateTeamMail? mail = null) : ILifecycleConsumer
 {
     /// <summary>Entries handled per batch; a longer backlog keeps the case due for the next round.</summary>
     public const int EntriesPerBatch = 200;
@@ -45,6 +50,11 @@ public sealed class InboxFeeder(INotificationStore inbox, TimeProvider time) : I
 
         var upTo = needed.BeforeSeq - 1;
         await inbox.AddAsync(notifications, cancellationToken);
+        if (mail is not null)
+        {
+            await mail.QueueAsync(notifications, cancellationToken);
+        }
+
         await inbox.SetCursorAsync(batch.Case.Id, upTo, cancellationToken);
         return upTo == batch.Case.TimelineLength;
     }

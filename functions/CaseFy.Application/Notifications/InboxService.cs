@@ -19,16 +19,10 @@ public sealed class InboxService(INotificationStore inbox, ICaseStore cases)
         string personId, AppRoles roles, bool unreadOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var page = await inbox.ListAsync(personId, unreadOnly, continuationToken, pageSize, cancellationToken);
-        var readable = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var caseId in page.Items.Select(n => n.CaseId).Distinct(StringComparer.Ordinal))
-        {
-            var record = await cases.GetAsync(caseId, cancellationToken);
-            readable[caseId] = record is not null && CaseAccessRules.LevelFor(roles, personId, record) != CaseAccessLevel.None;
-        }
-
         return page with
         {
-            Items = [.. page.Items.Select(n => readable[n.CaseId] ? n : n with { CaseTitle = null, Text = null })],
+            Items = await NotificationRedaction.ApplyAsync(
+                page.Items, record => record is not null && CaseAccessRules.LevelFor(roles, personId, record) != CaseAccessLevel.None, cases, cancellationToken),
         };
     }
 }

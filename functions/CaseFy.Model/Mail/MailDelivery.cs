@@ -11,5 +11,6 @@ namespace CaseFy.Model.Mail;
 /// <param name="CaseId">The case.</param>
 /// <param name="Seq">The timeline entry that asked for it.</param>
 /// <param name="Kind">One of <see cref="MailKinds"/>.</param>
-/// <param name="LinkId">The portal link whose outside party is mailed.</param>
-public sealed record MailDelivery(string Id, string CaseId, long Seq, string Kind, string LinkId);
+/// <param name="LinkId">The portal link whose outside party is mailed (empty for a team member's mail).</param>
+/// <param name="Team">Set for mail to a team member (<see cref="TeamMailRules"/>): who, and which notifications.</param>
+public sealed record MailDelivery(string Id, string CaseId, long Seq, string Kind, string LinkId, TeamMailTarget? Team = null);

@@ -11,4 +11,10 @@ public static class MailKinds
 
     /// <summary>The receipt of an intake form: the submitter's own link to follow the case.</summary>
     public const string Welcome = "welcome";
+
+    /// <summary>A team member's notification, mailed as it is written (their setting: immediate).</summary>
+    public const string TeamNotification = "notification";
+
+    /// <summary>A team member's daily digest of their notifications (their setting: dailyDigest).</summary>
+    public const string TeamDigest = "digest";
 }

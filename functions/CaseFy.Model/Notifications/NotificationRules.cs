@@ -76,8 +76,14 @@ public static class NotificationRules
     public static string IdOf(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var inverted = DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks;
-        return string.Create(CultureInfo.InvariantCulture, $"{inverted:D19}-{entry.Id}");
+        return $"{KeyPrefixOf(entry.At)}-{entry.Id}";
+    }
+
+    /// <summary>The first 19 characters of the ids of notifications of entries at <paramref name="at"/>: later instants sort first.</summary>
+    public static string KeyPrefixOf(DateTimeOffset at)
+    {
+        var inverted = DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
+        return inverted.ToString("D19", CultureInfo.InvariantCulture);
     }
 
     private static IReadOnlyList<string> PeopleOn(CaseRecord current) =>

@@ -15,6 +15,16 @@ public interface INotificationStore
     /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
     Task<Page<Notification>> ListAsync(string personId, bool unreadOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>One notification of the person; <see langword="null"/> when they have no such notification.</summary>
+    Task<Notification?> GetAsync(string personId, string notificationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The person's notifications of entries after <paramref name="after"/> up to and including <paramref name="upTo"/>,
+    /// newest first, at most <paramref name="max"/> (a daily digest's period).
+    /// </summary>
+    Task<IReadOnlyList<Notification>> ListPeriodAsync(
+        string personId, DateTimeOffset after, DateTimeOffset upTo, int max, CancellationToken cancellationToken);
+
     /// <summary>Marks one notification read; <see langword="false"/> when the person has no such notification.</summary>
     Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken);
 

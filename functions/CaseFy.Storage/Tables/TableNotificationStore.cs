@@ -51,6 +51,27 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
         return new CaseFy.Model.Page<Notification>(items, rows.Count > pageSize ? rows[pageSize - 1].RowKey : null);
     }
 
+    public async Task<Notification?> GetAsync(string personId, string notificationId, CancellationToken cancellationToken)
+    {
+        if (!IsRowKey(notificationId))
+        {
+            return null;
+        }
+
+        var row = await tables.Notifications.GetEntityIfExistsAsync<TableEntity>(
+            PersonPartitionKey.Of(personId), notificationId, cancellationToken: cancellationToken);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListPeriodAsync(
+        string personId, DateTimeOffset after, DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    {
+        // Row keys start with the entry's inverted time: (after, upTo] is a key range, newest first.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PersonPartitionKey.Of(personId)} and RowKey ge {NotificationRules.KeyPrefixOf(upTo)} and RowKey lt {NotificationRules.KeyPrefixOf(after)}");
+        return [.. (await TableQueries.TakeAsync(filter, tables.Notifications, max, cancellationToken)).Select(Read)];
+    }
+
     public async Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken)
     {
         if (!IsRowKey(notificationId))

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CaseFy.Model.Notifications;
+
+namespace CaseFy.Model.Mail;
+
+/// <summary>
+/// The deliveries of mail to team members. Their ids are derived from what they carry, so deriving one again (a batch
+/// handled again after a crash, a second instance scheduling the same digest) names the same delivery: the outbox adds
+/// it once, and the sender treats a repeat as the same mail (the pickup file's name, the ACS <c>Operation-Id</c>).
+/// A person appears in an id only as a hash of their id.
+/// </summary>
+public static class TeamMailRules
+{
+    /// <summary>The person's setting no longer asks for this mail, or their token no longer gave an address.</summary>
+    public const string NotWantedReason = "notWanted";
+
+    /// <summary>The notification is no longer in the person's inbox.</summary>
+    public const string NotificationGoneReason = "notificationGone";
+
+    /// <summary>The mail of <paramref name="notification"/> to <paramref name="personId"/>, sent at once.</summary>
+    public static MailDelivery Immediate(string personId, Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return new MailDelivery(
+            $"{notification.Id}-{PersonKey(personId)}", notification.CaseId, 0, MailKinds.TeamNotification, string.Empty,
+            new TeamMailTarget(personId, NotificationId: notification.Id));
+    }
+
+    /// <summary>The person's digest of <paramref name="day"/> (UTC), covering their notifications in (<paramref name="since"/>, <paramref name="until"/>].</summary>
+    public static MailDelivery Digest(string personId, DateOnly day, DateTimeOffset since, DateTimeOffset until) =>
+        new(
+            DigestId(personId, day), string.Empty, 0, MailKinds.TeamDigest, string.Empty,
+            new TeamMailTarget(personId, Since: since, Until: until));
+
+    /// <summary>The id of the person's digest of <paramref name="day"/>: one per person per UTC day, whoever schedules it.</summary>
+    public static string DigestId(string personId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"digest-{day:yyyyMMdd}-{PersonKey(personId)}");
+
+    /// <summary>The UTC day as the setting row keeps it (<c>yyyy-MM-dd</c>).</summary>
+    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // 32 hex digits of the SHA-256 of the person's id: safe in a file name and a row key, and no id in the clear.
+    private static string PersonKey(string personId)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(personId)).AsSpan(0, 16));
+    }
+}
