@@ -5,7 +5,8 @@ namespace CaseFy.Application.Events;
 
 /// <summary>
 /// One claimed case as every <see cref="ILifecycleConsumer"/> gets it: the case, its due lifecycle entries, and its
-/// timeline over <see cref="Range"/> (from the earliest cursor any consumer asked for), read once for all of them.
+/// timeline over <see cref="Range"/> (from the earliest cursor any consumer asked for), read once for all of them (or
+/// the due entries themselves, when they are every entry of the range).
 /// </summary>
 /// <param name="Case">The case as it stood when the batch was read.</param>
 /// <param name="Due">The lifecycle entries being published in this batch, oldest first (may be empty).</param>

@@ -5,7 +5,8 @@ namespace CaseFy.Application.Events;
 
 /// <summary>
 /// Hands a claimed case to every <see cref="ILifecycleConsumer"/>: reads the case once, asks each consumer what it
-/// still needs, reads the timeline once over the union of those ranges, and gives each consumer the same batch.
+/// still needs, reads the timeline once over the union of those ranges (or takes it from the due entries when they are
+/// every entry of it), and gives each consumer the same batch.
 /// </summary>
 public sealed class LifecycleConsumers(ICaseStore cases, IEnumerable<ILifecycleConsumer> consumers)
 {
@@ -37,13 +38,7 @@ public sealed class LifecycleConsumers(ICaseStore cases, IEnumerable<ILifecycleC
             return true;
         }
 
-        var timeline = new List<TimelineEntry>();
-        await foreach (var entry in cases.ReadTimelineAsync(caseId, all.AfterSeq, all.BeforeSeq, cancellationToken))
-        {
-            timeline.Add(entry);
-        }
-
-        var batch = new LifecycleBatch(record, due, all, timeline);
+        var batch = new LifecycleBatch(record, due, all, DueHoldsAll(due, all) ?? await ReadAsync(caseId, all, cancellationToken));
         var caughtUp = true;
         foreach (var (consumer, range) in needs)
         {
@@ -51,5 +46,24 @@ public sealed class LifecycleConsumers(ICaseStore cases, IEnumerable<ILifecycleC
         }
 
         return caughtUp;
+    }
+
+    // Due entries are copies of timeline entries, stored in the same transaction: when they are every entry of the range
+    // (its entries are all lifecycle events, as a stage change writes them), they are that part of the timeline.
+    private static List<TimelineEntry>? DueHoldsAll(IReadOnlyList<TimelineEntry> due, TimelineRange range)
+    {
+        var within = due.Where(entry => entry.Seq > range.AfterSeq && entry.Seq < range.BeforeSeq).DistinctBy(entry => entry.Seq).OrderBy(entry => entry.Seq).ToList();
+        return within.Count == range.BeforeSeq - range.AfterSeq - 1 ? within : null;
+    }
+
+    private async Task<List<TimelineEntry>> ReadAsync(string caseId, TimelineRange range, CancellationToken cancellationToken)
+    {
+        var timeline = new List<TimelineEntry>();
+        await foreach (var entry in cases.ReadTimelineAsync(caseId, range.AfterSeq, range.BeforeSeq, cancellationToken))
+        {
+            timeline.Add(entry);
+        }
+
+        return timeline;
     }
 }
