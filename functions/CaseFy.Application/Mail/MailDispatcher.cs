@@ -17,6 +17,8 @@ namespace CaseFy.Application.Mail;
 /// a failure is retried with exponential back-off until <see cref="MailOptions.MaxAttempts"/>. The outcome is kept on
 /// the delivery's row first, then put on the timeline (<c>NotificationMailed</c> / <c>NotificationMailFailed</c>), then
 /// the row is removed: a crash after the send never sends again, and a crash after the record never records twice.
+/// A team member's mail (<see cref="MailDelivery.Team"/>) is written by <see cref="TeamMailWriter"/>, logged and removed,
+/// with no timeline entry; the loop also queues due daily digests (<see cref="TeamDigestScheduler"/>).
 /// </summary>
 /// <remarks>
 /// A hosted service in both hosts. On Flex Consumption an instance lives only while it has work, so the Functions
@@ -30,12 +32,16 @@ public sealed partial class MailDispatcher(
     IOptions<MailOptions> options,
     IOptions<PortalOptions> portal,
     TeamMailWriter teamMail,
+    TeamDigestScheduler digests,
     TimeProvider time,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
     private const int DeliveriesPerRound = 16;
 
     private readonly MailOptions _options = options.Value;
+
+    // When the loop next looks for due digests (the timer's rounds always look).
+    private DateTimeOffset _nextDigestCheck = time.GetUtcNow() + options.Value.DigestCheckInterval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,6 +62,7 @@ public sealed partial class MailDispatcher(
             return 0;
         }
 
+        await digests.ScheduleAsync(time.GetUtcNow(), cancellationToken);
         var handled = 0;
         for (int round; (round = await DeliverRoundAsync(cancellationToken)) > 0;)
         {
@@ -67,6 +74,12 @@ public sealed partial class MailDispatcher(
 
     private async Task<int> DeliverRoundAsync(CancellationToken cancellationToken)
     {
+        if (time.GetUtcNow() is var now && now >= _nextDigestCheck)
+        {
+            _nextDigestCheck = now + _options.DigestCheckInterval;
+            await digests.ScheduleAsync(now, cancellationToken);
+        }
+
         var claims = await outbox.ClaimDueAsync(DeliveriesPerRound, _options.ClaimLease, cancellationToken);
         foreach (var claim in claims)
         {

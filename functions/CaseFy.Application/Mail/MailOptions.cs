@@ -53,6 +53,10 @@ public sealed class MailOptions : IValidatableObject
     [Range(0, 23)]
     public int DigestHourUtc { get; set; } = 7;
 
+    /// <summary>How often the dispatcher's loop looks for due daily digests (the first look is one interval after start).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Whether mail is sent at all.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AcsEndpoint) || !string.IsNullOrWhiteSpace(PickupFolder);
 

@@ -18,6 +18,7 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<TeamMailPreferences>();
         services.AddSingleton<ImmediateTeamMail>();
         services.AddSingleton<TeamMailWriter>();
+        services.AddSingleton<TeamDigestScheduler>();
         services.AddHttpClient(nameof(AcsEmailSender));
         services.AddSingleton<IMailSender>(sp =>
         {

@@ -7,8 +7,8 @@ namespace CaseFy.Functions.Mail;
 
 /// <summary>
 /// On Flex Consumption an instance lives only while it has work, and the app's hosted mail dispatcher with it: this
-/// timer wakes the app to send the mail outbox's due deliveries (the same <see cref="MailDispatcher"/> rounds), so mail
-/// and its retries never wait for the next HTTP request.
+/// timer wakes the app to queue the team's due daily digests and send the mail outbox's due deliveries (the same
+/// <see cref="MailDispatcher"/> rounds), so mail, its retries and the digests never wait for the next HTTP request.
 /// </summary>
 public sealed class MailFunction(CaseFyFunctionsApp app)
 {

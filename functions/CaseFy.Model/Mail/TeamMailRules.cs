@@ -38,6 +38,29 @@ public static class TeamMailRules
     public static string DigestId(string personId, DateOnly day) =>
         string.Create(CultureInfo.InvariantCulture, $"digest-{day:yyyyMMdd}-{PersonKey(personId)}");
 
+    /// <summary>The longest period a digest covers (a person back on the digest after a pause gets the last week, not all of it).</summary>
+    public static readonly TimeSpan MaxDigestPeriod = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The digest due for <paramref name="setting"/> at <paramref name="now"/>, or <see langword="null"/>: one per UTC day,
+    /// from <paramref name="hourUtc"/> on, unless that day's is done (<see cref="TeamMailSetting.DigestDay"/>). It covers
+    /// the notifications after the previous digest's end (the first: the day before) up to that day's
+    /// <paramref name="hourUtc"/>: a fixed instant, so every instance that schedules it derives the same period.
+    /// </summary>
+    public static TeamDigestPeriod? DigestDue(TeamMailSetting setting, DateTimeOffset now, int hourUtc)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var until = new DateTimeOffset(day.ToDateTime(new TimeOnly(hourUtc, 0), DateTimeKind.Utc));
+        if (now < until || setting.DigestDay == DayText(day))
+        {
+            return null;
+        }
+
+        var since = setting.DigestedUntil is { } last && last < until ? last : until.AddDays(-1);
+        return new TeamDigestPeriod(day, since < until - MaxDigestPeriod ? until - MaxDigestPeriod : since, until);
+    }
+
     /// <summary>The UTC day as the setting row keeps it (<c>yyyy-MM-dd</c>).</summary>
     public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

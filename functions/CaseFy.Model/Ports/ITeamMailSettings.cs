@@ -10,4 +10,10 @@ public interface ITeamMailSettings
 
     /// <summary>Writes the person's delivery, address and <see cref="TeamMailSetting.ChangedAt"/>; the digest's marks stay as they are.</summary>
     Task SaveAsync(TeamMailSetting setting, CancellationToken cancellationToken);
+
+    /// <summary>Everyone whose delivery is <paramref name="delivery"/>.</summary>
+    Task<IReadOnlyList<TeamMailSetting>> ListAsync(string delivery, CancellationToken cancellationToken);
+
+    /// <summary>Records that the person's digest of <paramref name="day"/> (<c>yyyy-MM-dd</c>) is done, covering up to <paramref name="until"/>.</summary>
+    Task MarkDigestedAsync(string personId, string day, DateTimeOffset until, CancellationToken cancellationToken);
 }

@@ -39,6 +39,26 @@ public sealed class TableTeamMailSettings(CaseFyTables tables) : ITeamMailSettin
         return tables.MailSettings.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<TeamMailSetting>> ListAsync(string delivery, CancellationToken cancellationToken)
+    {
+        var settings = new List<TeamMailSetting>();
+        // The column's name is written into the format, not passed as a value (which would quote it).
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Delivery eq {delivery}");
+        await foreach (var row in tables.MailSettings.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            settings.Add(Read(row));
+        }
+
+        return settings;
+    }
+
+    public Task MarkDigestedAsync(string personId, string day, DateTimeOffset until, CancellationToken cancellationToken) =>
+        tables.MailSettings.UpdateEntityAsync(
+            new TableEntity(Partition, PersonPartitionKey.Of(personId)) { [DigestDayColumn] = day, [DigestedUntilColumn] = until },
+            Azure.ETag.All,
+            TableUpdateMode.Merge,
+            cancellationToken);
+
     private static TeamMailSetting Read(TableEntity row) => new(
         row.GetString(PersonIdColumn) ?? string.Empty,
         row.GetString(DeliveryColumn) ?? TeamMailDeliveries.Off,

@@ -1,0 +1,45 @@
+using CaseFy.Model.Mail;
+using CaseFy.Model.Ports;
+using Microsoft.Extensions.Options;
+
+namespace CaseFy.Application.Mail;
+
+/// <summary>
+/// Queues each person's daily digest once it is due (<see cref="TeamMailRules.DigestDue"/>): for everyone whose
+/// setting is dailyDigest and who has an address, a delivery with the id person+day when the period holds at least one
+/// notification (none: nothing is sent), then the day is marked done on the person's row. The dispatcher's loop runs it
+/// every <see cref="MailOptions.DigestCheckInterval"/>, the Functions app's <c>DeliverMail</c> timer every minute.
+/// Several instances, or a crash between queueing and marking, derive the same delivery (the period's end is the
+/// day's digest hour, not the moment it runs): the outbox adds it once, and a repeat is the same mail for the sender.
+/// </summary>
+public sealed class TeamDigestScheduler(ITeamMailSettings settings, INotificationStore inbox, IMailOutbox outbox, IOptions<MailOptions> options)
+{
+    /// <summary>Queues the digests due at <paramref name="now"/>.</summary>
+    /// <returns>How many digests were queued.</returns>
+    public async Task<int> ScheduleAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!options.Value.IsEnabled)
+        {
+            return 0;
+        }
+
+        var queued = 0;
+        foreach (var setting in await settings.ListAsync(TeamMailDeliveries.DailyDigest, cancellationToken))
+        {
+            if (setting.Address is null || TeamMailRules.DigestDue(setting, now, options.Value.DigestHourUtc) is not { } period)
+            {
+                continue;
+            }
+
+            if ((await inbox.ListPeriodAsync(setting.PersonId, period.Since, period.Until, 1, cancellationToken)).Count > 0)
+            {
+                await outbox.AddAsync([TeamMailRules.Digest(setting.PersonId, period.Day, period.Since, period.Until)], cancellationToken);
+                queued++;
+            }
+
+            await settings.MarkDigestedAsync(setting.PersonId, TeamMailRules.DayText(period.Day), period.Until, cancellationToken);
+        }
+
+        return queued;
+    }
+}

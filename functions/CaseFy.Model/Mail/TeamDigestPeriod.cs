@@ -1,0 +1,4 @@
+namespace CaseFy.Model.Mail;
+
+/// <summary>A person's daily digest: the UTC day it is of, and the notifications it covers, after <paramref name="Since"/> up to <paramref name="Until"/>.</summary>
+public sealed record TeamDigestPeriod(DateOnly Day, DateTimeOffset Since, DateTimeOffset Until);
