@@ -7,7 +7,7 @@ namespace CaseFy.PortalTests;
 /// One Azurite, one local host (the API and, on its own origin, the built portal) and one headless Debian Chromium
 /// per test class; each test opens its own browser context, so tests share no cookies or storage.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -18,6 +18,9 @@ public sealed class PortalFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     public CaseFyClient Api => _host!.Api;
+
+    /// <summary>Command-line settings for the local host (none: its defaults).</summary>
+    protected virtual string[] HostSettings => [];
 
     /// <summary>The portal's address: its own origin, not the API's (as in Azure), so every page's API call crosses origins.</summary>
     public Uri BaseAddress => _host!.PortalAddress;
@@ -38,7 +41,7 @@ public sealed class PortalFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         var browser = LaunchBrowserAsync();
         _storage = await TestStorage.StartAsync(ct);
-        _host = await TestHost.StartAsync(_storage.ConnectionString, TestHost.NewTaskHub(), ct);
+        _host = await TestHost.StartAsync(_storage.ConnectionString, TestHost.NewTaskHub(), ct, HostSettings);
         await browser;
     }
 
@@ -94,6 +97,8 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             // A temp folder left behind is harmless.
         }
+
+        GC.SuppressFinalize(this);
     }
 
     private async Task LaunchBrowserAsync()

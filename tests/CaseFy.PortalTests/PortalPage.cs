@@ -58,7 +58,7 @@ public sealed class PortalPage : IAsyncDisposable
     /// Signs in like a person would, through the real OpenID Connect redirect: the portal's "Sign in" button, the
     /// development issuer's "sign in as" page (name and role), and back to the portal with a code it exchanges.
     /// </summary>
-    public async Task SignInAsync(string name, string role = "Admin")
+    public async Task SignInAsync(string name, string role = "Admin", string? email = null)
     {
         await Page.GotoAsync("/#/signin");
         var start = Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
@@ -70,15 +70,20 @@ public sealed class PortalPage : IAsyncDisposable
         }
 
         await start.ClickAsync();
-        await SignInAsOnIssuerPageAsync(name, role);
+        await SignInAsOnIssuerPageAsync(name, role, email);
         await Assertions.Expect(signOut).ToBeVisibleAsync();
     }
 
     /// <summary>Fills in and sends the development issuer's "sign in as" page (the browser must be on it).</summary>
-    public async Task SignInAsOnIssuerPageAsync(string name, string role = "Admin")
+    public async Task SignInAsOnIssuerPageAsync(string name, string role = "Admin", string? email = null)
     {
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in as" })).ToBeVisibleAsync();
         await Page.GetByLabel("Your name").FillAsync(name);
+        if (email is not null)
+        {
+            await Page.GetByLabel("E-mail (optional)").FillAsync(email);
+        }
+
         await Page.GetByRole(AriaRole.Radio, new() { Name = role }).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }

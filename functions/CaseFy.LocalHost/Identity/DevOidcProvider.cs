@@ -89,15 +89,17 @@ public static class DevOidcProvider
 
         var name = form["name"].FirstOrDefault()?.Trim();
         var role = form["role"].FirstOrDefault();
+        var email = form["email"].FirstOrDefault()?.Trim() is { Length: > 0 } given ? given : null;
         var errors = new ValidationErrors();
         TextRules.RequireText(errors, "name", name, TextRules.MaxNameLength);
-        if (!errors.IsEmpty || !CaseFyRoles.All.Contains(role, StringComparer.Ordinal))
+        var emailError = email is null || EmailAddresses.IsValid(email) ? null : "Enter an e-mail address (name@example.com), or leave it empty.";
+        if (!errors.IsEmpty || !CaseFyRoles.All.Contains(role, StringComparer.Ordinal) || emailError is not null)
         {
-            var message = errors.IsEmpty ? "Choose a role." : "Enter a name (up to 200 characters, no control characters).";
-            return HtmlPage(request, portal.Value, DevSignInPage.Render(valid, request.Path, name, role, message), StatusCodes.Status400BadRequest);
+            var message = errors.IsEmpty ? (emailError is null ? "Choose a role." : null) : "Enter a name (up to 200 characters, no control characters).";
+            return HtmlPage(request, portal.Value, DevSignInPage.Render(valid, request.Path, name, role, message, email, emailError), StatusCodes.Status400BadRequest);
         }
 
-        var code = codes.Issue(new DevAuthorizationGrant(name!, [role!], valid, default));
+        var code = codes.Issue(new DevAuthorizationGrant(name!, [role!], valid, default, email));
         return TypedResults.Redirect(DevAuthorizeRequest.RedirectWith(valid.RedirectUri, [new("code", code), new("state", valid.State)]));
     }
 
@@ -136,7 +138,7 @@ public static class DevOidcProvider
         }
 
         var tokens = new DevTokenSet(
-            issuer.Mint(grant.Name, grant.Roles), "Bearer", (int)DevIssuer.Lifetime.TotalSeconds,
+            issuer.Mint(grant.Name, grant.Roles, grant.Email), "Bearer", (int)DevIssuer.Lifetime.TotalSeconds,
             issuer.MintIdToken(grant.Name, IssuerUrl(request), grant.Request.ClientId, grant.Request.Nonce), grant.Request.Scope);
         return TypedResults.Json(tokens, DevOidcJsonContext.Default.DevTokenSet);
     }

@@ -5,7 +5,7 @@ using CaseFy.Application.Access;
 namespace CaseFy.LocalHost.Identity;
 
 /// <summary>
-/// The development OpenID provider's "sign in as" page: a name and a role, posted back as a plain form (no script),
+/// The development OpenID provider's "sign in as" page: a name, an optional mail address (claim <c>email</c>) and a role, posted back as a plain form (no script),
 /// styled with the portal's stylesheet, which the issuer serves from its own origin like any sign-in page. Every value is HTML-encoded.
 /// </summary>
 public static class DevSignInPage
@@ -20,7 +20,8 @@ public static class DevSignInPage
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     /// <summary>The form for <paramref name="request"/>, with what was entered and what was wrong with it.</summary>
-    public static string Render(DevAuthorizeRequest request, string formAction, string? name = null, string? role = null, string? error = null)
+    public static string Render(
+        DevAuthorizeRequest request, string formAction, string? name = null, string? role = null, string? error = null, string? email = null, string? emailError = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new StringBuilder();
@@ -36,6 +37,10 @@ public static class DevSignInPage
         body.Append("<div class=\"field\"><label for=\"name\">Your name</label>")
             .Append($"<input type=\"text\" id=\"name\" name=\"name\" autocomplete=\"name\" required maxlength=\"200\" autofocus aria-describedby=\"name-error\" value=\"{Html.Encode(name ?? string.Empty)}\"{invalid}>")
             .Append($"<p class=\"field-error\" id=\"name-error\"{(error is null ? " hidden" : string.Empty)}>{Html.Encode(error ?? string.Empty)}</p></div>");
+        var emailInvalid = emailError is null ? string.Empty : " aria-invalid=\"true\"";
+        body.Append("<div class=\"field\"><label for=\"email\">E-mail (optional)</label>")
+            .Append($"<input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" maxlength=\"254\" aria-describedby=\"email-error\" value=\"{Html.Encode(email ?? string.Empty)}\"{emailInvalid}>")
+            .Append($"<p class=\"field-error\" id=\"email-error\"{(emailError is null ? " hidden" : string.Empty)}>{Html.Encode(emailError ?? string.Empty)}</p></div>");
         body.Append("<fieldset class=\"field\"><legend>Role</legend>");
         for (var i = 0; i < Roles.Count; i++)
         {

@@ -1,9 +1,10 @@
 // The signed-in person's notifications (GET /api/notifications), newest first, with "load more", a link to each
-// case, and mark read (one, or all). A case they may no longer read shows without its title.
+// case, and mark read (one, or all). A case they may no longer read shows without its title. Below: their mail setting.
 import { h, mount } from '../dom.js';
 import { api, enc } from '../api.js';
 import { formatAbsolute, formatRelative } from '../format.js';
 import { refreshUnread } from '../components/unreadBadge.js';
+import { mailSettings } from '../components/mailSettings.js';
 
 const SAYS = {
   taskAssigned: n => `${n.actorName} assigned you a task${n.text ? `: ${n.text}` : ''}`,
@@ -23,7 +24,7 @@ export async function render(main) {
   const more = h('button', { type: 'button', class: 'button notification-more', text: 'Load more', hidden: true });
   const status = h('p', { class: 'hint', 'aria-live': 'polite' });
   const readAll = h('button', { type: 'button', class: 'button subtle', text: 'Mark all read' });
-  mount(main, h('div', { class: 'page-header' }, h('h1', { text: 'Notifications' }), readAll), list, status, more);
+  mount(main, h('div', { class: 'page-header' }, h('h1', { text: 'Notifications' }), readAll), list, status, more, mailSettings());
 
   let token = null;
   let count = 0;
