@@ -36,6 +36,9 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
 
     public Uri FunctionsAddress { get; private set; } = null!;
 
+    /// <summary>Where the Functions app writes mail (.eml files); its loop never schedules digests here, only its timer.</summary>
+    public string MailPickup { get; } = Directory.CreateTempSubdirectory("casefy-functions-mail-").FullName;
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -51,6 +54,9 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             ["AzureAd:TenantId"] = DevIssuer.TenantId,
             ["AzureAd:ClientId"] = DevIssuer.ClientId,
             ["AzureAd:Audience"] = DevIssuer.Audience,
+            ["Mail:PickupFolder"] = MailPickup,
+            ["Mail:DigestHourUtc"] = "0",
+            ["Mail:DigestCheckInterval"] = "1.00:00:00",
         }).Build();
         Functions = new CaseFyFunctionsApp(settings, NullLoggerFactory.Instance, services =>
         {
@@ -108,5 +114,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         {
             await _storage.DisposeAsync();
         }
+
+        Directory.Delete(MailPickup, recursive: true);
     }
 }

@@ -91,7 +91,7 @@ public sealed class TeamDigestTests
         var midnight = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         await AddAsync(a, lou, caseId, 1, midnight.AddHours(-1), "late last night");
         await TeamMailDeliveryTests.ChooseAsync(a, "Lou Loop", "lou@example.org", TeamMailDeliveries.DailyDigest);
-        await using var b = await MailDeliveryTests.StartAsync(storage, TestHost.NewTaskHub(), pickup.FullName, null, s => s.AddSingleton<IMailSender>(senderB), looping);
+        await using var b = await MailDeliveryTests.StartAsync(storage, TestHost.NewTaskHub(), pickup.FullName, logs, s => s.AddSingleton<IMailSender>(senderB), looping);
 
         var mail = Assert.Single(await MailDeliveryTests.WaitForMailsAsync(pickup.FullName, 1, logs));
         await Task.Delay(1500, Ct);   // both loops look ~15 times more
@@ -101,6 +101,8 @@ public sealed class TeamDigestTests
         var id = TeamMailRules.DigestId(lou, Today);
         Assert.Equal(1, (senderA.Tries.GetValueOrDefault(id)?.Count ?? 0) + (senderB.Tries.GetValueOrDefault(id)?.Count ?? 0));
         Assert.Equal([id + ".eml"], Directory.GetFiles(pickup.FullName, "*.eml").Select(Path.GetFileName));
+        Assert.Contains(logs.Lines, l => l.Contains($"Team mail {id} (digest) was sent", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("lou@example.org", StringComparison.Ordinal));
         pickup.Delete(recursive: true);
     }
 
