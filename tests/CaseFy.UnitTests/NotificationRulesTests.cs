@@ -50,11 +50,7 @@ public sealed class NotificationRulesTests
     public void For_OutsideMessageWithAFile_NotifiesOnceAsAMessage()
     {
         var link = new PortalLink("l1", "Olive Outside", null, [PortalAction.Message], "hash-l1", T0, Ana, T0.AddDays(30), RevokedAt: null, UseRecordedAt: null);
-        var current = EnteredWithBo() with { PortalLinks = [link] };
-        var key = PortalMessages.AttachmentKey("l1");
-        var file = new UploadedFile(key, DocumentRules.BlobName(current.Id, key, 1), "id.png", "image/png", 42);
-        var change = PortalMessages.WithAttachment(current, Template, file, link.AsActor(), T0,
-            (c, attachment) => PortalMessages.FromExternal(c, "l1", "My ID.", T0, attachment));
+        var change = MessageWithFile(EnteredWithBo() with { PortalLinks = [link] }, "l1", "My ID.");
 
         var notified = change.Entries.SelectMany(e => NotificationRules.For(e, change.Case)).ToList();
 

@@ -112,12 +112,7 @@ public sealed class PortalMessagesTests
     [Fact]
     public void WithAttachment_RecordsTheVersionAndTheMessageInOneChange_ReadBackWithItsFile()
     {
-        var current = WithLinks();
-        var key = PortalMessages.AttachmentKey("l2");
-        var file = new UploadedFile(key, DocumentRules.BlobName(current.Id, key, 1), "id.png", "image/png", 42);
-
-        var change = PortalMessages.WithAttachment(current, Template, file, Link("l2").AsActor(), T0,
-            (c, attachment) => PortalMessages.FromExternal(c, "l2", "My ID.", T0, attachment));
+        var change = MessageWithFile(WithLinks(), "l2", "My ID.");
 
         Assert.Equal([TimelineEntryTypes.DocumentUploaded, TimelineEntryTypes.MessageSent], change.Entries.Select(e => e.Type));
         Assert.Equal(1, Assert.Single(change.Case.Documents, d => d.Key == "msg-l2").Versions.Single().Version);
@@ -128,11 +123,8 @@ public sealed class PortalMessagesTests
     public void WithAttachment_FileWithoutText_GoesAlone_AndNotifiesByItsName()
     {
         var current = WithLinks();
-        var key = PortalMessages.AttachmentKey("l2");
-        var file = new UploadedFile(key, DocumentRules.BlobName(current.Id, key, 1), "id.png", "image/png", 42);
 
-        var change = PortalMessages.WithAttachment(current, Template, file, Link("l2").AsActor(), T0,
-            (c, attachment) => PortalMessages.FromExternal(c, "l2", "  ", T0, attachment));
+        var change = MessageWithFile(current, "l2", "  ");
 
         Assert.Equal(string.Empty, PortalMessages.Read(change.Entries[^1])!.Text);
         Assert.Equal("id.png", NotificationRules.For(change.Entries[^1], change.Case).Single().Notification.Text);

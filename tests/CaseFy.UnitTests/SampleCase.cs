@@ -1,6 +1,7 @@
 using CaseFy.Model;
 using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Portal;
 using CaseFy.Model.Templates;
 
 namespace CaseFy.UnitTests;
@@ -75,6 +76,16 @@ internal static class SampleCase
         new(key, DocumentRules.BlobName(current.Id, key, DocumentRules.NextVersion(current, key)), "file.pdf", contentType, 10);
 
     /// <summary>The intake stage's criteria met: its task done, its form accepted.</summary>
+    /// <summary>The party of <paramref name="linkId"/> sends <paramref name="text"/> with a file "id.png" (42 bytes).</summary>
+    public static CaseChange MessageWithFile(CaseRecord current, string linkId, string text)
+    {
+        var key = PortalMessages.AttachmentKey(linkId);
+        var file = new UploadedFile(key, DocumentRules.BlobName(current.Id, key, 1), "id.png", "image/png", 42);
+        var party = current.PortalLinks.Single(l => l.Id == linkId).AsActor();
+        return PortalMessages.WithAttachment(current, Template, file, party, T0,
+            (c, attachment) => PortalMessages.FromExternal(c, linkId, text, T0, attachment));
+    }
+
     public static CaseRecord IntakeDone() =>
         DocumentRules.Accept(Uploaded(TaskRules.Complete(Entered(), "t1", null, Ana, T0).Case, "form"), "form", Ana, T0).Case;
 
