@@ -62,9 +62,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
 
         CaseFyMetrics.RecordCommitted(opened.Entries);
-        await OutboxPointers.TouchAsync(tables, opened.Entries, cancellationToken);
-        await IndexAsync(opened.Case, cancellationToken);
-        await TaskIndexAsync(null, opened.Case, cancellationToken);
+        await AfterCommitAsync(null, opened, cancellationToken);
         return true;
     }
 
@@ -112,9 +110,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             }
 
             CaseFyMetrics.RecordCommitted(change.Entries);
-            await OutboxPointers.TouchAsync(tables, change.Entries, cancellationToken);
-            await IndexAsync(change.Case, cancellationToken);
-            await TaskIndexAsync(current, change.Case, cancellationToken);
+            await AfterCommitAsync(current, change, cancellationToken);
             return change.Case;
         }
     }
@@ -360,6 +356,14 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     // Writes the case's copy for admins, for each participant and (open) for its board, then removes the copies in every
     // partition the stored case lists as once indexed but no longer belongs in (see the class remarks): read after the
     // writes, so whichever writer comes last removes them, and any later change repairs what a crash left.
+    // What follows a stored change: its outbox pointer, the case index and the task index. They are independent of one
+    // another, so they are written at once and the caller waits for the slowest, not for the sum.
+    private Task AfterCommitAsync(CaseRecord? before, CaseChange change, CancellationToken cancellationToken) =>
+        Task.WhenAll(
+            OutboxPointers.TouchAsync(tables, change.Entries, cancellationToken),
+            IndexAsync(change.Case, cancellationToken),
+            TaskIndexAsync(before, change.Case, cancellationToken));
+
     private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var rowKey = IndexRowKey(record);
@@ -401,18 +405,14 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     // removes what it no longer has (completed, reassigned, case closed).
     private async Task TaskIndexAsync(CaseRecord? before, CaseRecord after, CancellationToken cancellationToken)
     {
+        // Removals and upserts touch different rows (a key is either gone or kept), so they all go at once.
         var now = TaskSummary.Of(after).ToDictionary(t => (PersonPartition(t.Assignee.Id), TaskRowKey(t)));
-        foreach (var gone in TaskSummary.Of(before).Select(t => (PersonPartition(t.Assignee.Id), TaskRowKey(t))).Where(k => !now.ContainsKey(k)))
-        {
-            await TableQueries.DeleteIfExistsAsync(tables.TaskIndex, gone.Item1, gone.Item2, cancellationToken);
-        }
-
+        var removals = TaskSummary.Of(before).Select(t => (PersonPartition(t.Assignee.Id), TaskRowKey(t))).Where(k => !now.ContainsKey(k))
+            .Select(gone => TableQueries.DeleteIfExistsAsync(tables.TaskIndex, gone.Item1, gone.Item2, cancellationToken));
         var previous = TaskSummary.Of(before).ToHashSet();
-        foreach (var ((partition, rowKey), summary) in now.Where(p => !previous.Contains(p.Value)))
-        {
-            await tables.TaskIndex.UpsertEntityAsync(
-                JsonEntity.Create(partition, rowKey, summary, StorageJsonContext.Default.TaskSummary), TableUpdateMode.Replace, cancellationToken);
-        }
+        var upserts = now.Where(p => !previous.Contains(p.Value)).Select(p => (Task)tables.TaskIndex.UpsertEntityAsync(
+            JsonEntity.Create(p.Key.Item1, p.Key.Item2, p.Value, StorageJsonContext.Default.TaskSummary), TableUpdateMode.Replace, cancellationToken));
+        await Task.WhenAll(removals.Concat(upserts));
     }
 
     private static string PersonPartition(string personId) => PersonPartitionKey.Of(personId);
