@@ -110,9 +110,13 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
         public Task<Notification?> GetAsync(string personId, string notificationId, CancellationToken cancellationToken) =>
             inner.GetAsync(personId, notificationId, cancellationToken);
 
-        public Task<IReadOnlyList<Notification>> ListPeriodAsync(
-            string personId, DateTimeOffset after, DateTimeOffset upTo, int max, CancellationToken cancellationToken) =>
-            inner.ListPeriodAsync(personId, after, upTo, max, cancellationToken);
+        public Task<int> TakeIntoDigestAsync(
+            string personId, string digestId, DateTimeOffset reachBack, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.TakeIntoDigestAsync(personId, digestId, reachBack, since, until, cancellationToken);
+
+        public Task<IReadOnlyList<Notification>> ListDigestAsync(
+            string personId, string digestId, DateTimeOffset after, int max, CancellationToken cancellationToken) =>
+            inner.ListDigestAsync(personId, digestId, after, max, cancellationToken);
 
         public Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken) =>
             inner.MarkReadAsync(personId, notificationId, cancellationToken);

@@ -78,6 +78,40 @@ public sealed class TeamDigestTests
     }
 
     [Fact]
+    public async Task Digest_ANotificationReachingTheInboxAfterItsDaysDigestWasQueued_IsInTheNextDaysOnce()
+    {
+        await using var storage = await TestStorage.StartAsync(Ct);
+        var pickup = Directory.CreateTempSubdirectory("casefy-digest-");
+        string[] quiet = ["--Mail:DigestHourUtc=7", "--Mail:DigestCheckInterval=1.00:00:00"];
+        await using var a = await MailDeliveryTests.StartAsync(storage, TestHost.NewTaskHub(), pickup.FullName, null, null, quiet);
+        await using var b = await MailDeliveryTests.StartAsync(storage, TestHost.NewTaskHub(), pickup.FullName, null, null, quiet);
+        var caseId = await TeamMailDeliveryTests.CaseWithPeopleAsync(a, "Lena Late");
+        await TeamMailDeliveryTests.ChooseAsync(a, "Lena Late", "lena@example.org", TeamMailDeliveries.DailyDigest);
+        var lena = DevIssuer.ObjectIdFor("Lena Late");
+        var (onA, onB) = (a.Services.GetRequiredService<TeamDigestScheduler>(), b.Services.GetRequiredService<TeamDigestScheduler>());
+        await AddAsync(a, lena, caseId, 1, At(1, 5), "in time");
+
+        Assert.Equal(1, await onA.ScheduleAsync(At(1, 7).AddSeconds(5), Ct));
+        // Its entry is a minute before day 1's digest hour, but the feeder writes it only now that day 1's is queued.
+        await AddAsync(a, lena, caseId, 2, At(1, 7).AddMinutes(-1), "just before the hour");
+        await MailDeliveryTests.WaitForMailsAsync(pickup.FullName, 1, new CapturedLogs());
+        var day2 = await Task.WhenAll(onA.ScheduleAsync(At(2, 7), Ct), onB.ScheduleAsync(At(2, 7).AddSeconds(1), Ct));
+        var mails = await MailDeliveryTests.WaitForMailsAsync(pickup.FullName, 2, new CapturedLogs());
+        Assert.Equal(0, await onA.ScheduleAsync(At(3, 7), Ct) + await onB.ScheduleAsync(At(3, 7), Ct));
+        await Task.Delay(1000, Ct);   // room for a wrong third mail to show up
+
+        Assert.True(day2.Sum() >= 1, $"day 2 queued {day2.Sum()}");
+        Assert.Equal([Id(lena, 1) + ".eml", Id(lena, 2) + ".eml"], Directory.GetFiles(pickup.FullName, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(2, mails.Count);
+        var (first, second) = (Mail(pickup, Id(lena, 1)).TextBody!, Mail(pickup, Id(lena, 2)).TextBody!);
+        Assert.Contains("in time", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("just before the hour", first, StringComparison.Ordinal);
+        Assert.Contains("just before the hour", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("in time", second, StringComparison.Ordinal);
+        pickup.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task Digest_TheHostsOwnLoops_SendYesterdaysOnceFromTwoInstances()
     {
         await using var storage = await TestStorage.StartAsync(Ct);

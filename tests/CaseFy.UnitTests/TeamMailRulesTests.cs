@@ -41,6 +41,16 @@ public sealed class TeamMailRulesTests
     }
 
     [Fact]
+    public void DigestReachBack_AfterAPreviousDigest_IsAWeek_ForTheFirst_OnlyItsDay()
+    {
+        var first = TeamMailRules.DigestDue(Digest(), Monday.AddHours(8), 7)!;
+        var next = TeamMailRules.DigestDue(Digest(Monday.AddHours(-17)), Monday.AddHours(8), 7)!;
+
+        Assert.Equal(first.Since, TeamMailRules.DigestReachBack(Digest(), first));
+        Assert.Equal(Monday.AddHours(7) - TeamMailRules.MaxDigestPeriod, TeamMailRules.DigestReachBack(Digest(Monday.AddHours(-17)), next));
+    }
+
+    [Fact]
     public void Ids_AreStablePerNotificationAndPersonAndDay_AndCarryNoPersonIdInTheClear()
     {
         var notification = new Notification(

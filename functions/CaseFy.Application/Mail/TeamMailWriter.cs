@@ -35,7 +35,7 @@ public sealed class TeamMailWriter(ITeamMailSettings settings, INotificationStor
         }
 
         IReadOnlyList<Notification> notifications = digest
-            ? await inbox.ListPeriodAsync(team.PersonId, team.Since!.Value, team.Until!.Value, MaxDigestItems + 1, cancellationToken)
+            ? await inbox.ListDigestAsync(team.PersonId, delivery.Id, team.Until!.Value - TeamMailRules.MaxDigestPeriod, MaxDigestItems + 1, cancellationToken)
             : await inbox.GetAsync(team.PersonId, team.NotificationId!, cancellationToken) is { } one ? [one] : [];
         if (notifications.Count == 0)
         {

@@ -61,6 +61,20 @@ public static class TeamMailRules
         return new TeamDigestPeriod(day, since < until - MaxDigestPeriod ? until - MaxDigestPeriod : since, until);
     }
 
+    /// <summary>
+    /// How far back the digest of <paramref name="period"/> also takes notifications of entries before its
+    /// <see cref="TeamDigestPeriod.Since"/> that no digest holds: they reached the inbox after the previous digest took its
+    /// own (the feeder takes seconds, longer after an outage). Taking by entry time alone would miss them for good;
+    /// marking what each digest took, rather than comparing write times, needs no clocks to agree. The week cap stays;
+    /// a first digest takes only its day (older notifications were never meant for a digest).
+    /// </summary>
+    public static DateTimeOffset DigestReachBack(TeamMailSetting setting, TeamDigestPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        ArgumentNullException.ThrowIfNull(period);
+        return setting.DigestedUntil is null ? period.Since : period.Until - MaxDigestPeriod;
+    }
+
     /// <summary>The UTC day as the setting row keeps it (<c>yyyy-MM-dd</c>).</summary>
     public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

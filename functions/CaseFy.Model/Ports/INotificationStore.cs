@@ -19,11 +19,18 @@ public interface INotificationStore
     Task<Notification?> GetAsync(string personId, string notificationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The person's notifications of entries after <paramref name="after"/> up to and including <paramref name="upTo"/>,
-    /// newest first, at most <paramref name="max"/> (a daily digest's period).
+    /// Puts into the digest <paramref name="digestId"/> the person's notifications of entries after
+    /// <paramref name="since"/> up to <paramref name="until"/>, and those of entries after <paramref name="reachBack"/>
+    /// up to <paramref name="since"/> that reached the inbox after the previous digest took its own (no digest holds
+    /// them yet). A notification already in another digest stays there; doing it again adds what arrived meanwhile.
     /// </summary>
-    Task<IReadOnlyList<Notification>> ListPeriodAsync(
-        string personId, DateTimeOffset after, DateTimeOffset upTo, int max, CancellationToken cancellationToken);
+    /// <returns>How many notifications the digest holds.</returns>
+    Task<int> TakeIntoDigestAsync(
+        string personId, string digestId, DateTimeOffset reachBack, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>The person's notifications in the digest <paramref name="digestId"/> of entries after <paramref name="after"/>, newest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<Notification>> ListDigestAsync(
+        string personId, string digestId, DateTimeOffset after, int max, CancellationToken cancellationToken);
 
     /// <summary>Marks one notification read; <see langword="false"/> when the person has no such notification.</summary>
     Task<bool> MarkReadAsync(string personId, string notificationId, CancellationToken cancellationToken);

@@ -8,12 +8,15 @@ namespace CaseFy.Storage.Tables;
 
 /// <summary>
 /// Notifications in <c>{prefix}Notifications</c>: one partition per person, row key = the notification id (newest
-/// first), the notification as JSON and a <c>Read</c> column the unread filter and count query. Partition
+/// first), the notification as JSON, a <c>Read</c> column the unread filter and count query, and a <c>Digest</c>
+/// column: the id of the daily digest that took it, empty until one does (rows written before the column existed have
+/// none: a digest takes those by their entry time only, as the digests before them did). Partition
 /// <c>cursor</c> holds one row per case: the last timeline entry already turned into notifications.
 /// </summary>
 public sealed class TableNotificationStore(CaseFyTables tables) : INotificationStore
 {
     private const string ReadColumn = "Read";
+    private const string DigestColumn = "Digest";
     private const string CursorPartition = "cursor";
     private const string SeqColumn = "Seq";
     private const int MaxBatch = 100;
@@ -25,6 +28,7 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
         {
             var row = JsonEntity.Create(PersonPartitionKey.Of(personId), notification.Id, notification, StorageJsonContext.Default.Notification);
             row[ReadColumn] = false;
+            row[DigestColumn] = string.Empty;
             try
             {
                 await tables.Notifications.AddEntityAsync(row, cancellationToken);
@@ -63,12 +67,42 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<Notification>> ListPeriodAsync(
-        string personId, DateTimeOffset after, DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    public async Task<int> TakeIntoDigestAsync(
+        string personId, string digestId, DateTimeOffset reachBack, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        // Row keys start with the entry's inverted time: (after, upTo] is a key range, newest first.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PersonPartitionKey.Of(personId)} and RowKey ge {NotificationRules.KeyPrefixOf(upTo)} and RowKey lt {NotificationRules.KeyPrefixOf(after)}");
+        var partition = PersonPartitionKey.Of(personId);
+        var after = NotificationRules.KeyPrefixOf(since);   // a key below it: an entry after since
+        var held = 0;
+        var taking = new List<string>();
+        await foreach (var row in tables.Notifications.QueryAsync<TableEntity>(
+            EntriesBetween(partition, reachBack, until), select: ["RowKey", DigestColumn], cancellationToken: cancellationToken))
+        {
+            var digest = row.GetString(DigestColumn);
+            if (digest == digestId)
+            {
+                held++;
+            }
+            else if (digest is { Length: 0 } || (digest is null && string.CompareOrdinal(row.RowKey, after) < 0))
+            {
+                taking.Add(row.RowKey);
+            }
+        }
+
+        foreach (var chunk in taking.Chunk(MaxBatch))
+        {
+            await tables.Notifications.SubmitTransactionAsync(
+                chunk.Select(rowKey => new TableTransactionAction(
+                    TableTransactionActionType.UpdateMerge, new TableEntity(partition, rowKey) { [DigestColumn] = digestId }, ETag.All)),
+                cancellationToken);
+        }
+
+        return held + taking.Count;
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListDigestAsync(
+        string personId, string digestId, DateTimeOffset after, int max, CancellationToken cancellationToken)
+    {
+        var filter = EntriesBetween(PersonPartitionKey.Of(personId), after, DateTimeOffset.MaxValue) + TableClient.CreateQueryFilter($" and Digest eq {digestId}");
         return [.. (await TableQueries.TakeAsync(filter, tables.Notifications, max, cancellationToken)).Select(Read)];
     }
 
@@ -130,6 +164,11 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
 
         return keys;
     }
+
+    // Row keys start with the entry's inverted time: entries in (after, upTo] are a key range, newest first.
+    private static string EntriesBetween(string partition, DateTimeOffset after, DateTimeOffset upTo) =>
+        TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {NotificationRules.KeyPrefixOf(upTo)} and RowKey lt {NotificationRules.KeyPrefixOf(after)}");
 
     private static Notification Read(TableEntity row) =>
         JsonEntity.Read(row, StorageJsonContext.Default.Notification) with { Read = row.GetBoolean(ReadColumn) ?? false };
