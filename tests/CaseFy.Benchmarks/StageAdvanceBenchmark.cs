@@ -18,6 +18,7 @@ public static class StageAdvanceBenchmark
         var casefy = new Samples("CaseFy advance");
         var raw = new Samples("raw event round trip");
         var call = new Samples("CaseFy advance call (until 202)");
+        using var spans = new RequestSpans();
 
         // Interleaved, so both see the same machine load.
         var stages = samples + 1;
@@ -30,7 +31,7 @@ public static class StageAdvanceBenchmark
         {
             await bench.Api.WaitForStageEnteredAsync(opened.Id, stage, Poll, cancellationToken);
             var clock = Stopwatch.StartNew();
-            await bench.Api.AdvanceAsync(opened.Id, cancellationToken);
+            await spans.MeasureAsync(() => bench.Api.AdvanceAsync(opened.Id, cancellationToken));
             call.Add(clock.Elapsed);
             await bench.WaitForStoredStageAsync(opened.Id, $"s{stage + 1}", Poll, cancellationToken);
             casefy.Add(clock.Elapsed);
@@ -42,11 +43,11 @@ public static class StageAdvanceBenchmark
             raw.Add(clock.Elapsed);
         }
 
-        Console.WriteLine($"  {casefy}{Environment.NewLine}  {call}{Environment.NewLine}  {raw}");
+        Console.WriteLine($"  {casefy}{Environment.NewLine}  {call}{Environment.NewLine}  {raw}{Environment.NewLine}  the call's spans: {spans.Summary()}");
         return new ReportRow(
             "Stage advance (API call → next stage + timeline entry stored)",
             Format(casefy), Format(raw), casefy.Median / raw.Median, 1.3,
-            FormattableString.Invariant($"n={samples} each, interleaved; ratio of medians (p95 ratio {casefy.P95 / raw.P95:F2}); of CaseFy's time, the API call itself (store + signal, until 202) takes median {call.Median:F1} ms"));
+            FormattableString.Invariant($"n={samples} each, interleaved; ratio of medians (p95 ratio {casefy.P95 / raw.P95:F2}); of CaseFy's time, the API call itself (store + signal, until 202) takes median {call.Median:F1} ms; its spans per call (count, mean; nested spans count in their parent too): {spans.Summary()}"));
     }
 
     public static string Format(Samples samples)

@@ -63,15 +63,15 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     /// <returns>The case, or <see langword="null"/> when it does not exist.</returns>
     /// <exception cref="CaseRuleException">The case cannot advance now.</exception>
     public async Task<CaseRecord?> RequestAdvanceAsync(
-        string caseId, AdvanceCase request, Actor actor, ICaseEngine engine, CancellationToken cancellationToken)
+        string caseId, AdvanceCase request, Actor actor, ICaseEngine engine, CancellationToken cancellationToken, CaseRecord? read = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
-        await WaitForStageEntryAsync(caseId, request.FromStage, cancellationToken);
+        var current = await WaitForStageEntryAsync(caseId, request.FromStage, read, cancellationToken);
         try
         {
             return await ActAsync(
-                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now, request.FromStage), engine, cancellationToken);
+                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now, request.FromStage), engine, cancellationToken, current);
         }
         catch (CaseRuleException)
         {
@@ -93,23 +93,30 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     /// Waits (up to <see cref="StageEntryWait"/>) while the case is open in a stage the orchestration has not entered yet,
     /// or is still leaving a stage when the requester means to advance from another one, so an advance right after the
     /// case was opened or moved on is judged on the entered stage. After the wait the rules decide as usual (a stage
-    /// still not entered then is refused: the engine is not keeping up).
+    /// still not entered then is refused: the engine is not keeping up). Starts from <paramref name="read"/> when the
+    /// caller has just read the case; returns the case as last read.
     /// </summary>
-    private async Task WaitForStageEntryAsync(string caseId, string? fromStage, CancellationToken cancellationToken)
+    private async Task<CaseRecord?> WaitForStageEntryAsync(string caseId, string? fromStage, CaseRecord? read, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + StageEntryWait;
-        while (await cases.GetAsync(caseId, cancellationToken) is { Status: CaseStatus.Open } current
+        var current = read ?? await cases.GetAsync(caseId, cancellationToken);
+        while (current is { Status: CaseStatus.Open }
             && (current.CurrentStage.EnteredAt is null
                 || (fromStage is not null && current.PendingAdvance is not null && fromStage != current.CurrentStage.Key))
             && time.GetUtcNow() < deadline)
         {
             await Task.Delay(StageEntryPoll, time, cancellationToken);
+            current = await cases.GetAsync(caseId, cancellationToken);
         }
+
+        return current;
     }
 
     /// <summary>
     /// Applies one case-work rule to the latest state of a case (with the template version it runs on), stores the
-    /// result with its timeline entries atomically, then signals the orchestration to look again.
+    /// result with its timeline entries atomically, then signals the orchestration to look again. A caller that has just
+    /// read the case (e.g. for the access check) passes it as <c>read</c> to spare a read here; the rule is still applied
+    /// to the latest stored state.
     /// </summary>
     /// <returns>The case after the action, or <see langword="null"/> when it does not exist.</returns>
     /// <exception cref="CaseRuleException">The case's state forbids the action: nothing is written.</exception>
@@ -119,11 +126,12 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         string action,
         Func<CaseRecord, CaseTemplate, DateTimeOffset, CaseChange?> rule,
         ICaseEngine engine,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CaseRecord? read = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(engine);
-        var before = await cases.GetAsync(caseId, cancellationToken);
+        var before = read ?? await cases.GetAsync(caseId, cancellationToken);
         if (before is null)
         {
             return null;
