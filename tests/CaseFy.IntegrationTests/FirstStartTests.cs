@@ -20,8 +20,9 @@ public sealed class FirstStartTests
             Directory.Delete(fresh.FullName);
             await using (var host = await TestHost.StartOnDataFolderAsync(fresh.FullName, ct))
             {
-                var templates = await host.Api.Http.GetFromJsonAsync("/api/templates", CaseFyJsonContext.Default.ListTemplateSummary, ct);
+                // The seeder runs beside the started host: once every sample case is there, so is every template.
                 var cases = await WaitForCasesAsync(host.Api, samples);
+                var templates = await host.Api.Http.GetFromJsonAsync("/api/templates", CaseFyJsonContext.Default.ListTemplateSummary, ct);
 
                 Assert.Equal(samples, templates!.Count);
                 Assert.All(cases.Items, c => Assert.StartsWith("Sample: ", c.Title, StringComparison.Ordinal));
