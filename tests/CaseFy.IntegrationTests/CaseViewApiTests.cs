@@ -104,7 +104,9 @@ public sealed class CaseViewApiTests(LocalHostFixture host) : IClassFixture<Loca
     {
         var template = await Api.CreateTemplateAsync("intake", "review");
         var opened = await Api.OpenCaseAsync(template.Id, "Viewed");
-        await Api.WaitForStageEnteredAsync(opened.Id, "intake");
+        // Settled, not only entered: the stage's evaluation (readyToAdvance) comes after its entry, and a test comparing
+        // two reads of the case must not have it land between them (a CI run at 2a4a114 failed so).
+        await Api.WaitForAsync(opened.Id, c => c.CurrentStage.Key == "intake" && c.CurrentStage.ReadyToAdvance);
         return opened.Id;
     }
 
