@@ -168,6 +168,10 @@ public sealed class CaseDataApiTests(LocalHostFixture host) : IClassFixture<Loca
     public async Task PatchData_IfMatch_CurrentAppliesStaleIs412()
     {
         var opened = await OpenAsync();
+
+        // Entered first: the stage entry is a write of its own, and landing between the read and the patch it would
+        // make the "current" ETag stale.
+        await Api.WaitForStageEnteredAsync(opened.Id, "intake");
         using var read = await Api.Http.GetAsync(new Uri($"/api/cases/{opened.Id}", UriKind.Relative), Ct);
         var etag = read.Headers.ETag!.ToString();
 
