@@ -28,7 +28,7 @@ public sealed class EngineProbe(string connectionString, string taskHub)
                 if (e.GetString("ExecutionId") == execution)
                 {
                     text.Append(' ').Append(e.RowKey).Append(':').Append(e.GetString("EventType")).Append('/').Append(e.GetString("Name"))
-                        .Append(e.GetString("Result") is { } result ? $"={result}" : string.Empty);
+                        .Append(TaskIdOf(e)).Append(e.GetString("Result") is { } result ? $"={result}" : string.Empty);
                 }
             }
         }
@@ -39,6 +39,16 @@ public sealed class EngineProbe(string connectionString, string taskHub)
 
         return text.ToString();
     }
+
+    // Which task an event schedules or answers: an answer matched to the wrong task leaves its orchestration waiting.
+    private static string TaskIdOf(TableEntity e) =>
+        e.GetString("EventType") switch
+        {
+            "TaskScheduled" or "TimerCreated" => "EventId",
+            "TaskCompleted" or "TaskFailed" => "TaskScheduledId",
+            "TimerFired" => "TimerId",
+            _ => null,
+        } is { } property && e.TryGetValue(property, out var id) ? $"#{id}" : string.Empty;
 
     /// <summary>Which worker owns each partition (control queue) now, from the engine's partition table.</summary>
     public async Task<IReadOnlyDictionary<string, string>> PartitionOwnersAsync(CancellationToken cancellationToken)
