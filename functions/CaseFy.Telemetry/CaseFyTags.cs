@@ -9,6 +9,12 @@ public static class CaseFyTags
     /// <summary>Why the engine was signalled (the user action that was stored first).</summary>
     public const string Signal = "casefy.signal";
 
+    /// <summary>
+    /// Whether a signal looked the orchestration instance up first (<see langword="false"/> when the stored case proved
+    /// its orchestration runs).
+    /// </summary>
+    public const string InstanceLookup = "casefy.signal.instance_lookup";
+
     /// <summary>The remedy a repair chose: <c>Signal</c>, <c>Replace</c> or <c>Start</c>.</summary>
     public const string Remedy = "casefy.repair.remedy";
 

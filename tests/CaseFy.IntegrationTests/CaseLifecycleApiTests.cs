@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using CaseFy.Application.Cases;
+using CaseFy.Model;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Json;
+using CaseFy.Model.Ports;
 using CaseFy.Model.Timeline;
 using CaseFy.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFy.IntegrationTests;
 
@@ -66,6 +70,44 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
         var exits = timeline.Where(e => e.Type == TimelineEntryTypes.StageExited).ToList();
         Assert.Equal(Stages.Select(s => $"done with {s}"), exits.Select(e => e.Data["reason"]));
         Assert.All(timeline, e => Assert.Equal(TimeSpan.Zero, e.At.Offset));
+    }
+
+    [Fact]
+    public async Task Signals_OfAnEnteredCase_GoStraightToTheInstance_AReopenLooksItUpFirst()
+    {
+        using var signals = new EngineSignals();
+        var template = await Api.CreateTemplateAsync("only");
+        var opened = await Api.OpenCaseAsync(template.Id, "Straight to the instance");
+        await Api.WaitForStageEnteredAsync(opened.Id, "only");
+
+        using var comment = await Api.PostJsonAsync($"/api/cases/{opened.Id}/comments", """{"text":"noted"}""");
+        await CaseFyClient.ExpectAsync(comment, HttpStatusCode.OK);
+        using var advance = await Api.AdvanceAsync(opened.Id, "done");
+        await CaseFyClient.ExpectAsync(advance, HttpStatusCode.Accepted);
+        await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Closed);
+        using var reopen = await Api.PostJsonAsync($"/api/cases/{opened.Id}/reopen", """{"reason":"came back"}""");
+        await CaseFyClient.ExpectAsync(reopen, HttpStatusCode.OK);
+        var reopened = await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Open && c.CurrentStage is { Visit: 2, EnteredAt: not null });
+
+        Assert.Equal([("comment", false), ("advance", false), ("reopen", true)], signals.Of(opened.Id));
+        Assert.Equal("only", reopened.CurrentStage.Key);
+    }
+
+    [Fact]
+    public async Task Signal_ToACaseWhoseStartWasLost_LooksTheInstanceUpAndStartsIt()
+    {
+        using var signals = new EngineSignals();
+        var template = await Api.CreateTemplateAsync(Stages);
+
+        // Stored as POST /api/cases stores it, by a process that died before it started the orchestration.
+        var lost = CaseLifecycle.Open(CaseIds.New(), "Start lost", template, new Actor("someone", "Someone"), DateTimeOffset.UtcNow);
+        await host.Services.GetRequiredService<ICaseStore>().CreateAsync(lost, TestContext.Current.CancellationToken);
+        using var comment = await Api.PostJsonAsync($"/api/cases/{lost.Case.Id}/comments", """{"text":"anyone there?"}""");
+        await CaseFyClient.ExpectAsync(comment, HttpStatusCode.OK);
+        var entered = await Api.WaitForStageEnteredAsync(lost.Case.Id, "intake");
+
+        Assert.Equal([("comment", true)], signals.Of(lost.Case.Id));
+        Assert.Equal(1, entered.CurrentStage.Visit);
     }
 
     [Fact]

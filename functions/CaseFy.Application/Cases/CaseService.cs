@@ -143,9 +143,22 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         if (updated is not null && !(before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed))
         {
             // A closed case's orchestration waits for a reopen; should it have ended, SignalAsync starts it again.
-            await engine.SignalAsync(caseId, action, cancellationToken);
+            await engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), cancellationToken);
         }
 
         return updated;
     }
+
+    /// <summary>
+    /// Whether the stored case proves its orchestration runs, so the signal needs no instance lookup first. Only an
+    /// orchestration's activity enters a stage, and the instance does not end by itself while its case is open (it
+    /// continues as new into each next stage): an open case read in an entered stage has a running instance. A case
+    /// not entered yet may have lost its start, and an action that begins a new visit (a reopen, a move) may meet an
+    /// instance that ended: those are looked up and started when missing or ended. An instance that failed or was
+    /// terminated after its stage was entered is started again by the repair of a stale pending advance.
+    /// </summary>
+    private static bool ProvesOrchestrationRuns(CaseRecord before, CaseRecord updated) =>
+        before.Status == CaseStatus.Open
+        && before.CurrentStage.EnteredAt is not null
+        && updated.CurrentStage.Visit == before.CurrentStage.Visit;
 }

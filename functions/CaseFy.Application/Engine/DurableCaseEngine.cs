@@ -17,30 +17,21 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
     public async Task StartAsync(string caseId, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartEngine("start", caseId);
-        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is not null && !IsEnded(instance))
-        {
-            return;
-        }
-
-        // A case reopened after its orchestration ended runs again under the same instance id.
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            new TaskName(nameof(CaseOrchestrator)),
-            new CaseOrchestrationInput(caseId, Generation: 0),
-            new StartOrchestrationOptions(InstanceId: caseId),
-            cancellationToken);
+        await ScheduleAsync(caseId, cancellationToken);
     }
 
-    public async Task SignalAsync(string caseId, string action, CancellationToken cancellationToken)
+    public async Task SignalAsync(string caseId, string action, bool started, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartEngine("signal", caseId);
         span?.SetTag(CaseFyTags.Signal, action);
-        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is null || IsEnded(instance))
+        span?.SetTag(CaseFyTags.InstanceLookup, !started);
+        if (!started && await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken) is var instance
+            && (instance is null || IsEnded(instance)))
         {
             // The start after the case was stored never happened (e.g. the engine was down), or the case was
-            // reopened: start it now; the orchestration reads the stored facts, including this action.
-            await StartAsync(caseId, cancellationToken);
+            // reopened after its instance ended: start it now (under the same instance id); the orchestration reads
+            // the stored facts, including this action.
+            await ScheduleAsync(caseId, cancellationToken);
             return;
         }
 
@@ -82,6 +73,13 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
 
     public Task ProbeAsync(CancellationToken cancellationToken) =>
         client.GetInstanceAsync(ProbeInstanceId, getInputsAndOutputs: false, cancellationToken);
+
+    private Task<string> ScheduleAsync(string caseId, CancellationToken cancellationToken) =>
+        client.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(nameof(CaseOrchestrator)),
+            new CaseOrchestrationInput(caseId, Generation: 0),
+            new StartOrchestrationOptions(InstanceId: caseId),
+            cancellationToken);
 
     // WaitForInstanceCompletionAsync polls every ~2 s on this backend; a termination is usually done much sooner.
     private async Task<bool> WaitUntilEndedAsync(string caseId, CancellationToken cancellationToken)

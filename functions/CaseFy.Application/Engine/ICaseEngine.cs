@@ -7,11 +7,15 @@ namespace CaseFy.Application.Engine;
 /// </summary>
 public interface ICaseEngine
 {
-    /// <summary>Starts the case's orchestration unless it already runs (a repeated start cannot duplicate a case).</summary>
+    /// <summary>Starts the orchestration of a case just stored under a new id (no instance can exist yet).</summary>
     Task StartAsync(string caseId, CancellationToken cancellationToken);
 
-    /// <summary>Tells the case's orchestration to look at the stored facts again; starts it if it is missing.</summary>
-    Task SignalAsync(string caseId, string action, CancellationToken cancellationToken);
+    /// <summary>
+    /// Tells the case's orchestration to look at the stored facts again. Unless <paramref name="started"/> (the stored
+    /// case proves its orchestration runs), the instance is looked up first and started when it is missing (its start
+    /// was lost) or ended.
+    /// </summary>
+    Task SignalAsync(string caseId, string action, bool started, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes sure an orchestration carries out stored work that has waited since <paramref name="waitingSince"/>
