@@ -189,7 +189,7 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
 
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                KillAndReap(_process);
             }
 
             if (saved)
@@ -215,7 +215,7 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
                 Terminate(_process.Id);
                 if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
                 {
-                    _process.Kill(entireProcessTree: true);
+                    KillAndReap(_process);
                 }
             }
         }
@@ -223,6 +223,14 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
         {
             // Already disposed: stopped the ordinary way.
         }
+    }
+
+    // A kill is a signal, not an exit: under heavy load the process lingered past the host's own exit (a full run at
+    // load 65 saw it alive a second after), so the host waits for it to be gone.
+    private static void KillAndReap(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit(TimeSpan.FromSeconds(5));
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
