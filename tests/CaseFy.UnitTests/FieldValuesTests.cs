@@ -146,4 +146,15 @@ public sealed class FieldValuesTests
         Assert.True(FieldPatterns.Matches("[0-9]+|x", "x"));
         Assert.False(FieldPatterns.Matches("[0-9]+|x", "1x"));
     }
+
+    [Fact]
+    public void Matches_OutOfTimeTwice_IsNoVerdictRatherThanAMismatch()
+    {
+        // The timeout counts wall-clock time, so a starved CPU can run it out on a valid value: that must not read as
+        // "does not match". Ten million characters cannot be matched within 1 ms, on either attempt.
+        var regex = new Regex(@"\A(?:(a+)+$)\z", RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(1));
+
+        Assert.Null(FieldPatterns.Matches(regex, new string('a', 10_000_000)));
+        Assert.True(FieldPatterns.Matches(new Regex(@"\A(?:[A-Z0-9]+)\z", RegexOptions.NonBacktracking, FieldPatterns.MatchTimeout), "AB1234567"));
+    }
 }

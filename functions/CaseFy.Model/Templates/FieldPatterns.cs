@@ -63,21 +63,34 @@ public static class FieldPatterns
         return true;
     }
 
-    /// <summary>Whether <paramref name="value"/> matches <paramref name="pattern"/> as a whole; <see langword="false"/> when the match times out.</summary>
-    public static bool Matches(string pattern, string value)
+    /// <summary>
+    /// Whether <paramref name="value"/> matches <paramref name="pattern"/> as a whole; <see langword="null"/> when it could
+    /// not be told in time.
+    /// </summary>
+    /// <remarks>
+    /// The timeout counts wall-clock time, and the engine builds the automaton states a value needs while it matches (the
+    /// first value of a kind pays for them): on a starved CPU that can exceed the timeout for a nine-character value. So a
+    /// match that times out runs once more, on the states the first attempt kept; a second timeout is no verdict either
+    /// (<see langword="null"/>), never "does not match".
+    /// </remarks>
+    public static bool? Matches(string pattern, string value) =>
+        TryCompile(pattern, out var regex, out _) ? Matches(regex, value) : false;
+
+    /// <summary><see cref="Matches(string, string)"/> with a compiled <paramref name="regex"/> (and its timeout).</summary>
+    public static bool? Matches(Regex regex, string value)
     {
-        if (!TryCompile(pattern, out var regex, out _))
+        ArgumentNullException.ThrowIfNull(regex);
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            return false;
+            try
+            {
+                return regex.IsMatch(value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
         }
 
-        try
-        {
-            return regex.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return null;
     }
 }

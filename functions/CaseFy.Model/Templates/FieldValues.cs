@@ -146,7 +146,12 @@ public static partial class FieldValues
             FieldType.Url when !IsWebUrl(text) => "An absolute http or https URL.",
             _ => null,
         };
-        return shape ?? (field.Pattern is { } pattern && !FieldPatterns.Matches(pattern, text) ? $"Does not match the pattern {pattern}." : null);
+        return shape ?? (field.Pattern is { } pattern ? FieldPatterns.Matches(pattern, text) switch
+        {
+            true => null,
+            false => $"Does not match the pattern {pattern}.",
+            null => "Could not be checked against the pattern in time: please send it again.",
+        } : null);
     }
 
     // A JSON string may escape a lone surrogate ("\ud800"), which no .NET string conversion accepts: not text, a 400.
