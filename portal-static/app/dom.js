@@ -35,6 +35,31 @@ export function mount(parent, ...children) {
   return append(parent, children);
 }
 
+/**
+ * mount() for a redraw while someone may be at work in `parent` (a poll's): a new control named like an old one (`name`,
+ * and a radio's value) takes over what was typed or chosen in it, and the focus stays where it was. `keep` false: the
+ * redraw shows something new (another stage), so nothing carries over.
+ */
+export function remount(parent, keep, ...children) {
+  const key = el => `${el.name}/${el.type === 'radio' ? el.value : ''}`;
+  const kept = new Map(keep ? [...parent.querySelectorAll('[name]')].map(el => [key(el), el]) : []);
+  const focused = parent.contains(document.activeElement) ? document.activeElement : null;
+  const { selectionStart: start, selectionEnd: end } = focused ?? {};
+  mount(parent, ...children);
+  let focus = focused?.isConnected ? focused : null;
+  for (const el of parent.querySelectorAll('[name]')) {
+    const old = kept.get(key(el));
+    if (!old || old === el) continue;
+    if (el.type === 'radio') el.checked = old.checked;
+    else if (el.type === 'file') el.files = old.files;
+    else el.value = old.value;
+    if (old === focused) focus = el;
+  }
+  focus?.focus({ preventScroll: true });
+  if (typeof start === 'number') focus?.setSelectionRange(start, end);
+  return parent;
+}
+
 let idSeq = 0;
 /** A unique id for label/aria wiring. */
 export const uid = (prefix = 'f') => `${prefix}-${++idSeq}`;

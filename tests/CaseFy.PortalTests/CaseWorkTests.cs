@@ -18,11 +18,9 @@ public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFi
     [Fact]
     public async Task Checklist_CompleteTaskThenDecide_CaseMovesOnByItself()
     {
-        var caseId = await OpenCaseAsync("Invoice 3307 from Northwind", withDecision: true);
-        await using var browser = await portal.NewPageAsync();
+        var (_, browser) = await OpenOnCasePageAsync("Invoice 3307 from Northwind");
+        await using var owner = browser;
         var page = browser.Page;
-        await browser.SignInAsync(Owner, "Admin");
-        await page.GotoAsync($"/#/cases/{caseId}");
 
         var checklist = page.GetByRole(AriaRole.List, new() { Name = "Checklist of this stage" });
         await Expect(checklist).ToContainTextAsync("Check the invoice");
@@ -51,6 +49,32 @@ public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFi
         await Expect(timeline).ToContainTextAsync("Within budget");
         await Expect(timeline).ToContainTextAsync("Task completed");
         await browser.AssertAccessibleAsync();
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Checklist_TaskCompletedElsewhereWhileDeciding_KeepsTheChoiceTheWordsAndTheFocus()
+    {
+        var (caseId, browser) = await OpenOnCasePageAsync("Invoice 5120 from Fabrikam");
+        await using var owner = browser;
+        var page = browser.Page;
+        var why = page.GetByLabel("Why (optional)");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Pay" }).CheckAsync();
+        await why.FillAsync("Within budget");
+
+        // Someone else completes the task: the page's poll redraws the checklist while this person is writing.
+        var task = (await portal.Api.GetCaseAsync(caseId)).Tasks.Single();
+        using (var completed = await portal.Api.PostJsonAsync($"/api/cases/{caseId}/tasks/{task.Id}/complete", "{}"))
+        {
+            await CaseFyClient.ExpectAsync(completed, HttpStatusCode.OK);
+        }
+
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Checklist of this stage" })).ToContainTextAsync("Completed by " + Owner);
+        await Expect(why).ToHaveValueAsync("Within budget");
+        await Expect(why).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Pay" })).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Now: Payout" })).ToBeVisibleAsync();
         browser.AssertNoConsoleErrors();
     }
 
@@ -102,6 +126,16 @@ public sealed class CaseWorkTests(PortalFixture portal) : IClassFixture<PortalFi
         var opened = await portal.Api.OpenCaseAsync(template.Id, title);
         await portal.Api.WaitForAsync(opened.Id, c => c.CurrentStage.EnteredAt is not null && c.Tasks.Count == 1);
         return opened.Id;
+    }
+
+    /// <summary>A case with a task and a decision, open on its page in the owner's browser.</summary>
+    private async Task<(string CaseId, PortalPage Browser)> OpenOnCasePageAsync(string title)
+    {
+        var caseId = await OpenCaseAsync(title, withDecision: true);
+        var browser = await portal.NewPageAsync();
+        await browser.SignInAsync(Owner, "Admin");
+        await browser.Page.GotoAsync($"/#/cases/{caseId}");
+        return (caseId, browser);
     }
 
     private async Task<CaseTemplate> CreateTemplateAsync(bool withDecision)

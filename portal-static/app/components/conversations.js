@@ -3,7 +3,7 @@
 // Those who work the case write to a link that takes messages while the case is open. Each send box is made once per
 // link, so a refresh while someone types does not lose their words. A message may carry a file (a version of the
 // conversation's document msg-{linkId}), downloaded like any document version.
-import { h, mount, field, toast } from '../dom.js';
+import { h, remount, field, toast } from '../dom.js';
 import { api, download, enc } from '../api.js';
 import { showErrors, clearErrors } from '../forms.js';
 import { timeEl } from '../format.js';
@@ -74,7 +74,8 @@ export function conversationsSection(caseId, done) {
   const update = (entries, canWrite, open) => {
     const links = linksOf(entries);
     section.hidden = !links.length;
-    mount(body, links.map(link => {
+    // The forms are kept across redraws; remount keeps the focus of someone typing in one, too.
+    remount(body, true, links.map(link => {
       const writable = canWrite && open && !link.revoked && link.actions.includes('message')
         && !(link.expiresAt && Date.parse(link.expiresAt) <= Date.now());
       const headingId = `conversation-${link.id}`;

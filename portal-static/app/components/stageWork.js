@@ -48,7 +48,7 @@ function documentItem(c, d, asked, canWork, act) {
 function uploadForm(d, asked, path, act) {
   const types = asked?.contentTypes ?? d.contentTypes ?? [];
   const max = asked?.maxBytes ?? d.maxBytes;
-  const input = h('input', { type: 'file', id: uid('doc'), accept: types.join(',') || null });
+  const input = h('input', { type: 'file', id: uid('doc'), name: `file-${d.key}`, accept: types.join(',') || null });
   const button = h('button', { type: 'submit', class: 'button', text: 'Upload' });
   const limits = [types.length ? `Accepted: ${types.join(', ')}` : null, max ? `up to ${formatBytes(max)}` : null].filter(Boolean).join(' · ');
   const form = h('form', { class: 'inline-form' },
@@ -66,7 +66,7 @@ function uploadForm(d, asked, path, act) {
 function reviewForm(d, path, act) {
   const accept = h('button', { type: 'button', class: 'button primary', text: 'Accept', 'aria-label': `Accept “${d.name}”` });
   accept.addEventListener('click', () => act(accept, () => api(`${path}/accept`, { method: 'POST' }), 'Document accepted.'));
-  const reason = h('input', { type: 'text', id: uid('reason'), maxlength: 500, required: true });
+  const reason = h('input', { type: 'text', id: uid('reason'), name: `reject-${d.key}`, maxlength: 500, required: true });
   const reject = h('button', { type: 'submit', class: 'button', text: 'Reject', 'aria-label': `Reject “${d.name}”` });
   const form = h('form', { class: 'inline-form' }, accept,
     h('div', { class: 'field' }, h('label', { for: reason.id, text: 'Reason to reject' }), reason), reject);
@@ -108,13 +108,13 @@ function decisionBlock(c, decision, decided, canWork, act) {
       decided.rationale ? h('p', { class: 'hint', text: `Why: ${decided.rationale}` }) : null);
   }
   if (!canWork || c.status === 'closed') return h('div', { class: 'decision' }, heading, h('p', { class: 'hint', text: 'Not decided yet.' }));
-  const name = uid('decision');
-  const options = decision.options.map((o, i) => {
-    const input = h('input', { type: 'radio', name, value: o.key, id: `${name}-${i}`, required: true });
+  const name = 'decision';
+  const options = decision.options.map(o => {
+    const input = h('input', { type: 'radio', name, value: o.key, id: uid(name), required: true });
     return h('div', { class: 'radio' }, input, h('label', { for: input.id, text: o.label }));
   });
   const rationaleId = uid();
-  const rationale = h('textarea', { id: rationaleId, rows: 2, maxlength: 2000 });
+  const rationale = h('textarea', { id: rationaleId, name: 'rationale', rows: 2, maxlength: 2000 });
   const submit = h('button', { type: 'submit', class: 'button primary', text: 'Record decision' });
   const form = h('form', { class: 'decision', novalidate: true }, heading,
     h('fieldset', { class: 'field' }, h('legend', { class: 'visually-hidden', text: decision.question }), options),

@@ -1,7 +1,7 @@
 // The case page: header, stage progress, the current stage's work, and the timeline. It refreshes after each
 // action and polls with back-off (app/poll.js) while the orchestration moves the case. With `?asOf=` in the address
 // it shows the case as it stood then, read-only, and the timeline up to that moment (no polling).
-import { h, mount, uid, toast } from '../dom.js';
+import { h, mount, remount, uid, toast } from '../dom.js';
 import { api, ApiError, enc, download } from '../api.js';
 import { getTemplate } from '../data.js';
 import { timeEl } from '../format.js';
@@ -46,6 +46,7 @@ export async function render(main, id) {
   const work = h('div', { class: 'case-main' }, stage, details.section, conversations.section, comments.section);
   mount(main, header, progress, h('div', { class: 'case-grid' }, work, h('div', { class: 'case-side' }, people.section, timeline)));
   let linksShown = false;
+  let stageShown = null;
 
   // The case and the timeline entries after the last one kept arrive in one request (GET …/view), as of one version
   // of the case; further pages, and the past (asOf), come from the case and timeline routes.
@@ -106,7 +107,11 @@ export async function render(main, id) {
     conversations.update(state.timeline, access === 'work' || access === 'manage', c.status === 'open');
     details.update(c, t, access === 'work' || access === 'manage');
     mount(progress, stageProgress(t.stages, c));
-    drawStage(stage, c, t, { act, access, past: Boolean(asOf) });
+    // The stage's forms are redrawn only when what they show changed: a comment or a message elsewhere leaves them,
+    // and the button under someone's pointer, alone.
+    const stageShows = JSON.stringify([c.status, c.closedAt, c.outcome, c.currentStage, c.pendingAdvance, c.tasks, c.documents, c.decisions, access]);
+    if (stageShows !== stageShown) drawStage(stage, c, t, { act, access, past: Boolean(asOf) });
+    stageShown = stageShows;
     const more = renderTimeline(timelineList, state.timeline, names, state.shown, () => { state.shown += PAGE; draw(); });
     mount(timelineMore, more);
   };
@@ -161,7 +166,7 @@ function drawStage(section, c, t, { act, access, past }) {
       children.push(h('p', { class: 'hint', text: 'This stage moves on by itself once its checklist is done.' }));
     } else if (canWork) {
       const reasonId = uid();
-      const reason = h('input', { id: reasonId, type: 'text', maxlength: 500, placeholder: 'Optional' });
+      const reason = h('input', { id: reasonId, name: 'reason', type: 'text', maxlength: 500, placeholder: 'Optional' });
       const button = h('button', { type: 'submit', class: 'button primary', disabled: Boolean(c.pendingAdvance) || !c.currentStage.enteredAt, text: last ? 'Close case' : `Advance to ${t.stages[c.currentStage.index + 1].name}` });
       const form = h('form', { class: 'inline-form' }, h('div', { class: 'field' }, h('label', { for: reasonId, text: 'Reason' }), reason), button);
       form.addEventListener('submit', event => {
@@ -173,7 +178,10 @@ function drawStage(section, c, t, { act, access, past }) {
     }
     if (!canWork && !past) children.push(h('p', { class: 'hint', text: 'You can read this case. Its owner and members can work it.' }));
   }
-  mount(section, ...children);
+  // A redraw of the same stage visit keeps what someone typed or chose in its forms (dom.remount).
+  const visit = `${c.currentStage.key}/${c.currentStage.visit}/${c.status}`;
+  remount(section, section.dataset.visit === visit, ...children);
+  section.dataset.visit = visit;
 }
 
 /** Export (JSON, CSV) and "verify integrity", which recomputes the hash chain on the server. */
