@@ -21,6 +21,9 @@ public sealed class CrashTests
     /// Once stuck on 2026-11-26 (all 50 cases waiting for an activity after a kill): the preview sidecar lost the answer
     /// to an activity when a message left behind by the killed process came back while the next stage visit ran the same
     /// task id. <c>ActivityTaskIdGuard</c> fixes it; <c>Engine/RedeliveredActivityTests</c> reproduces it exactly.
+    /// Once 2 of 50 stuck (CI at 2a4a114, generation 0 waiting for an evaluation it had already taken): a start message
+    /// left behind by a kill came back while the instance continued as new and was run as a new instance's, reviving
+    /// generation 0. <c>RedeliveredMessageFilter</c> gives it back; <c>Engine/StaleStartTests</c> reproduces it.
     /// </remarks>
     [Fact]
     public async Task Cases_HostKilledAtRandomMoments_AllCloseWithExactTimelines()

@@ -74,7 +74,7 @@ public sealed partial class LocalEngineSidecar(
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkItemStreamPings>());
         var backend = new SingleStopOrchestrationService(_service, loggerFactory.CreateLogger<SingleStopOrchestrationService>());
         _renewer = new WorkItemLockRenewer(
-            new RedeliveredMessageFilter(backend, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
+            new RedeliveredMessageFilter(backend, _service, loggerFactory.CreateLogger<RedeliveredMessageFilter>()),
             loggerFactory.CreateLogger<WorkItemLockRenewer>());
         _guard = new ActivityTaskIdGuard(_renewer, TimeProvider.System);
         builder.Services.AddSingleton<IOrchestrationService>(_guard);

@@ -45,7 +45,9 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
             {
                 // Advanced by the evaluation itself (a stage without on-exit automations), or moved or reopened by a
                 // person: the next generation enters the new visit (or finds it entered) and runs its automations. Nothing else is started in
-                // this turn: the local sidecar drops work issued beside ContinueAsNew.
+                // this turn: the local sidecar drops work issued beside ContinueAsNew, including a signal buffered here that the worker
+                // re-sends to the next generation (harmless: that generation reads the stored facts). Cases once seen stuck right after
+                // this line (CI, 2a4a114) were this generation revived by a redelivered start, not a lost continue-as-new: docs/PERFORMANCE.md.
                 context.ContinueAsNew(input with { Generation = input.Generation + 1 });
                 return progress.Status;
             }

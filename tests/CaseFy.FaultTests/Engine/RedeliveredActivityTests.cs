@@ -1,11 +1,9 @@
 using Azure.Storage.Queues;
 using CaseFy.FaultTests.Infrastructure;
 using CaseFy.LocalHost.Engine;
-using CaseFy.Storage;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CaseFy.FaultTests.Engine;
 
@@ -145,35 +143,17 @@ public sealed class RedeliveredActivityTests
         }
     }
 
-    private static async Task<IHost> StartEngineAsync(string connectionString, string taskHub, ActivityGate gate, CancellationToken cancellationToken)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(gate);
-        builder.Services.Configure<StorageOptions>(o => o.ConnectionString = connectionString);
-        builder.Services.AddLocalEngine(r => r
-            .AddOrchestrator<TwoGenerationOrchestrator>().AddOrchestrator<RetriedActivityOrchestrator>().AddOrchestrator(new HeldStartOrchestrator(gate))
-            .AddActivity<HeldActivity>());
-        builder.Services.Configure<LocalEngineOptions>(o => (o.TaskHub, o.WorkItemVisibilityTimeout, o.LostActivityAfter) = (taskHub, Visibility, LostAfter));
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return host;
-    }
+    private static Task<IHost> StartEngineAsync(string connectionString, string taskHub, ActivityGate gate, CancellationToken cancellationToken) =>
+        EngineUnderTest.StartAsync(
+            connectionString,
+            taskHub,
+            gate,
+            r => r.AddOrchestrator<TwoGenerationOrchestrator>().AddOrchestrator<RetriedActivityOrchestrator>().AddOrchestrator(new HeldStartOrchestrator(gate))
+                .AddActivity<HeldActivity>(),
+            o => (o.WorkItemVisibilityTimeout, o.LostActivityAfter) = (Visibility, LostAfter),
+            cancellationToken);
 
-    private static async Task<OrchestrationMetadata> WaitForAsync(
-        DurableTaskClient client, string id, Func<OrchestrationMetadata, bool> condition, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-            if (instance is not null && condition(instance))
-            {
-                return instance;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Instance {id} is stuck: {instance?.RuntimeStatus}, {instance?.SerializedCustomStatus}.");
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    private static Task<OrchestrationMetadata> WaitForAsync(
+        DurableTaskClient client, string id, Func<OrchestrationMetadata, bool> condition, CancellationToken cancellationToken) =>
+        EngineUnderTest.WaitForAsync(client, id, condition, Patience, probe: null, cancellationToken);
 }
