@@ -1,11 +1,8 @@
 using CaseFy.FaultTests.Infrastructure;
-using CaseFy.LocalHost.Engine;
-using CaseFy.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CaseFy.FaultTests.Engine;
 
@@ -34,13 +31,8 @@ public sealed class SlowStorageAtStartTests
         await using var slowTables = new SlowProxy(storage.TablePort, TableDelay);
         var connectionString = storage.ConnectionString.Replace($":{storage.TablePort}/", $":{slowTables.Port}/", StringComparison.Ordinal);
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<StorageOptions>(o => o.ConnectionString = connectionString);
-        builder.Services.AddLocalEngine(r => r.AddOrchestrator<EchoOrchestrator>());
-        builder.Services.Configure<LocalEngineOptions>(o => o.TaskHub = HostProcess.NewTaskHub());
-        using var engine = builder.Build();
-        await engine.StartAsync(ct);
+        using var engine = await EngineUnderTest.StartAsync(
+            connectionString, HostProcess.NewTaskHub(), new ActivityGate(), r => r.AddOrchestrator<EchoOrchestrator>(), _ => { }, ct);
         try
         {
             var client = engine.Services.GetRequiredService<DurableTaskClient>();
