@@ -45,11 +45,14 @@ public sealed class StaleStartTests
             // Generation 0 is in the turn that continues as new when its start message comes back and is taken.
             await gate.WaitForRunAsync(0, 0, Patience, ct);
             await queue.SendMessageAsync(start, ct);
+            var deadline = DateTime.UtcNow + Patience;
             while ((await queue.PeekMessagesAsync(cancellationToken: ct)).Value.Length > 0)
             {
+                Assert.True(DateTime.UtcNow < deadline, $"The start sent again was not taken within {Patience}.");
                 await Task.Delay(50, ct);
             }
 
+            // Taken; it joins the held turn's instance once the backend has checked and read it (well within this).
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
             gate.ReleaseAll();
 
