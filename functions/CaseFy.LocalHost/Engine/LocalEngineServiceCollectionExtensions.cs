@@ -26,8 +26,8 @@ public static class LocalEngineServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var endpoint = LocalEngineEndpoint.OnFreeLoopbackPort();
-        var channel = GrpcChannel.ForAddress(endpoint.Address);
+        var endpoint = LocalEngineEndpoint.InTempFolder();
+        var channel = endpoint.Channel();
         services.AddSingleton(endpoint);
         services.AddSingleton(channel);
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using CaseFy.Storage;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
@@ -15,7 +14,7 @@ namespace CaseFy.LocalHost.Engine;
 /// <summary>
 /// Runs the Durable Task engine locally: the gRPC sidecar of <c>Microsoft.DurableTask.InProcessTestHost</c> over
 /// <see cref="AzureStorageOrchestrationService"/> — the same backend the Functions extension uses in Azure —
-/// on its own HTTP/2-only loopback listener, where the host's worker and client connect. The sidecar is a preview
+/// on its own HTTP/2-only Unix domain socket (<see cref="LocalEngineEndpoint"/>), where the host's worker and client connect. The sidecar is a preview
 /// testing package with two ways to lose an activity's answer; <see cref="ActivityTaskIdGuard"/> prevents one, and an
 /// activity left unanswered for <see cref="LocalEngineOptions.LostActivityAfter"/> (e.g. one the worker abandoned,
 /// which this sidecar ignores) is failed here on the worker's behalf, so the orchestration's retry runs it again.
@@ -69,7 +68,7 @@ public sealed partial class LocalEngineSidecar(
         // It logs through the host's factory: its own "Now listening" and "Application started" would be a second set.
         builder.WebHost.SuppressStatusMessages(true);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, endpoint.Port, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(endpoint.SocketPath, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(engineOptions);
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkItemStreamPings>());
         var backend = new SingleStopOrchestrationService(_service, loggerFactory.CreateLogger<SingleStopOrchestrationService>());
@@ -135,6 +134,8 @@ public sealed partial class LocalEngineSidecar(
             await _sidecar.DisposeAsync();
             _sidecar = null;
         }
+
+        File.Delete(endpoint.SocketPath);
     }
 
     private async Task FailLostActivitiesAsync(ActivityTaskIdGuard guard, TimeSpan lostAfter, CancellationToken stopping)
