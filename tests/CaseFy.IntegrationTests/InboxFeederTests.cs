@@ -114,6 +114,9 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
             string personId, string digestId, DateTimeOffset reachBack, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
             inner.TakeIntoDigestAsync(personId, digestId, reachBack, since, until, cancellationToken);
 
+        public Task SealDigestAsync(string personId, string digestId, CancellationToken cancellationToken) =>
+            inner.SealDigestAsync(personId, digestId, cancellationToken);
+
         public Task<IReadOnlyList<Notification>> ListDigestAsync(
             string personId, string digestId, DateTimeOffset after, int max, CancellationToken cancellationToken) =>
             inner.ListDigestAsync(personId, digestId, after, max, cancellationToken);

@@ -12,7 +12,9 @@ namespace CaseFy.Application.Mail;
 /// every <see cref="MailOptions.DigestCheckInterval"/>, the Functions app's <c>DeliverMail</c> timer every minute.
 /// Several instances, or a crash between queueing and marking, derive the same delivery (the period's end is the
 /// day's digest hour, not the moment it runs): the outbox adds it once, and a repeat is the same mail for the sender.
-/// The mail lists what is marked as the digest's, so a notification that arrives after this run goes to the next one.
+/// The mail lists what is marked as the digest's, so a notification that arrives after this run goes to the next one;
+/// once the mail is written the digest is sealed (<see cref="INotificationStore.SealDigestAsync"/>), so a second instance
+/// running late marks nothing more into it and queues nothing: what arrived meanwhile goes to the next digest.
 /// </summary>
 public sealed class TeamDigestScheduler(ITeamMailSettings settings, INotificationStore inbox, IMailOutbox outbox, IOptions<MailOptions> options)
 {

@@ -34,6 +34,12 @@ public sealed class TeamMailWriter(ITeamMailSettings settings, INotificationStor
             return new(null, MailRecords.NoPortalOriginReason);
         }
 
+        if (digest)
+        {
+            // Sealed before it is read: a scheduler that runs now puts what arrived meanwhile into the next digest.
+            await inbox.SealDigestAsync(team.PersonId, delivery.Id, cancellationToken);
+        }
+
         IReadOnlyList<Notification> notifications = digest
             ? await inbox.ListDigestAsync(team.PersonId, delivery.Id, team.Until!.Value - TeamMailRules.MaxDigestPeriod, MaxDigestItems + 1, cancellationToken)
             : await inbox.GetAsync(team.PersonId, team.NotificationId!, cancellationToken) is { } one ? [one] : [];

@@ -23,10 +23,18 @@ public interface INotificationStore
     /// <paramref name="since"/> up to <paramref name="until"/>, and those of entries after <paramref name="reachBack"/>
     /// up to <paramref name="since"/> that reached the inbox after the previous digest took its own (no digest holds
     /// them yet). A notification already in another digest stays there; doing it again adds what arrived meanwhile.
+    /// Nothing is put into a sealed digest (<see cref="SealDigestAsync"/>): what arrives after its mail was written
+    /// waits for the next digest.
     /// </summary>
-    /// <returns>How many notifications the digest holds.</returns>
+    /// <returns>How many notifications the digest holds; 0 when it is sealed (its mail is written already).</returns>
     Task<int> TakeIntoDigestAsync(
         string personId, string digestId, DateTimeOffset reachBack, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Seals the digest <paramref name="digestId"/> (and the person's earlier ones) as its mail is written: from then on
+    /// <see cref="TakeIntoDigestAsync"/> puts nothing more into it, so the mail lists exactly what it holds. Idempotent.
+    /// </summary>
+    Task SealDigestAsync(string personId, string digestId, CancellationToken cancellationToken);
 
     /// <summary>The person's notifications in the digest <paramref name="digestId"/> of entries after <paramref name="after"/>, newest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<Notification>> ListDigestAsync(

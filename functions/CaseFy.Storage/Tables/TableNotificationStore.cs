@@ -10,16 +10,24 @@ namespace CaseFy.Storage.Tables;
 /// Notifications in <c>{prefix}Notifications</c>: one partition per person, row key = the notification id (newest
 /// first), the notification as JSON, a <c>Read</c> column the unread filter and count query, and a <c>Digest</c>
 /// column: the id of the daily digest that took it, empty until one does (rows written before the column existed have
-/// none: a digest takes those by their entry time only, as the digests before them did). Partition
-/// <c>cursor</c> holds one row per case: the last timeline entry already turned into notifications.
+/// none: a digest takes those by their entry time only, as the digests before them did). Row <c>digests</c> of the
+/// person's partition (above every notification: their keys start with a digit) keeps <c>SealedThrough</c>, the last
+/// digest whose mail is written; every marking goes in one transaction with an ETag-checked write of that row, so a
+/// seal and a marking are ordered, and nothing is put into a sealed digest. Partition <c>cursor</c> holds one row per
+/// case: the last timeline entry already turned into notifications.
 /// </summary>
 public sealed class TableNotificationStore(CaseFyTables tables) : INotificationStore
 {
     private const string ReadColumn = "Read";
     private const string DigestColumn = "Digest";
+    private const string DigestsRow = "digests";
+    private const string SealedThroughColumn = "SealedThrough";
     private const string CursorPartition = "cursor";
     private const string SeqColumn = "Seq";
     private const int MaxBatch = 100;
+
+    // The character after '9': every notification's key (19 digits first) sorts below it, the digests row above.
+    private const string NotificationKeysEnd = ":";
 
     public async Task AddAsync(IReadOnlyList<(string PersonId, Notification Notification)> notifications, CancellationToken cancellationToken)
     {
@@ -48,7 +56,8 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
             throw new FormatException("Not a continuation token of this list.");
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartitionKey.Of(personId)} and RowKey gt {continuationToken ?? string.Empty}")
+        var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {PersonPartitionKey.Of(personId)} and RowKey gt {continuationToken ?? string.Empty} and RowKey lt {NotificationKeysEnd}")
             + (unreadOnly ? $" and {ReadColumn} eq false" : string.Empty);
         var rows = await TableQueries.TakeAsync(filter, tables.Notifications, pageSize + 1, cancellationToken);
         var items = rows.Take(pageSize).Select(Read).ToList();
@@ -72,31 +81,84 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
     {
         var partition = PersonPartitionKey.Of(personId);
         var after = NotificationRules.KeyPrefixOf(since);   // a key below it: an entry after since
-        var held = 0;
-        var taking = new List<string>();
-        await foreach (var row in tables.Notifications.QueryAsync<TableEntity>(
-            EntriesBetween(partition, reachBack, until), select: ["RowKey", DigestColumn], cancellationToken: cancellationToken))
+        while (true)
         {
-            var digest = row.GetString(DigestColumn);
-            if (digest == digestId)
+            var digests = await DigestsRowAsync(partition, cancellationToken);
+            if (IsSealed(digests, digestId))
             {
-                held++;
+                return 0;
             }
-            else if (digest is { Length: 0 } || (digest is null && string.CompareOrdinal(row.RowKey, after) < 0))
+
+            var held = 0;
+            var taking = new List<string>();
+            await foreach (var row in tables.Notifications.QueryAsync<TableEntity>(
+                EntriesBetween(partition, reachBack, until), select: ["RowKey", DigestColumn], cancellationToken: cancellationToken))
             {
-                taking.Add(row.RowKey);
+                var digest = row.GetString(DigestColumn);
+                if (digest == digestId)
+                {
+                    held++;
+                }
+                else if (digest is { Length: 0 } || (digest is null && string.CompareOrdinal(row.RowKey, after) < 0))
+                {
+                    taking.Add(row.RowKey);
+                }
+            }
+
+            if (taking.Count == 0)
+            {
+                return held;
+            }
+
+            // The digests row's ETag orders this marking and the seal (and other markings): whichever writes it second
+            // fails, and a marking that fails looks again (sealed meanwhile: it marks nothing).
+            var guard = digests is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, DigestsRow) { [SealedThroughColumn] = string.Empty })
+                : new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, DigestsRow), digests.ETag);
+            var chunk = taking.Take(MaxBatch - 1).ToList();
+            try
+            {
+                await tables.Notifications.SubmitTransactionAsync(
+                    [guard, .. chunk.Select(rowKey => new TableTransactionAction(
+                        TableTransactionActionType.UpdateMerge, new TableEntity(partition, rowKey) { [DigestColumn] = digestId }, ETag.All))],
+                    cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                continue;   // another marking, or the seal, came first
+            }
+
+            if (chunk.Count == taking.Count)
+            {
+                return held + taking.Count;
             }
         }
+    }
 
-        foreach (var chunk in taking.Chunk(MaxBatch))
+    public async Task SealDigestAsync(string personId, string digestId, CancellationToken cancellationToken)
+    {
+        var partition = PersonPartitionKey.Of(personId);
+        while (true)
         {
-            await tables.Notifications.SubmitTransactionAsync(
-                chunk.Select(rowKey => new TableTransactionAction(
-                    TableTransactionActionType.UpdateMerge, new TableEntity(partition, rowKey) { [DigestColumn] = digestId }, ETag.All)),
-                cancellationToken);
-        }
+            var digests = await DigestsRowAsync(partition, cancellationToken);
+            if (IsSealed(digests, digestId))
+            {
+                return;
+            }
 
-        return held + taking.Count;
+            var sealedRow = new TableEntity(partition, DigestsRow) { [SealedThroughColumn] = digestId };
+            try
+            {
+                await (digests is null
+                    ? tables.Notifications.AddEntityAsync(sealedRow, cancellationToken)
+                    : tables.Notifications.UpdateEntityAsync(sealedRow, digests.ETag, TableUpdateMode.Merge, cancellationToken));
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // A marking (or another seal) came first: look again.
+            }
+        }
     }
 
     public async Task<IReadOnlyList<Notification>> ListDigestAsync(
@@ -156,7 +218,7 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
     private async Task<List<string>> UnreadKeysAsync(string partition, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and {ReadColumn} eq false";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {NotificationKeysEnd}") + $" and {ReadColumn} eq false";
         await foreach (var row in tables.Notifications.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(row.RowKey);
@@ -164,6 +226,16 @@ public sealed class TableNotificationStore(CaseFyTables tables) : INotificationS
 
         return keys;
     }
+
+    private async Task<TableEntity?> DigestsRowAsync(string partition, CancellationToken cancellationToken)
+    {
+        var row = await tables.Notifications.GetEntityIfExistsAsync<TableEntity>(partition, DigestsRow, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    // Digest ids of one person sort by their day: sealing one seals the earlier ones too.
+    private static bool IsSealed(TableEntity? digests, string digestId) =>
+        digests?.GetString(SealedThroughColumn) is { } sealedThrough && string.CompareOrdinal(digestId, sealedThrough) <= 0;
 
     // Row keys start with the entry's inverted time: entries in (after, upTo] are a key range, newest first.
     private static string EntriesBetween(string partition, DateTimeOffset after, DateTimeOffset upTo) =>
