@@ -78,7 +78,7 @@ public static class CaseAction
         var actor = RequestActor.Of(request.HttpContext);
         try
         {
-            var updated = await cases.ActAsync(id, action, (c, t, now) => rule(c, t, body, actor, now), engine, cancellationToken, access.Case);
+            var updated = await cases.ActAsync(id, action, (c, t, now) => rule(c, t, body, actor, now), engine, access.Case, cancellationToken);
             return updated is null ? ApiProblems.NotFound("case") : TypedResults.Ok(updated);
         }
         catch (CaseRuleException ex)

@@ -72,7 +72,7 @@ public static class CaseDataApi
         try
         {
             var updated = await cases.ActAsync(
-                id, "data", (c, t, now) => CaseData.Change(c, t, body.Value!, FieldEditor.Team, actor, now, expected), engine, cancellationToken);
+                id, "data", (c, t, now) => CaseData.Change(c, t, body.Value!, FieldEditor.Team, actor, now, expected), engine, read: null, cancellationToken);
             if (updated is null)
             {
                 return ApiProblems.NotFound("case");

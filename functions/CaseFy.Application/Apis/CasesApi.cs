@@ -223,7 +223,7 @@ public static class CasesApi
 
         try
         {
-            var updated = await cases.RequestAdvanceAsync(id, advance, RequestActor.Of(request.HttpContext), engine, cancellationToken, access.Case);
+            var updated = await cases.RequestAdvanceAsync(id, advance, RequestActor.Of(request.HttpContext), engine, access.Case, cancellationToken);
             return updated is null
                 ? ApiProblems.NotFound("case")
                 : TypedResults.Accepted($"/{ApiRoutes.Prefix}/{ApiRoutes.Cases}/{id}", updated);

@@ -138,7 +138,7 @@ public static class PortalApi
         try
         {
             await cases.ActAsync(
-                match.Case.Id, "data", (c, t, now) => CaseData.Change(c, t, body.Value!, FieldEditor.External, match.Link.AsActor(), now), engine, cancellationToken);
+                match.Case.Id, "data", (c, t, now) => CaseData.Change(c, t, body.Value!, FieldEditor.External, match.Link.AsActor(), now), engine, read: null, cancellationToken);
         }
         catch (CaseRuleException ex)
         {

@@ -63,7 +63,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     /// <returns>The case, or <see langword="null"/> when it does not exist.</returns>
     /// <exception cref="CaseRuleException">The case cannot advance now.</exception>
     public async Task<CaseRecord?> RequestAdvanceAsync(
-        string caseId, AdvanceCase request, Actor actor, ICaseEngine engine, CancellationToken cancellationToken, CaseRecord? read = null)
+        string caseId, AdvanceCase request, Actor actor, ICaseEngine engine, CaseRecord? read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(engine);
@@ -71,7 +71,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         try
         {
             return await ActAsync(
-                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now, request.FromStage), engine, cancellationToken, current);
+                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now, request.FromStage), engine, current, cancellationToken);
         }
         catch (CaseRuleException)
         {
@@ -126,8 +126,8 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         string action,
         Func<CaseRecord, CaseTemplate, DateTimeOffset, CaseChange?> rule,
         ICaseEngine engine,
-        CancellationToken cancellationToken,
-        CaseRecord? read = null)
+        CaseRecord? read,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(engine);

@@ -69,7 +69,7 @@ public sealed class DocumentUploadRecorder(
         try
         {
             var updated = await cases.ActAsync(
-                upload.CaseId, "document-uploaded", (c, t, now) => DocumentRules.RecordUpload(c, t, file, uploader, now), engine, cancellationToken);
+                upload.CaseId, "document-uploaded", (c, t, now) => DocumentRules.RecordUpload(c, t, file, uploader, now), engine, read: null, cancellationToken);
             return updated is null ? DocumentUploadOutcome.NotAccepted : DocumentUploadOutcome.Recorded;
         }
         catch (CaseRuleException)

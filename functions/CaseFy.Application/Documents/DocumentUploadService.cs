@@ -92,7 +92,7 @@ public sealed class DocumentUploadService(
 
             var uploaded = new UploadedFile(key, name, file.FileName, file.ContentType, counted.BytesRead);
             record ??= (c, t, f, now) => DocumentRules.RecordUpload(c, t, f, actor, now);
-            var updated = await cases.ActAsync(current.Id, "document-uploaded", (c, t, now) => record(c, t, uploaded, now), engine, cancellationToken);
+            var updated = await cases.ActAsync(current.Id, "document-uploaded", (c, t, now) => record(c, t, uploaded, now), engine, read: null, cancellationToken);
             if (updated is null)
             {
                 return new FileUploadResult(FileUploadStatus.CaseGone);
