@@ -12,8 +12,11 @@ namespace CaseFy.Orchestration;
 /// <param name="ExitAutomations">How many on-exit automations the stage has.</param>
 /// <param name="NextWakeAt">When to look again without a signal (SLA, task due times, reminders).</param>
 /// <param name="BreachWebhookDue">The SLA was breached and its webhook has not run yet.</param>
+/// <param name="Evaluated">The stage was evaluated in the entry's own change (see <see cref="StageEvaluation.EnterAndEvaluate"/>);
+/// false in histories recorded before there was such an entry, so their replay calls the evaluation as it did.</param>
 public sealed record CaseProgress(
-    CaseStatus Status, int StageIndex, int Visit, bool Leave, int EnterAutomations, int ExitAutomations, DateTimeOffset? NextWakeAt, bool BreachWebhookDue)
+    CaseStatus Status, int StageIndex, int Visit, bool Leave, int EnterAutomations, int ExitAutomations, DateTimeOffset? NextWakeAt, bool BreachWebhookDue,
+    bool Evaluated = false)
 {
     public static CaseProgress Of(CaseRecord record, CaseTemplate template)
     {

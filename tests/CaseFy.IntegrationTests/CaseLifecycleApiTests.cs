@@ -73,9 +73,28 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
     }
 
     [Fact]
+    public async Task Advance_StagesWithoutOnEnterAutomations_EachIsEvaluatedByTheChangeThatEntersIt()
+    {
+        using var engine = new EngineSpans();
+        var template = await Api.CreateTemplateAsync(Stages);
+        var opened = await Api.OpenCaseAsync(template.Id, "Evaluated on entry");
+
+        var entered = await Api.WaitForAsync(opened.Id, c => c.CurrentStage.EnteredAt is not null);
+        using var advance = await Api.AdvanceAsync(opened.Id, "done");
+        await CaseFyClient.ExpectAsync(advance, HttpStatusCode.Accepted);
+        var next = await Api.WaitForStageEnteredAsync(opened.Id, "review");
+
+        // The entry's own change evaluated the stage (no evaluation ran before the advance's), and the evaluation that
+        // carried the advance out entered and evaluated the next stage, so that generation's entry had nothing to do.
+        Assert.True(entered.CurrentStage.ReadyToAdvance);
+        Assert.True(next.CurrentStage.ReadyToAdvance);
+        Assert.Equal(["EnterStageActivity", "EvaluateStageActivity", "EnterStageActivity"], await engine.WaitForActivitiesAsync(opened.Id, 3));
+    }
+
+    [Fact]
     public async Task Signals_OfAnEnteredCase_GoStraightToTheInstance_AReopenLooksItUpFirst()
     {
-        using var signals = new EngineSignals();
+        using var engine = new EngineSpans();
         var template = await Api.CreateTemplateAsync("only");
         var opened = await Api.OpenCaseAsync(template.Id, "Straight to the instance");
         await Api.WaitForStageEnteredAsync(opened.Id, "only");
@@ -89,14 +108,14 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
         await CaseFyClient.ExpectAsync(reopen, HttpStatusCode.OK);
         var reopened = await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Open && c.CurrentStage is { Visit: 2, EnteredAt: not null });
 
-        Assert.Equal([("comment", false), ("advance", false), ("reopen", true)], signals.Of(opened.Id));
+        Assert.Equal([("comment", false), ("advance", false), ("reopen", true)], engine.SignalsOf(opened.Id));
         Assert.Equal("only", reopened.CurrentStage.Key);
     }
 
     [Fact]
     public async Task Signal_ToACaseWhoseStartWasLost_LooksTheInstanceUpAndStartsIt()
     {
-        using var signals = new EngineSignals();
+        using var engine = new EngineSpans();
         var template = await Api.CreateTemplateAsync(Stages);
 
         // Stored as POST /api/cases stores it, by a process that died before it started the orchestration.
@@ -106,7 +125,7 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
         await CaseFyClient.ExpectAsync(comment, HttpStatusCode.OK);
         var entered = await Api.WaitForStageEnteredAsync(lost.Case.Id, "intake");
 
-        Assert.Equal([("comment", true)], signals.Of(lost.Case.Id));
+        Assert.Equal([("comment", true)], engine.SignalsOf(lost.Case.Id));
         Assert.Equal(1, entered.CurrentStage.Visit);
     }
 

@@ -1,5 +1,6 @@
 using CaseFy.Model;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Templates;
 using CaseFy.Model.Timeline;
 using static CaseFy.UnitTests.SampleCase;
 
@@ -81,6 +82,39 @@ public sealed class StageEvaluationTests
         Assert.Equal([TimelineEntryTypes.StageExited, TimelineEntryTypes.StageEntered], change.Entries.Select(e => e.Type));
         Assert.Equal(("pay", 3), (change.Case.CurrentStage.Key, change.Case.CurrentStage.Visit));
         Assert.NotNull(change.Case.CurrentStage.EnteredAt);
+        Assert.True(change.Case.CurrentStage.ReadyToAdvance);
+    }
+
+    [Fact]
+    public void EnterAndEvaluate_StageWithoutOnEnterAutomations_EntersAndEvaluatesInOneChangeOnce()
+    {
+        var template = Template with { Stages = [Template.Stages[2], Template.Stages[0]] };
+        var opened = CaseLifecycle.Open("c1", "Claim 7", template, Ana, T0).Case;
+
+        var change = StageEvaluation.EnterAndEvaluate(opened, template, T0)!;
+
+        Assert.Equal([TimelineEntryTypes.StageEntered], change.Entries.Select(e => e.Type));
+        Assert.True(change.Case.CurrentStage.ReadyToAdvance);
+        Assert.True(StageEvaluation.EvaluatesOnEntry(change.Case, template));
+        Assert.Null(StageEvaluation.EnterAndEvaluate(change.Case, template, T0.AddMinutes(1)));
+
+        // An advance asked for before the orchestration's entry ran is the evaluation's to carry out, with no write here.
+        var pending = CaseLifecycle.RequestAdvance(change.Case, template, null, Ana, T0).Case;
+        Assert.Null(StageEvaluation.EnterAndEvaluate(pending, template, T0.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void EnterAndEvaluate_StageWithOnEnterAutomations_OnlyEnters()
+    {
+        var withAutomation = Template.Stages[2] with { OnEnter = [new AutomationDefinition { Type = AutomationType.PublishEvent, Event = "paying" }] };
+        var template = Template with { Stages = [withAutomation, Template.Stages[0]] };
+        var opened = CaseLifecycle.Open("c1", "Claim 7", template, Ana, T0).Case;
+
+        var change = StageEvaluation.EnterAndEvaluate(opened, template, T0)!;
+
+        Assert.Equal([TimelineEntryTypes.StageEntered], change.Entries.Select(e => e.Type));
+        Assert.False(change.Case.CurrentStage.ReadyToAdvance);
+        Assert.False(StageEvaluation.EvaluatesOnEntry(change.Case, template));
     }
 
     [Fact]

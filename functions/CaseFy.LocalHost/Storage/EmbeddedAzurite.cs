@@ -130,6 +130,14 @@ public sealed partial class EmbeddedAzurite : IAsyncDisposable
         // seconds, which stalls it past a few thousand cases; it refuses a --location then), and the heap may grow
         // past Node's default limit.
         var inMemory = Environment.GetEnvironmentVariable("CASEFY_AZURITE_IN_MEMORY") == "1";
+
+        // Diagnosis only: a V8 CPU profile of Azurite (written when it stops), to see what its one thread spends time on.
+        if (Environment.GetEnvironmentVariable("CASEFY_AZURITE_CPU_PROFILE") is { Length: > 0 } profileFolder)
+        {
+            start.ArgumentList.Add("--cpu-prof");
+            start.ArgumentList.Add("--cpu-prof-dir=" + profileFolder);
+        }
+
         foreach (var arg in new[]
         {
             script, "--silent", "--skipApiVersionCheck", "--disableTelemetry",

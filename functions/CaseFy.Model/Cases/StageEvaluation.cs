@@ -82,8 +82,36 @@ public static class StageEvaluation
             return evaluated;
         }
 
-        var entered = CaseLifecycle.EnterStage(exited.Case, template, now);
+        var entered = EnterAndEvaluate(exited.Case, template, now);
         return new CaseChange((entered ?? exited).Case, [.. evaluated?.Entries ?? [], .. exited.Entries, .. entered?.Entries ?? []]);
+    }
+
+    /// <summary>
+    /// Enters the case's current stage and, when the stage has no on-enter automations (they run before its first
+    /// evaluation), evaluates it in the same change: the stage's first evaluation costs no stored change and no engine
+    /// round trip of its own. <see langword="null"/> when the stage is entered already: it was evaluated by the change
+    /// that entered it, and what changed since then is looked at after the signal that change sent.
+    /// </summary>
+    public static CaseChange? EnterAndEvaluate(CaseRecord current, CaseTemplate template, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var entered = CaseLifecycle.EnterStage(current, template, now);
+        if (entered is null || !EvaluatesOnEntry(entered.Case, template))
+        {
+            return entered;
+        }
+
+        return Evaluate(entered.Case, template, entered.Case.CurrentStage.Visit, now) is { } evaluated
+            ? new CaseChange(evaluated.Case, [.. entered.Entries, .. evaluated.Entries])
+            : entered;
+    }
+
+    /// <summary>Whether <see cref="EnterAndEvaluate"/> evaluates the case's current stage: it has no on-enter automations.</summary>
+    public static bool EvaluatesOnEntry(CaseRecord current, CaseTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Stages[current.CurrentStage.Index].OnEnter.Count == 0;
     }
 
     /// <summary>

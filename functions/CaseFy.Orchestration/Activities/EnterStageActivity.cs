@@ -6,8 +6,9 @@ using Microsoft.DurableTask;
 namespace CaseFy.Orchestration.Activities;
 
 /// <summary>
-/// Enters the case's current stage (timeline: <c>StageEntered</c>, its tasks and document requests). Idempotent: a
-/// retry finds the stage entered.
+/// Enters the case's current stage (timeline: <c>StageEntered</c>, its tasks and document requests) and, when the stage
+/// has no on-enter automations, evaluates it in the same change (as the evaluation that moves a case on does when it
+/// enters the next stage). Idempotent: a retry finds the stage entered, and evaluated by the change that entered it.
 /// </summary>
 public sealed class EnterStageActivity(ICaseStore cases, ITemplateStore templates, TimeProvider time) : TaskActivity<string, CaseProgress>
 {
@@ -16,8 +17,8 @@ public sealed class EnterStageActivity(ICaseStore cases, ITemplateStore template
     {
         using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EnterStageActivity), input);
         var (_, template) = await CaseFacts.ReadAsync(cases, templates, input);
-        var updated = await cases.UpdateAsync(input, c => CaseLifecycle.EnterStage(c, template, time.GetUtcNow()), CancellationToken.None)
+        var updated = await cases.UpdateAsync(input, c => StageEvaluation.EnterAndEvaluate(c, template, time.GetUtcNow()), CancellationToken.None)
             ?? throw CaseMissingException.For(input);
-        return CaseProgress.Of(updated, template);
+        return CaseProgress.Of(updated, template) with { Evaluated = StageEvaluation.EvaluatesOnEntry(updated, template) };
     }
 }

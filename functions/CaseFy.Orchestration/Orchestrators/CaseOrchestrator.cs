@@ -5,7 +5,8 @@ using Microsoft.DurableTask;
 namespace CaseFy.Orchestration.Orchestrators;
 
 /// <summary>
-/// One instance per case (instance id = case id). Each generation handles one stage visit: enter it, run its
+/// One instance per case (instance id = case id). Each generation handles one stage visit: enter it (evaluated in the same
+/// change when it has no on-enter automations), run its
 /// on-enter automations, then evaluate the stored facts after every signal or timer (overdue tasks, SLA breach,
 /// exit criteria) until the stage is to be left; run its on-exit automations, leave it, and continue as new into
 /// the next stage so the history stays small. A closed case's instance keeps waiting for signals (an idle instance
@@ -37,10 +38,19 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
         // One waiter for the signal, kept across timer wake-ups: a waiter abandoned when a timer wins would swallow
         // the next signal. Signals that arrive while an activity runs are buffered and complete it at once.
         Task<CaseSignal>? signal = null;
+
+        // The entry evaluated the stage itself when it has no on-enter automations: that stands for the first evaluation,
+        // unless the stage is to be left at once (the evaluation carries such a move out in one change).
+        var evaluated = progress.Evaluated && !progress.Leave;
         while (true)
         {
-            progress = await context.CallActivityAsync<CaseProgress>(
-                nameof(EvaluateStageActivity), new StageStep(input.CaseId, stageIndex, visit), Retry);
+            if (!evaluated)
+            {
+                progress = await context.CallActivityAsync<CaseProgress>(
+                    nameof(EvaluateStageActivity), new StageStep(input.CaseId, stageIndex, visit), Retry);
+            }
+
+            evaluated = false;
             if (progress.Visit != visit)
             {
                 // Advanced by the evaluation itself (a stage without on-exit automations), or moved or reopened by a
