@@ -109,6 +109,46 @@ public sealed class BoardIndexTests(EventsFixture fixture)
     }
 
     [Fact]
+    public async Task Update_CaseMovedRoundItsStages_ListsTheBoardsOfItsStageAndThePreviousOnly()
+    {
+        var (tables, store, templates, boards, template) = await NewBoardAsync();
+        var caseId = await OpenAsync(store, template, 0);
+        foreach (var (stage, hour) in new[] { ("review", 1), ("done", 2), ("intake", 3), ("review", 4) })
+        {
+            await store.UpdateAsync(caseId, c => CaseFlexibility.Move(c, template, stage, "on", Owner, Start.AddHours(hour)), Ct);
+        }
+
+        // Each change removes only the boards it may have to (those two), not one per stage the case ever left.
+        var listed = (await tables.Cases.GetEntityAsync<TableEntity>(caseId, "case", cancellationToken: Ct)).Value.GetString("IndexedIn")!.Split(' ');
+        Assert.Equal(["board-tpl.intake", "board-tpl.review"], listed.Where(p => p.StartsWith("board-", StringComparison.Ordinal)));
+        await AssertBoardIsScanAsync(store, templates, boards, template.Id);
+    }
+
+    [Fact]
+    public async Task Update_RowListingEveryBoardEverGivenACopy_RemovesTheirCopiesAndListsTwo()
+    {
+        var (tables, store, templates, boards, template) = await NewBoardAsync();
+        var caseId = await OpenAsync(store, template, 0);
+        var copy = Assert.Single(await BoardRowsAsync(tables));
+
+        // As the store used to leave a case that had been in every stage: each board listed, and (after a crash) copies in them.
+        var row = (await tables.Cases.GetEntityAsync<TableEntity>(caseId, "case", cancellationToken: Ct)).Value;
+        row["IndexedIn"] = row.GetString("IndexedIn") + " board-tpl.done board-tpl.review";
+        await tables.Cases.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, Ct);
+        foreach (var stale in new[] { "board-tpl.review", "board-tpl.done" })
+        {
+            await tables.CaseIndex.UpsertEntityAsync(new TableEntity(copy) { PartitionKey = stale }, TableUpdateMode.Replace, Ct);
+        }
+
+        await store.UpdateAsync(caseId, c => CaseFlexibility.Comment(c, "next change", Owner, Start.AddHours(1)), Ct);
+
+        Assert.Equal("board-tpl.intake", Assert.Single(await BoardRowsAsync(tables)).PartitionKey);
+        var listed = (await tables.Cases.GetEntityAsync<TableEntity>(caseId, "case", cancellationToken: Ct)).Value.GetString("IndexedIn")!.Split(' ');
+        Assert.Equal(["board-tpl.intake"], listed.Where(p => p.StartsWith("board-", StringComparison.Ordinal)));
+        await AssertBoardIsScanAsync(store, templates, boards, template.Id);
+    }
+
+    [Fact]
     public async Task IndexBoardsOnce_CasesStoredBeforeTheBoardIndex_GivesOpenCasesTheirRowsKeptByLaterChanges()
     {
         var (tables, store, templates, boards, template) = await NewBoardAsync();

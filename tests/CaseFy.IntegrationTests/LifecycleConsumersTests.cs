@@ -117,8 +117,12 @@ public sealed class LifecycleConsumersTests(EventsFixture fixture)
 
         public Task<bool> CreateAsync(CaseChange opened, CancellationToken cancellationToken) => inner.CreateAsync(opened, cancellationToken);
 
-        public Task<CaseRecord?> UpdateAsync(string caseId, Func<CaseRecord, CaseChange?> decide, CancellationToken cancellationToken) =>
-            inner.UpdateAsync(caseId, decide, cancellationToken);
+        public Task<CaseRecord?> UpdateAsync(
+            string caseId,
+            Func<CaseRecord, CaseChange?> decide,
+            CancellationToken cancellationToken,
+            Func<CaseRecord, CancellationToken, Task>? onStored = null) =>
+            inner.UpdateAsync(caseId, decide, cancellationToken, onStored);
 
         public Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken) =>
             inner.GetTimelineAsync(caseId, afterSeq, pageSize, cancellationToken);

@@ -114,7 +114,8 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
 
     /// <summary>
     /// Applies one case-work rule to the latest state of a case (with the template version it runs on), stores the
-    /// result with its timeline entries atomically, then signals the orchestration to look again. A caller that has just
+    /// result with its timeline entries atomically, then signals the orchestration to look again (without waiting for
+    /// the case index's copies, which the store writes meanwhile). A caller that has just
     /// read the case (e.g. for the access check) passes it as <c>read</c> to spare a read here; the rule is still applied
     /// to the latest stored state.
     /// </summary>
@@ -139,14 +140,17 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
 
         var template = await templates.GetAsync(before.TemplateId, before.TemplateVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Template {before.TemplateId} v{before.TemplateVersion} is missing.");
-        var updated = await cases.UpdateAsync(caseId, c => rule(c, template, time.GetUtcNow()), cancellationToken);
-        if (updated is not null && !(before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed))
-        {
-            // A closed case's orchestration waits for a reopen; should it have ended, SignalAsync starts it again.
-            await engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), cancellationToken);
-        }
 
-        return updated;
+        // The signal goes out once the change is stored, while the store still writes the case's list copies
+        // (eventually consistent); the call returns when both are done. A closed case's orchestration waits for a
+        // reopen (should it have ended, SignalAsync starts it again): nothing to tell it while the case stays closed.
+        return await cases.UpdateAsync(
+            caseId,
+            c => rule(c, template, time.GetUtcNow()),
+            cancellationToken,
+            (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
+                ? Task.CompletedTask
+                : engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), token));
     }
 
     /// <summary>

@@ -17,9 +17,20 @@ public interface ICaseStore
     /// Applies a rule to the latest state of a case and stores the result atomically, retrying on a concurrent
     /// write. <paramref name="decide"/> may run more than once and returns <see langword="null"/> for "no change".
     /// </summary>
+    /// <param name="caseId">The case to change.</param>
+    /// <param name="decide">The rule: the change to store for the case as read, or <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <param name="onStored">
+    /// The caller's next step, run with the case once its change is stored (or found to need none), at the same time as
+    /// the eventually consistent index writes that follow a change; the call completes when both have.
+    /// </param>
     /// <returns>The case after the update, or <see langword="null"/> when there is no such case.</returns>
     /// <exception cref="CaseRuleException">Thrown by <paramref name="decide"/>: nothing is written.</exception>
-    Task<CaseRecord?> UpdateAsync(string caseId, Func<CaseRecord, CaseChange?> decide, CancellationToken cancellationToken);
+    Task<CaseRecord?> UpdateAsync(
+        string caseId,
+        Func<CaseRecord, CaseChange?> decide,
+        CancellationToken cancellationToken,
+        Func<CaseRecord, CancellationToken, Task>? onStored = null);
 
     /// <summary>Reads timeline entries after <paramref name="afterSeq"/>, oldest first.</summary>
     Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken);

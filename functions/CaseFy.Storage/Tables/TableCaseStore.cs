@@ -21,11 +21,22 @@ namespace CaseFy.Storage.Tables;
 /// per participant (<c>a-{id}</c>, the cases that person takes part in), so a person's list reads only their own rows,
 /// and while the case is open in its template's board partition for its stage (<c>board-{template}.{stage}</c>), so a
 /// board reads only the open cases it shows. All are written right after the case row, by the same code path:
-/// eventually consistent. The case row itself lists every partition but <c>cases</c> ever given a copy (written with
-/// the case, before the copy); after writing the copies, the store reads the case row again and removes the copies in
-/// every partition it lists that the stored case no longer belongs in (a removed participant, a stage left, a case
-/// closed or on hold). So a slower writer's copy cannot keep such a row, and whatever a crash leaves (a copy missing
-/// or one too many) is repaired by the case's next change.
+/// eventually consistent. The case row itself lists the partitions but <c>cases</c> that may hold a copy (written with
+/// the case, before the copies): those of every participant it ever had, and the boards of its stage and of the
+/// version it replaced. A writer writes the copies of the version it stored and removes the copies from the
+/// partitions the case no longer belongs in (a removed participant, a stage left, a case closed or on hold) among those
+/// its version and the version before it list, then reads the case row again: if its ETag is no longer the one this
+/// writer's transaction gave it, another writer changed the case meanwhile, so the writer does the same again for the
+/// row as read, also removing any copy it wrote itself that the newer version does not want, and so on (bounded). A
+/// writer stops only on reading back the version it wrote; so any writer still writing an older version after the
+/// newest was stored goes on to write the newest too, and whichever writer comes last leaves the newest copies
+/// everywhere. <see cref="UpdateAsync"/> runs the caller's next step (the signal to the orchestration) at the same time
+/// as these writes and returns when both are done: the orchestration's own change can then race them, which the
+/// re-read settles. Whatever a writer's crash leaves (a copy missing, stale or one too many) is repaired by the case's
+/// next change, which removes what the crashed writer should have removed (listed by the version before its own); a
+/// former participant's copy always (their partitions stay listed); a left stage's board copy unless the writer of the
+/// next change dies before its removals too. Boards used to stay listed as well, so a case that had passed many stages
+/// paid a removal per stage left on every change; a row listed that way is cleaned in full by its next change.
 /// </para>
 /// </summary>
 public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
@@ -40,6 +51,9 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private const string BoardPrefix = "board-";
     private const int MaxAttempts = 25;
 
+    // Rounds of index writes one change makes at most while other writers keep changing the case (see IndexAsync).
+    private const int MaxIndexRounds = 5;
+
     // The most index rows one page of a title search reads before it answers (with fewer items and a token).
     private const int MaxIndexRowsScanned = 1000;
 
@@ -47,14 +61,13 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     {
         ArgumentNullException.ThrowIfNull(opened);
         using var span = CaseFyTelemetry.StartStorage("case.create", opened.Case.Id);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.Add, CaseEntity(opened.Case, [])),
-        };
+        var entity = CaseEntity(opened.Case, []);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, entity) };
         actions.AddRange(TimelineActions(opened.Entries));
+        Azure.Response<IReadOnlyList<Azure.Response>> committed;
         try
         {
-            await tables.Cases.SubmitTransactionAsync(actions, cancellationToken);
+            committed = await tables.Cases.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
@@ -62,7 +75,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
         }
 
         CaseFyMetrics.RecordCommitted(opened.Entries);
-        await AfterCommitAsync(null, opened, cancellationToken);
+        await AfterCommitAsync(null, Stored(opened.Case, entity, committed), opened.Entries, cancellationToken);
         return true;
     }
 
@@ -74,33 +87,35 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     }
 
     public async Task<CaseRecord?> UpdateAsync(
-        string caseId, Func<CaseRecord, CaseChange?> decide, CancellationToken cancellationToken)
+        string caseId,
+        Func<CaseRecord, CaseChange?> decide,
+        CancellationToken cancellationToken,
+        Func<CaseRecord, CancellationToken, Task>? onStored = null)
     {
         using var span = CaseFyTelemetry.StartStorage("case.update", caseId);
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
         {
-            var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
-            if (!row.HasValue)
+            var current = await ReadRowAsync(caseId, cancellationToken);
+            if (current is null)
             {
                 return null;
             }
 
-            var current = JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord);
-            var change = decide(current);
+            var change = decide(current.Case);
             if (change is null)
             {
-                return current;
+                await RunAsync(onStored, current.Case, cancellationToken);
+                return current.Case;
             }
 
-            var actions = new List<TableTransactionAction>
-            {
-                new(TableTransactionActionType.UpdateReplace, CaseEntity(change.Case, IndexedPartitions(row.Value!).Concat(CopyPartitions(current))), row.Value!.ETag),
-            };
+            var entity = CaseEntity(change.Case, current.IndexedIn.Where(p => !IsBoardPartition(p)).Concat(CopyPartitions(current.Case)));
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, current.ETag) };
             actions.AddRange(TimelineActions(change.Entries));
+            Azure.Response<IReadOnlyList<Azure.Response>> committed;
             try
             {
-                await tables.Cases.SubmitTransactionAsync(actions, cancellationToken);
+                committed = await tables.Cases.SubmitTransactionAsync(actions, cancellationToken);
             }
             catch (Azure.RequestFailedException ex) when (ex.Status is 412 or 409 && attempt < MaxAttempts)
             {
@@ -110,8 +125,14 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             }
 
             CaseFyMetrics.RecordCommitted(change.Entries);
-            await AfterCommitAsync(current, change, cancellationToken);
-            return change.Case;
+
+            // The caller's next step (e.g. the signal to the orchestration) need not wait for the index copies; the call
+            // returns when both are done, so neither is left behind.
+            var stored = Stored(change.Case, entity, committed);
+            await Task.WhenAll(
+                AfterCommitAsync(current, stored, change.Entries, cancellationToken),
+                RunAsync(onStored, stored.Case, cancellationToken));
+            return stored.Case;
         }
     }
 
@@ -281,22 +302,22 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     {
         for (var attempt = 1; ; attempt++)
         {
-            var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
-            if (!row.HasValue)
+            var version = await ReadRowAsync(caseId, cancellationToken);
+            if (version is null)
             {
                 return;
             }
 
-            var record = JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord);
-            var listed = IndexedPartitions(row.Value!);
-            var missing = CopyPartitions(record).Except(listed).ToList();
+            var missing = CopyPartitions(version.Case).Except(version.IndexedIn).ToList();
             if (missing.Count > 0)
             {
                 // Listed before the copy exists, like a change does, so whoever removes stale copies knows of it.
-                var listing = new TableEntity(caseId, CaseRowKey) { [IndexedColumn] = IndexedList(listed.Concat(missing)) };
+                var indexedIn = version.IndexedIn.Concat(missing).ToList();
+                var listing = new TableEntity(caseId, CaseRowKey) { [IndexedColumn] = IndexedList(indexedIn) };
                 try
                 {
-                    await tables.Cases.UpdateEntityAsync(listing, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                    var listed = await tables.Cases.UpdateEntityAsync(listing, version.ETag, TableUpdateMode.Merge, cancellationToken);
+                    version = version with { IndexedIn = indexedIn, ETag = listed.Headers.ETag ?? default };
                 }
                 catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
                 {
@@ -304,25 +325,15 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
                 }
             }
 
-            if (record.Status == CaseStatus.Open)
-            {
-                try
-                {
-                    await tables.CaseIndex.AddEntityAsync(IndexRow(BoardPartition(record), IndexRowKey(record), record), cancellationToken);
-                }
-                catch (Azure.RequestFailedException ex) when (ex.Status == 409)
-                {
-                    // Written by a change since: newer than the case read here.
-                }
-            }
-
-            await RemoveStaleCopiesAsync(caseId, IndexRowKey(record), cancellationToken);
+            // Written as after a change (the case's own tasks are as they were: nothing to change in the task index).
+            await IndexAsync(version, version, cancellationToken);
             return;
         }
     }
 
-    // The case row also lists every participant partition that was ever given a copy of the case (written with the
-    // case, so before any copy): whoever indexes the case later knows which copies may need removing.
+    // The case row also lists the partitions but "cases" that hold a copy of the case or may still hold one (written with
+    // the case, so before any copy): every participant's ever, the board of its stage and that of the version it
+    // replaces. Whoever indexes the case later knows which copies may need removing (see IndexAsync).
     private static TableEntity CaseEntity(CaseRecord record, IEnumerable<string> indexedBefore)
     {
         var entity = JsonEntity.Create(record.Id, CaseRowKey, record, StorageJsonContext.Default.CaseRecord);
@@ -353,36 +364,88 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     private static TableEntity IndexRow(string partition, string rowKey, CaseRecord record) =>
         CaseIndexQuery.WithColumns(JsonEntity.Create(partition, rowKey, record, StorageJsonContext.Default.CaseRecord), record);
 
-    // Writes the case's copy for admins, for each participant and (open) for its board, then removes the copies in every
-    // partition the stored case lists as once indexed but no longer belongs in (see the class remarks): read after the
-    // writes, so whichever writer comes last removes them, and any later change repairs what a crash left.
-    // What follows a stored change: its outbox pointer, the case index and the task index. They are independent of one
-    // another, so they are written at once and the caller waits for the slowest, not for the sum.
-    private Task AfterCommitAsync(CaseRecord? before, CaseChange change, CancellationToken cancellationToken) =>
-        Task.WhenAll(
-            OutboxPointers.TouchAsync(tables, change.Entries, cancellationToken),
-            IndexAsync(change.Case, cancellationToken),
-            TaskIndexAsync(before, change.Case, cancellationToken));
+    // What follows a stored change: its outbox pointer and the indexes. They are independent of one another, so they
+    // are written at once and the caller waits for the slowest, not for the sum.
+    private Task AfterCommitAsync(
+        StoredCaseRow? before, StoredCaseRow written, IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken) =>
+        Task.WhenAll(OutboxPointers.TouchAsync(tables, entries, cancellationToken), IndexAsync(before, written, cancellationToken));
 
-    private async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken)
+    // Brings the case index (and the task index) to the version of the case row this writer stored: the copies written;
+    // the copies removed from every partition the case no longer belongs in among those the version before listed, those
+    // this version lists and those this writer wrote to; the task rows changed since the version before. Then the case
+    // row is read again: when it no longer holds that version, another writer changed the case meanwhile and its writes
+    // may have landed before this one's, so the index is written again from the row as read, until a read finds the
+    // version just written (at most MaxIndexRounds rounds). Whoever writes last has read the newest version after writing
+    // it, so the newest copies are what stays (see the class remarks). A crash, or a case changed more often than the
+    // rounds allow, leaves what the next change repairs.
+    private async Task IndexAsync(StoredCaseRow? before, StoredCaseRow written, CancellationToken cancellationToken)
+    {
+        var previous = before?.Case;
+        var version = written;
+        var mayHoldCopies = new HashSet<string>(before?.IndexedIn ?? [], StringComparer.Ordinal);
+        for (var round = 1; ; round++)
+        {
+            var copies = CopyPartitions(version.Case).ToHashSet(StringComparer.Ordinal);
+            mayHoldCopies.UnionWith(version.IndexedIn);
+            await Task.WhenAll(
+                CopyAsync(version.Case, cancellationToken),
+                RemoveCopiesAsync(version.Case, mayHoldCopies.Except(copies).ToList(), cancellationToken),
+                TaskIndexAsync(previous, version.Case, cancellationToken));
+
+            // This writer's own copies, should a newer version read below not want them.
+            mayHoldCopies.UnionWith(copies);
+            if (round == MaxIndexRounds)
+            {
+                return;
+            }
+
+            var row = await ReadRowAsync(version.Case.Id, cancellationToken);
+            if (row is null || row.ETag == version.ETag)
+            {
+                return;
+            }
+
+            previous = version.Case;
+            version = row;
+        }
+    }
+
+    // The case's copy for admins, for each participant and (open) for its board.
+    private async Task CopyAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var rowKey = IndexRowKey(record);
         await Task.WhenAll(CopyPartitions(record).Prepend(IndexPartition).Distinct().Select(partition =>
             tables.CaseIndex.UpsertEntityAsync(IndexRow(partition, rowKey, record), TableUpdateMode.Replace, cancellationToken)));
-        await RemoveStaleCopiesAsync(record.Id, rowKey, cancellationToken);
     }
 
-    private async Task RemoveStaleCopiesAsync(string caseId, string rowKey, CancellationToken cancellationToken)
+    // Touches other partitions than CopyAsync (those the case no longer belongs in), so the two run at once.
+    private Task RemoveCopiesAsync(CaseRecord record, IReadOnlyList<string> partitions, CancellationToken cancellationToken)
+    {
+        var rowKey = IndexRowKey(record);
+        return Task.WhenAll(partitions.Select(partition => TableQueries.DeleteIfExistsAsync(tables.CaseIndex, partition, rowKey, cancellationToken)));
+    }
+
+    private async Task<StoredCaseRow?> ReadRowAsync(string caseId, CancellationToken cancellationToken)
     {
         var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return;
-        }
+        return row.HasValue ? Stored(row.Value!) : null;
+    }
 
-        var current = CopyPartitions(JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord));
-        await Task.WhenAll(IndexedPartitions(row.Value!).Except(current).Select(partition =>
-            TableQueries.DeleteIfExistsAsync(tables.CaseIndex, partition, rowKey, cancellationToken)));
+    private static StoredCaseRow Stored(TableEntity caseRow) =>
+        new(JsonEntity.Read(caseRow, StorageJsonContext.Default.CaseRecord), IndexedPartitions(caseRow), caseRow.ETag);
+
+    // The case row is the transaction's first action, so its new ETag is in the first response.
+    private static StoredCaseRow Stored(CaseRecord record, TableEntity caseRow, Azure.Response<IReadOnlyList<Azure.Response>> transaction) =>
+        new(record, IndexedPartitions(caseRow), transaction.Value[0].Headers.ETag ?? default);
+
+    // Runs the caller's step after a stored change; an exception it throws synchronously ends up in the task, so a
+    // Task.WhenAll beside it still waits for the store's own work.
+    private static async Task RunAsync(Func<CaseRecord, CancellationToken, Task>? step, CaseRecord stored, CancellationToken cancellationToken)
+    {
+        if (step is not null)
+        {
+            await step(stored, cancellationToken);
+        }
     }
 
     private static IEnumerable<string> PersonPartitions(CaseRecord record) => record.Participants.Select(p => PersonPartition(p.Id));
@@ -394,6 +457,8 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             : PersonPartitions(record);
 
     private static string BoardPartition(CaseRecord record) => BoardPartition(record.TemplateId, record.CurrentStage.Key);
+
+    private static bool IsBoardPartition(string partition) => partition.StartsWith(BoardPrefix, StringComparison.Ordinal);
 
     // Stage keys hold no '.', so the last '.' separates the two whatever a template id holds.
     private static string BoardPartition(string templateId, string stageKey) => $"{BoardPrefix}{templateId}.{stageKey}";
