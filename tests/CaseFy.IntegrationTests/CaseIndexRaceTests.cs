@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
@@ -28,10 +27,8 @@ public sealed class CaseIndexRaceTests(EventsFixture fixture)
     public async Task Update_CopiesLandingAfterANewerChangesCopies_AreWrittenAgainFromTheNewerCase()
     {
         var (tables, options) = await IsolatedTables.CreateAsync(fixture.Storage.ConnectionString, Ct);
-        var held = new HeldTableRequests(tables.CaseIndex.Name);
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(held, HttpPipelinePosition.PerCall);
-        var slow = new TableCaseStore(new CaseFyTables(new TableServiceClient(fixture.Storage.ConnectionString, clientOptions), options));
+        var held = new TableRequestTap(tables.CaseIndex.Name, hold: true);
+        var slow = new TableCaseStore(IsolatedTables.Tapped(fixture.Storage.ConnectionString, options, held));
         var fast = new TableCaseStore(tables);
         var caseId = await OpenAsync(fast);
 

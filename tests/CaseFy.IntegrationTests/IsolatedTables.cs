@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using CaseFy.Model;
 using CaseFy.Model.Templates;
@@ -32,5 +33,13 @@ internal static class IsolatedTables
         var tables = new CaseFyTables(new TableServiceClient(connectionString), options);
         await tables.CreateIfNotExistsAsync(cancellationToken);
         return (tables, options);
+    }
+
+    /// <summary>The same tables (same prefix) through clients whose requests pass <paramref name="tap"/>.</summary>
+    public static CaseFyTables Tapped(string connectionString, IOptions<StorageOptions> options, TableRequestTap tap)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(tap, HttpPipelinePosition.PerCall);
+        return new CaseFyTables(new TableServiceClient(connectionString, clientOptions), options);
     }
 }

@@ -121,8 +121,9 @@ public sealed class LifecycleConsumersTests(EventsFixture fixture)
             string caseId,
             Func<CaseRecord, CaseChange?> decide,
             CancellationToken cancellationToken,
-            Func<CaseRecord, CancellationToken, Task>? onStored = null) =>
-            inner.UpdateAsync(caseId, decide, cancellationToken, onStored);
+            Func<CaseRecord, CancellationToken, Task>? onStored = null,
+            CaseRecord? read = null) =>
+            inner.UpdateAsync(caseId, decide, cancellationToken, onStored, read);
 
         public Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken) =>
             inner.GetTimelineAsync(caseId, afterSeq, pageSize, cancellationToken);

@@ -116,8 +116,9 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
     /// Applies one case-work rule to the latest state of a case (with the template version it runs on), stores the
     /// result with its timeline entries atomically, then signals the orchestration to look again (without waiting for
     /// the case index's copies, which the store writes meanwhile). A caller that has just
-    /// read the case (e.g. for the access check) passes it as <c>read</c> to spare a read here; the rule is still applied
-    /// to the latest stored state.
+    /// read the case (e.g. for the access check) passes it as <c>read</c> to spare a read here, and the store then
+    /// spares its own: the rule is applied to it and stored only if it is still the stored version (else the store reads
+    /// the case and applies the rule again), so the rule always decides on the latest stored state.
     /// </summary>
     /// <returns>The case after the action, or <see langword="null"/> when it does not exist.</returns>
     /// <exception cref="CaseRuleException">The case's state forbids the action: nothing is written.</exception>
@@ -150,7 +151,8 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             cancellationToken,
             (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
                 ? Task.CompletedTask
-                : engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), token));
+                : engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), token),
+            read: before);
     }
 
     /// <summary>

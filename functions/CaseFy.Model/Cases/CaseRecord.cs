@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CaseFy.Model.Access;
 using CaseFy.Model.Portal;
 
@@ -70,4 +71,12 @@ public sealed record CaseRecord
 
     /// <summary>The external parties' portal links (only a hash of each token is kept).</summary>
     public IReadOnlyList<PortalLink> PortalLinks { get; init; } = [];
+
+    /// <summary>
+    /// Which stored version of the case this is, as the store that read or wrote it wrote it down: opaque to everything
+    /// but that store, which updates a case it is handed without reading it first while this still matches (a stale one
+    /// costs that read, nothing else). Not part of the case's data: never serialized.
+    /// </summary>
+    [JsonIgnore]
+    public string? StoreVersion { get; init; }
 }

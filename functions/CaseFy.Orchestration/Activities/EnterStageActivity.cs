@@ -16,8 +16,9 @@ public sealed class EnterStageActivity(ICaseStore cases, ITemplateStore template
     public override async Task<CaseProgress> RunAsync(TaskActivityContext context, string input)
     {
         using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EnterStageActivity), input);
-        var (_, template) = await CaseFacts.ReadAsync(cases, templates, input);
-        var updated = await cases.UpdateAsync(input, c => StageEvaluation.EnterAndEvaluate(c, template, time.GetUtcNow()), CancellationToken.None)
+        var (current, template) = await CaseFacts.ReadAsync(cases, templates, input);
+        var updated = await cases.UpdateAsync(
+                input, c => StageEvaluation.EnterAndEvaluate(c, template, time.GetUtcNow()), CancellationToken.None, read: current)
             ?? throw CaseMissingException.For(input);
         return CaseProgress.Of(updated, template) with { Evaluated = StageEvaluation.EvaluatesOnEntry(updated, template) };
     }

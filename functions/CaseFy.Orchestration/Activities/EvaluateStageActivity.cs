@@ -17,9 +17,9 @@ public sealed class EvaluateStageActivity(ICaseStore cases, ITemplateStore templ
     {
         ArgumentNullException.ThrowIfNull(input);
         using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EvaluateStageActivity), input.CaseId);
-        var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
+        var (current, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
-                input.CaseId, c => StageEvaluation.EvaluateAndMoveOn(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None)
+                input.CaseId, c => StageEvaluation.EvaluateAndMoveOn(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None, read: current)
             ?? throw CaseMissingException.For(input.CaseId);
         return CaseProgress.Of(updated, template);
     }

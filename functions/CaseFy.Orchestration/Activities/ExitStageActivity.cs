@@ -18,10 +18,11 @@ public sealed class ExitStageActivity(ICaseStore cases, ITemplateStore templates
     {
         ArgumentNullException.ThrowIfNull(input);
         using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(ExitStageActivity), input.CaseId);
-        var (_, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
+        var (current, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
                 input.CaseId, c => c.CurrentStage.Visit == input.Visit ? CaseLifecycle.ExitStage(c, template, input.StageIndex, time.GetUtcNow()) : null,
-                CancellationToken.None)
+                CancellationToken.None,
+                read: current)
             ?? throw CaseMissingException.For(input.CaseId);
         return CaseProgress.Of(updated, template);
     }

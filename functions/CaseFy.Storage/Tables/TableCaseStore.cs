@@ -83,28 +83,48 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     {
         using var span = CaseFyTelemetry.StartStorage("case.read", caseId);
         var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? JsonEntity.Read(row.Value!, StorageJsonContext.Default.CaseRecord) : null;
+        return row.HasValue ? Stored(row.Value!).Case : null;
     }
 
     public async Task<CaseRecord?> UpdateAsync(
         string caseId,
         Func<CaseRecord, CaseChange?> decide,
         CancellationToken cancellationToken,
-        Func<CaseRecord, CancellationToken, Task>? onStored = null)
+        Func<CaseRecord, CancellationToken, Task>? onStored = null,
+        CaseRecord? read = null)
     {
         using var span = CaseFyTelemetry.StartStorage("case.update", caseId);
         ArgumentNullException.ThrowIfNull(decide);
+        var handed = read?.Id == caseId ? StoredCaseRow.Named(read) : null;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await ReadRowAsync(caseId, cancellationToken);
+            // The case the caller handed over is tried first, unread; only the ETag check below trusts a decision on it.
+            var fromCaller = handed is not null;
+            var current = handed ?? await ReadRowAsync(caseId, cancellationToken);
+            handed = null;
             if (current is null)
             {
                 return null;
             }
 
-            var change = decide(current.Case);
+            CaseChange? change;
+            try
+            {
+                change = decide(current.Case);
+            }
+            catch (Exception) when (fromCaller)
+            {
+                // Refused on the caller's copy: decide again on the stored case, which may have moved on since.
+                continue;
+            }
+
             if (change is null)
             {
+                if (fromCaller)
+                {
+                    continue;
+                }
+
                 await RunAsync(onStored, current.Case, cancellationToken);
                 return current.Case;
             }
@@ -119,8 +139,13 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
             }
             catch (Azure.RequestFailedException ex) when (ex.Status is 412 or 409 && attempt < MaxAttempts)
             {
-                // Someone changed the case since we read it: decide again on the newer state.
-                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+                // Someone changed the case since it was read: decide again on the newer state (at once, if it was the
+                // caller's copy that was stale, so the store has not read it yet).
+                if (!fromCaller)
+                {
+                    await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+                }
+
                 continue;
             }
 
@@ -317,7 +342,7 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
                 try
                 {
                     var listed = await tables.Cases.UpdateEntityAsync(listing, version.ETag, TableUpdateMode.Merge, cancellationToken);
-                    version = version with { IndexedIn = indexedIn, ETag = listed.Headers.ETag ?? default };
+                    version = StoredCaseRow.Of(version.Case, indexedIn, listed.Headers.ETag ?? default);
                 }
                 catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
                 {
@@ -432,11 +457,11 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     }
 
     private static StoredCaseRow Stored(TableEntity caseRow) =>
-        new(JsonEntity.Read(caseRow, StorageJsonContext.Default.CaseRecord), IndexedPartitions(caseRow), caseRow.ETag);
+        StoredCaseRow.Of(JsonEntity.Read(caseRow, StorageJsonContext.Default.CaseRecord), IndexedPartitions(caseRow), caseRow.ETag);
 
     // The case row is the transaction's first action, so its new ETag is in the first response.
     private static StoredCaseRow Stored(CaseRecord record, TableEntity caseRow, Azure.Response<IReadOnlyList<Azure.Response>> transaction) =>
-        new(record, IndexedPartitions(caseRow), transaction.Value[0].Headers.ETag ?? default);
+        StoredCaseRow.Of(record, IndexedPartitions(caseRow), transaction.Value[0].Headers.ETag ?? default);
 
     // Runs the caller's step after a stored change; an exception it throws synchronously ends up in the task, so a
     // Task.WhenAll beside it still waits for the store's own work.
