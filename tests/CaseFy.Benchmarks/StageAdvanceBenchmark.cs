@@ -12,6 +12,10 @@ public static class StageAdvanceBenchmark
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
 
+    // Each sample starts from a settled machine: the work a side does after its measured moment (CaseFy's next generation
+    // entering its stage, the raw orchestration continuing as new) must not land in the other side's sample.
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
+
     public static async Task<ReportRow> RunAsync(BenchEnvironment bench, int samples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bench);
@@ -35,19 +39,21 @@ public static class StageAdvanceBenchmark
             call.Add(clock.Elapsed);
             await bench.WaitForStoredStageAsync(opened.Id, $"s{stage + 1}", Poll, cancellationToken);
             casefy.Add(clock.Elapsed);
+            await Task.Delay(Settle, cancellationToken);
 
             await bench.Raw.Table.WaitForRowAsync(rawId, RowKeys.Entered(stage), Poll, cancellationToken);
             clock.Restart();
             await bench.Raw.Client.RaiseEventAsync(rawId, RawStageOrchestrator.EventName, "go", cancellationToken);
             await bench.Raw.Table.WaitForRowAsync(rawId, RowKeys.Exited(stage), Poll, cancellationToken);
             raw.Add(clock.Elapsed);
+            await Task.Delay(Settle, cancellationToken);
         }
 
         Console.WriteLine($"  {casefy}{Environment.NewLine}  {call}{Environment.NewLine}  {raw}{Environment.NewLine}  the call's spans: {spans.Summary()}");
         return new ReportRow(
             "Stage advance (API call → next stage + timeline entry stored)",
             Format(casefy), Format(raw), casefy.Median / raw.Median, 1.3,
-            FormattableString.Invariant($"n={samples} each, interleaved; ratio of medians (p95 ratio {casefy.P95 / raw.P95:F2}); of CaseFy's time, the API call itself (store + signal, until 202) takes median {call.Median:F1} ms; its spans per call (count, mean; nested spans count in their parent too): {spans.Summary()}"));
+            FormattableString.Invariant($"n={samples} each, interleaved, each sample {Settle.TotalMilliseconds:F0} ms after the other side's; ratio of medians (p95 ratio {casefy.P95 / raw.P95:F2}); of CaseFy's time, the API call itself (store + signal, until 202) takes median {call.Median:F1} ms; its spans per call (count, mean; nested spans count in their parent too): {spans.Summary()}"));
     }
 
     public static string Format(Samples samples)
