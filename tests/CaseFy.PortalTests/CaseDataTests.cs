@@ -176,8 +176,9 @@ public sealed class CaseDataTests(PortalFixture portal) : IClassFixture<PortalFi
         await Expect(details.GetByLabel("Department")).ToHaveValueAsync("Home");
         await Expect(page.Locator(".tl-item[data-type=FieldsChanged]")).ToHaveCountAsync(2);
 
-        // The control: a moment after the newest entry shows the case as it is, still read-only.
-        await page.GetByLabel("View as of").FillAsync(DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        // The control: a moment after the newest entry shows the case as it is, still read-only. To the minute: Chromium
+        // drops ":00" seconds from a datetime-local value, and Playwright then refuses the fill as malformed.
+        await page.GetByLabel("View as of").FillAsync(DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf="));
         await Expect(details.Locator("dd[data-field=department]")).ToHaveTextAsync("Home");
