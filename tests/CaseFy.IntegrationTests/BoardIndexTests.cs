@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using CaseFy.Application.Reports;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
 using CaseFy.Storage.Tables;
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using CaseFy.Model;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
 using CaseFy.Model.Templates;
 using CaseFy.Storage.Tables;
 

@@ -1,5 +1,6 @@
 using CaseFy.Model;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
 using CaseFy.Storage.Tables;
 
 namespace CaseFy.IntegrationTests;
@@ -29,7 +30,7 @@ public sealed class CaseUpdateFromReadTests(EventsFixture fixture)
         var withoutRead = caseReads.Count("GET") - start;
         var read = await store.GetAsync(caseId, Ct);
         var before = caseReads.Count("GET");
-        await store.UpdateAsync(caseId, c => CaseFlexibility.Comment(c, "read", Owner, Opened.AddHours(2)), Ct, read: read);
+        await store.UpdateAsync(caseId, c => CaseFlexibility.Comment(c, "read", Owner, Opened.AddHours(2)), read: read, onStored: null, Ct);
 
         // Without the case: read to decide, and read back after the index writes; with it, only the read back.
         Assert.Equal(2, withoutRead);
@@ -54,8 +55,9 @@ public sealed class CaseUpdateFromReadTests(EventsFixture fixture)
                 decidedOn.Add(c.TimelineLength);
                 return CaseFlexibility.Comment(c, "late", Owner, Opened.AddHours(2));
             },
-            Ct,
-            read: read);
+            read: read,
+            onStored: null,
+            Ct);
 
         // Decided on the copy first, refused by its ETag, then decided on the stored case: both comments are kept.
         Assert.Equal([read!.TimelineLength, read.TimelineLength + 1], decidedOn);
@@ -74,7 +76,7 @@ public sealed class CaseUpdateFromReadTests(EventsFixture fixture)
         await store.UpdateAsync(caseId, c => CaseFlexibility.Resume(c, "go", Owner, Opened.AddHours(2)), Ct);
 
         // On the copy the case is on hold already (refused); on the stored case it was resumed, so it is held again.
-        var updated = await store.UpdateAsync(caseId, c => CaseFlexibility.Hold(c, "again", Owner, Opened.AddHours(3)), Ct, read: readOnHold);
+        var updated = await store.UpdateAsync(caseId, c => CaseFlexibility.Hold(c, "again", Owner, Opened.AddHours(3)), read: readOnHold, onStored: null, Ct);
 
         Assert.Equal(CaseStatus.OnHold, updated!.Status);
         Assert.Equal(Opened.AddHours(3), updated.HeldSince);

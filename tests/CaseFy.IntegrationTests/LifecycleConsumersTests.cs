@@ -120,10 +120,10 @@ public sealed class LifecycleConsumersTests(EventsFixture fixture)
         public Task<CaseRecord?> UpdateAsync(
             string caseId,
             Func<CaseRecord, CaseChange?> decide,
-            CancellationToken cancellationToken,
-            Func<CaseRecord, CancellationToken, Task>? onStored = null,
-            CaseRecord? read = null) =>
-            inner.UpdateAsync(caseId, decide, cancellationToken, onStored, read);
+            CaseRecord? read,
+            Func<CaseRecord, CancellationToken, Task>? onStored,
+            CancellationToken cancellationToken) =>
+            inner.UpdateAsync(caseId, decide, read, onStored, cancellationToken);
 
         public Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken) =>
             inner.GetTimelineAsync(caseId, afterSeq, pageSize, cancellationToken);

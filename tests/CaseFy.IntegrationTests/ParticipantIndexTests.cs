@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using CaseFy.Model;
 using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
+using CaseFy.Model.Ports;
 using CaseFy.Storage.Tables;
 
 namespace CaseFy.IntegrationTests;

@@ -148,11 +148,11 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         return await cases.UpdateAsync(
             caseId,
             c => rule(c, template, time.GetUtcNow()),
-            cancellationToken,
-            (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
+            read: before,
+            onStored: (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
                 ? Task.CompletedTask
                 : engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), token),
-            read: before);
+            cancellationToken);
     }
 
     /// <summary>

@@ -19,24 +19,24 @@ public interface ICaseStore
     /// </summary>
     /// <param name="caseId">The case to change.</param>
     /// <param name="decide">The rule: the change to store for the case as read, or <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the update.</param>
-    /// <param name="onStored">
-    /// The caller's next step, run with the case once its change is stored (or found to need none), at the same time as
-    /// the eventually consistent index writes that follow a change; the call completes when both have.
-    /// </param>
     /// <param name="read">
     /// The case as the caller has just read it from this store, if it has: the rule is applied to it first, and the
     /// change stored only if the case is still that version (its <see cref="CaseRecord.StoreVersion"/>); otherwise, and
     /// when the rule refuses it or finds nothing to change, the store reads the case and decides again.
     /// </param>
+    /// <param name="onStored">
+    /// The caller's next step, if any, run with the case once its change is stored (or found to need none), at the same
+    /// time as the eventually consistent index writes that follow a change; the call completes when both have.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the update.</param>
     /// <returns>The case after the update, or <see langword="null"/> when there is no such case.</returns>
     /// <exception cref="CaseRuleException">Thrown by <paramref name="decide"/>: nothing is written.</exception>
     Task<CaseRecord?> UpdateAsync(
         string caseId,
         Func<CaseRecord, CaseChange?> decide,
-        CancellationToken cancellationToken,
-        Func<CaseRecord, CancellationToken, Task>? onStored = null,
-        CaseRecord? read = null);
+        CaseRecord? read,
+        Func<CaseRecord, CancellationToken, Task>? onStored,
+        CancellationToken cancellationToken);
 
     /// <summary>Reads timeline entries after <paramref name="afterSeq"/>, oldest first.</summary>
     Task<Page<TimelineEntry>> GetTimelineAsync(string caseId, long afterSeq, int pageSize, CancellationToken cancellationToken);

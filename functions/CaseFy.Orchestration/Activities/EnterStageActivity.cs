@@ -18,7 +18,7 @@ public sealed class EnterStageActivity(ICaseStore cases, ITemplateStore template
         using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EnterStageActivity), input);
         var (current, template) = await CaseFacts.ReadAsync(cases, templates, input);
         var updated = await cases.UpdateAsync(
-                input, c => StageEvaluation.EnterAndEvaluate(c, template, time.GetUtcNow()), CancellationToken.None, read: current)
+                input, c => StageEvaluation.EnterAndEvaluate(c, template, time.GetUtcNow()), read: current, onStored: null, CancellationToken.None)
             ?? throw CaseMissingException.For(input);
         return CaseProgress.Of(updated, template) with { Evaluated = StageEvaluation.EvaluatesOnEntry(updated, template) };
     }

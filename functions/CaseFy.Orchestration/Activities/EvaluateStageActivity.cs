@@ -19,7 +19,7 @@ public sealed class EvaluateStageActivity(ICaseStore cases, ITemplateStore templ
         using var span = CaseFyTelemetry.StartOrchestrationActivity(nameof(EvaluateStageActivity), input.CaseId);
         var (current, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
-                input.CaseId, c => StageEvaluation.EvaluateAndMoveOn(c, template, input.Visit, time.GetUtcNow()), CancellationToken.None, read: current)
+                input.CaseId, c => StageEvaluation.EvaluateAndMoveOn(c, template, input.Visit, time.GetUtcNow()), read: current, onStored: null, CancellationToken.None)
             ?? throw CaseMissingException.For(input.CaseId);
         return CaseProgress.Of(updated, template);
     }

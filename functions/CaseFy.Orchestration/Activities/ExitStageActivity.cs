@@ -21,8 +21,9 @@ public sealed class ExitStageActivity(ICaseStore cases, ITemplateStore templates
         var (current, template) = await CaseFacts.ReadAsync(cases, templates, input.CaseId);
         var updated = await cases.UpdateAsync(
                 input.CaseId, c => c.CurrentStage.Visit == input.Visit ? CaseLifecycle.ExitStage(c, template, input.StageIndex, time.GetUtcNow()) : null,
-                CancellationToken.None,
-                read: current)
+                read: current,
+                onStored: null,
+                CancellationToken.None)
             ?? throw CaseMissingException.For(input.CaseId);
         return CaseProgress.Of(updated, template);
     }

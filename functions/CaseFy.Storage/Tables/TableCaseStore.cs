@@ -89,9 +89,9 @@ public sealed class TableCaseStore(CaseFyTables tables) : ICaseStore
     public async Task<CaseRecord?> UpdateAsync(
         string caseId,
         Func<CaseRecord, CaseChange?> decide,
-        CancellationToken cancellationToken,
-        Func<CaseRecord, CancellationToken, Task>? onStored = null,
-        CaseRecord? read = null)
+        CaseRecord? read,
+        Func<CaseRecord, CancellationToken, Task>? onStored,
+        CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartStorage("case.update", caseId);
         ArgumentNullException.ThrowIfNull(decide);
