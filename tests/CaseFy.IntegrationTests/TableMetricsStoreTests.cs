@@ -1,10 +1,17 @@
+using CaseFy.Application.Events;
+using CaseFy.Application.Reports;
+using CaseFy.Model;
+using CaseFy.Model.Cases;
 using CaseFy.Model.Metrics;
 using CaseFy.Storage.Tables;
 using CaseFy.Testing;
 
 namespace CaseFy.IntegrationTests;
 
-/// <summary>The metric totals' writes on Azurite: two writers of one snapshot, and a cursor written by a writer that lost.</summary>
+/// <summary>
+/// The metric totals' writes on Azurite: two writers of one snapshot, a cursor written by a writer that lost, and two
+/// instances counting batches of the same cases, each from the rows it last read or wrote.
+/// </summary>
 [Collection(EventsTestGroup.Name)]
 public sealed class TableMetricsStoreTests(EventsFixture fixture)
 {
@@ -54,6 +61,47 @@ public sealed class TableMetricsStoreTests(EventsFixture fixture)
 
         Assert.Equal(150, (await store.GetTotalsAsync("tpl", Ct)).Closed);
         Assert.Equal(150L, (await store.ReadAsync("tpl", "case-149", Ct)).Cursor.AppliedSeq);
+    }
+
+    [Fact]
+    public async Task MetricsUpdater_RowsChangedByAnotherInstanceMeanwhile_CountsEachBatchOnce()
+    {
+        var (tables, options) = await IsolatedTables.CreateAsync(fixture.Storage.ConnectionString, Ct);
+        var tap = new TableRequestTap(tables.Metrics.Name);
+        var here = new MetricsUpdater(new TableMetricsStore(IsolatedTables.Tapped(fixture.Storage.ConnectionString, options, tap)));
+        var there = new MetricsUpdater(new TableMetricsStore(tables));
+        var template = IsolatedTables.Template;
+        var now = DateTimeOffset.UtcNow;
+        var actor = new Actor("ana-oid", "Ana");
+        var a1 = CaseLifecycle.Open("case-a", "A", template, actor, now);
+        var a2 = CaseLifecycle.EnterStage(a1.Case, template, now)!;
+        var advance = CaseLifecycle.RequestAdvance(a2.Case, template, reason: null, actor, now.AddMinutes(1));
+        var exit = CaseLifecycle.ExitStage(advance.Case, template, stageIndex: 0, now.AddMinutes(1))!;
+        var b1 = CaseLifecycle.Open("case-b", "B", template, actor, now);
+
+        // This instance counts case a's first two batches: the second from the rows it wrote, without reading any.
+        await CountAsync(here, a1.Case, a1.Entries);
+        var reads = tap.Count("GET");
+        await CountAsync(here, a2.Case, a2.Entries);
+        Assert.Equal(reads, tap.Count("GET"));
+
+        // Another instance counts case b and then case a's third batch (this one's lease on a ran out): both rows this
+        // instance keeps are stale when it handles that batch again.
+        await CountAsync(there, b1.Case, b1.Entries);
+        await CountAsync(there, exit.Case, [.. advance.Entries, .. exit.Entries]);
+        await CountAsync(here, exit.Case, [.. advance.Entries, .. exit.Entries]);
+
+        var totals = await new TableMetricsStore(tables).GetTotalsAsync(template.Id, Ct);
+        Assert.Equal((2, 1, 0), (totals.Open, totals.Stage("intake").Visits, totals.Stage("intake").InStageNow));
+        Assert.Equal(exit.Case.TimelineLength, (await new TableMetricsStore(tables).ReadAsync(template.Id, "case-a", Ct)).Cursor.AppliedSeq);
+    }
+
+    // The publisher's path for one batch whose entries are every entry the updater needs.
+    private static async Task CountAsync(MetricsUpdater updater, CaseRecord record, IReadOnlyList<Model.Timeline.TimelineEntry> entries)
+    {
+        var needed = await updater.NeedsAsync(record, entries, Ct);
+        Assert.NotNull(needed);
+        Assert.True(await updater.ConsumeAsync(new LifecycleBatch(record, entries, needed, entries), needed, Ct));
     }
 
     private async Task<TableMetricsStore> NewStoreAsync()

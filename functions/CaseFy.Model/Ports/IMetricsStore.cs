@@ -11,7 +11,11 @@ public interface IMetricsStore
     /// <summary>The template's totals; empty totals when none of its cases has been counted.</summary>
     Task<MetricsTotals> GetTotalsAsync(string templateId, CancellationToken cancellationToken);
 
-    /// <summary>The totals and the case's cursor as stored now, with their versions for <see cref="TryWriteAsync"/>.</summary>
+    /// <summary>
+    /// The totals and the case's cursor with their versions for <see cref="TryWriteAsync"/>: as stored now, or as this
+    /// process last read or wrote them (a copy another writer made stale makes <see cref="TryWriteAsync"/> answer
+    /// <see langword="false"/>, and the next read asks storage).
+    /// </summary>
     Task<MetricsSnapshot> ReadAsync(string templateId, string caseId, CancellationToken cancellationToken);
 
     /// <summary>Writes the snapshot's totals and cursor if neither changed since it was read.</summary>

@@ -9,7 +9,10 @@ namespace CaseFy.Storage.Tables;
 /// <summary>
 /// One partition per template in <see cref="CaseFyTables.Metrics"/>: the row <c>totals</c> and a row <c>case-{id}</c>
 /// per counted case. Both rows of a change go in one entity-group transaction with their ETags, so a change is
-/// counted once even when two publishers race or one dies halfway.
+/// counted once even when two publishers race or one dies halfway. The rows this process last read or wrote are kept
+/// with their ETags (<see cref="KnownRows"/>): the publisher reads a case's rows before and while it counts each batch,
+/// and the template's totals for every case, and those reads come from the kept copies; a copy another process made
+/// stale fails its conditional write, is forgotten and read again. <see cref="GetTotalsAsync"/> always reads storage.
 /// </summary>
 public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
 {
@@ -18,6 +21,8 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
 
     // Entity-group transactions hold at most 100 operations.
     private const int MaxBatch = 100;
+
+    private readonly KnownRows _known = new();
 
     public async Task<MetricsTotals> GetTotalsAsync(string templateId, CancellationToken cancellationToken)
     {
@@ -29,30 +34,33 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
     public async Task<MetricsSnapshot> ReadAsync(string templateId, string caseId, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartStorage("metrics.read", caseId);
-        var totals = tables.Metrics.GetEntityIfExistsAsync<TableEntity>(templateId, TotalsRowKey, cancellationToken: cancellationToken);
-        var cursor = tables.Metrics.GetEntityIfExistsAsync<TableEntity>(templateId, CaseRowPrefix + caseId, cancellationToken: cancellationToken);
+        var totals = RowAsync(templateId, TotalsRowKey, cancellationToken);
+        var cursor = RowAsync(templateId, CaseRowPrefix + caseId, cancellationToken);
         var (totalsRow, cursorRow) = (await totals, await cursor);
         return new MetricsSnapshot(
             templateId,
             caseId,
-            totalsRow.HasValue ? JsonEntity.Read(totalsRow.Value!, StorageJsonContext.Default.MetricsTotals) : new MetricsTotals(),
-            cursorRow.HasValue ? JsonEntity.Read(cursorRow.Value!, StorageJsonContext.Default.CaseMetricsCursor) : new CaseMetricsCursor(),
-            totalsRow.HasValue ? totalsRow.Value!.ETag.ToString() : null,
-            cursorRow.HasValue ? cursorRow.Value!.ETag.ToString() : null);
+            totalsRow.Entity is { } totalsEntity ? JsonEntity.Read(totalsEntity, StorageJsonContext.Default.MetricsTotals) : new MetricsTotals(),
+            cursorRow.Entity is { } cursorEntity ? JsonEntity.Read(cursorEntity, StorageJsonContext.Default.CaseMetricsCursor) : new CaseMetricsCursor(),
+            totalsRow.Version,
+            cursorRow.Version);
     }
 
     public async Task<bool> TryWriteAsync(MetricsSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         using var span = CaseFyTelemetry.StartStorage("metrics.write", snapshot.CaseId);
-        List<TableTransactionAction> actions =
-        [
-            Write(JsonEntity.Create(snapshot.TemplateId, TotalsRowKey, snapshot.Totals, StorageJsonContext.Default.MetricsTotals), snapshot.TotalsVersion),
-            Write(JsonEntity.Create(snapshot.TemplateId, CaseRowPrefix + snapshot.CaseId, snapshot.Cursor, StorageJsonContext.Default.CaseMetricsCursor), snapshot.CursorVersion),
-        ];
+        var totals = JsonEntity.Create(snapshot.TemplateId, TotalsRowKey, snapshot.Totals, StorageJsonContext.Default.MetricsTotals);
+        var cursor = JsonEntity.Create(snapshot.TemplateId, CaseRowPrefix + snapshot.CaseId, snapshot.Cursor, StorageJsonContext.Default.CaseMetricsCursor);
+
+        // Forgotten first: whatever happens to this write (refused, failed, unknown), the next read asks storage.
+        _known.Forget(totals.PartitionKey, totals.RowKey);
+        _known.Forget(cursor.PartitionKey, cursor.RowKey);
         try
         {
-            await tables.Metrics.SubmitTransactionAsync(actions, cancellationToken);
+            var written = await tables.Metrics.SubmitTransactionAsync([Write(totals, snapshot.TotalsVersion), Write(cursor, snapshot.CursorVersion)], cancellationToken);
+            Keep(totals, written.Value[0]);
+            Keep(cursor, written.Value[1]);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
@@ -71,7 +79,34 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
             .Append(JsonEntity.Create(templateId, TotalsRowKey, totals, StorageJsonContext.Default.MetricsTotals));
         foreach (var batch in rows.Chunk(MaxBatch))
         {
+            foreach (var row in batch)
+            {
+                _known.Forget(row.PartitionKey, row.RowKey);
+            }
+
             await tables.Metrics.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
+        }
+    }
+
+    private async Task<KnownRow> RowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        if (_known.TryGet(partitionKey, rowKey, out var known))
+        {
+            return known;
+        }
+
+        var row = await tables.Metrics.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        known = row.HasValue ? new KnownRow(row.Value!, row.Value!.ETag.ToString()) : new KnownRow(null, null);
+        _known.Keep(partitionKey, rowKey, known);
+        return known;
+    }
+
+    // The row as written, under the ETag the write answered (none answered: not kept, read again next time).
+    private void Keep(TableEntity row, Response written)
+    {
+        if (written.Headers.ETag is { } version)
+        {
+            _known.Keep(row.PartitionKey, row.RowKey, new KnownRow(row, version.ToString()));
         }
     }
 
