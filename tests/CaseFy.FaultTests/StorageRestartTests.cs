@@ -26,7 +26,7 @@ public sealed class StorageRestartTests
         var opened = await Task.WhenAll(Enumerable.Range(1, 10).Select(i => api.OpenCaseAsync(template.Id, $"Outage case {i}", ct)));
         var deadline = DateTime.UtcNow.AddMinutes(3);
         var probe = new EngineProbe(storage.ConnectionString, hub);
-        var driving = Task.WhenAll(opened.Select(c => ResilientDriver.DriveToClosureAsync(api, c.Id, Stages.Length, () => deadline, probe, ct)));
+        var driving = Task.WhenAll(opened.Select(c => ResilientDriver.DriveToClosureAsync(api, c.Id, Stages.Length, () => deadline, probe, progress: null, ct)));
 
         await Task.Delay(Random.Shared.Next(300, 1500), ct);
         await storage.StopAsync();

@@ -12,7 +12,7 @@ internal static class BicepCli
 
     /// <summary>Runs the CLI with <paramref name="arguments"/> in the infra folder, with <paramref name="environment"/> added to its environment.</summary>
     public static Task<ToolResult> RunAsync(
-        IEnumerable<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null) =>
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken) =>
         ToolProcess.RunAsync(
             Executable.Value, arguments, RepoPaths.InfraDir, environment?.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)), cancellationToken);
 

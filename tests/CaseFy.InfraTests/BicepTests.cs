@@ -11,7 +11,7 @@ public sealed class BicepTests
     [Fact]
     public async Task Build_MainBicep_EmitsSubscriptionTemplate()
     {
-        var result = await BicepCli.RunAsync(["build", RepoPaths.MainBicep, "--stdout"], TestContext.Current.CancellationToken);
+        var result = await BicepCli.RunAsync(["build", RepoPaths.MainBicep, "--stdout"], environment: null, TestContext.Current.CancellationToken);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(string.IsNullOrWhiteSpace(result.StandardError), result.ToString());
@@ -27,7 +27,7 @@ public sealed class BicepTests
     {
         // The parameters file reads the azd environment: lint it with that environment present.
         var result = await BicepCli.RunAsync(
-            ["lint", Path.Combine(RepoPaths.InfraDir, file)], TestContext.Current.CancellationToken, BlobSubscriptionFixture.Environment);
+            ["lint", Path.Combine(RepoPaths.InfraDir, file)], BlobSubscriptionFixture.Environment, TestContext.Current.CancellationToken);
 
         // Lint can exit 0 with warnings printed, so the text counts as much as the code.
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -41,7 +41,7 @@ public sealed class BicepTests
     public async Task Lint_DeployedFileAsSarif_HasNoResults(string file)
     {
         var result = await BicepCli.RunAsync(
-            ["lint", Path.Combine(RepoPaths.InfraDir, file), "--diagnostics-format", "sarif"], TestContext.Current.CancellationToken);
+            ["lint", Path.Combine(RepoPaths.InfraDir, file), "--diagnostics-format", "sarif"], environment: null, TestContext.Current.CancellationToken);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var runs = JsonNode.Parse(result.StandardOutput)!["runs"]!.AsArray();
@@ -73,6 +73,7 @@ public sealed class BicepTests
 
             var result = await BicepCli.RunAsync(
                 ["lint", file, "--config", Path.Combine(RepoPaths.InfraDir, "bicepconfig.json")],
+                environment: null,
                 TestContext.Current.CancellationToken);
 
             Assert.NotEqual(0, result.ExitCode);

@@ -28,7 +28,7 @@ public sealed class BlobSubscriptionFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var result = await BicepCli.RunAsync(
-            ["build-params", RepoPaths.BlobSubscriptionParameters, "--stdout"], TestContext.Current.CancellationToken, Environment);
+            ["build-params", RepoPaths.BlobSubscriptionParameters, "--stdout"], Environment, TestContext.Current.CancellationToken);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"bicep build-params failed: {result}");

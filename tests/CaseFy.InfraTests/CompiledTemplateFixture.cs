@@ -9,7 +9,7 @@ public sealed class CompiledTemplateFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var result = await BicepCli.RunAsync(["build", RepoPaths.MainBicep, "--stdout"], TestContext.Current.CancellationToken);
+        var result = await BicepCli.RunAsync(["build", RepoPaths.MainBicep, "--stdout"], environment: null, TestContext.Current.CancellationToken);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"bicep build failed: {result}");

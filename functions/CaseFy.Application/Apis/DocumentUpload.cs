@@ -84,7 +84,7 @@ public static class DocumentUpload
         try
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            var part = await NextFilePartAsync(reader, cancellationToken, withFields is null ? null : fields);
+            var part = await NextFilePartAsync(reader, withFields is null ? null : fields, cancellationToken);
             if (part is null)
             {
                 return (null, ApiProblems.Invalid("file", "Send one file part (Content-Disposition: form-data; name=\"file\"; filename=\"...\")."));
@@ -105,8 +105,8 @@ public static class DocumentUpload
 
             var fileName = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(
                 disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
-            var file = new IncomingFile(section.Body, contentType, fileName, async ct => await NextFilePartAsync(reader, ct) is null);
-            var result = await uploads.UploadAsync(current, key, file, limits.MaxBytes, actor, engine, cancellationToken, record);
+            var file = new IncomingFile(section.Body, contentType, fileName, async ct => await NextFilePartAsync(reader, fields: null, ct) is null);
+            var result = await uploads.UploadAsync(current, key, file, limits.MaxBytes, actor, engine, record, cancellationToken);
             return result.Status switch
             {
                 FileUploadStatus.Recorded => (result.Case, null),
@@ -137,7 +137,7 @@ public static class DocumentUpload
     /// each name), or skipped when it is null. <see langword="null"/> at the end.
     /// </summary>
     private static async Task<(MultipartSection Section, ContentDispositionHeaderValue Disposition)?> NextFilePartAsync(
-        MultipartReader reader, CancellationToken cancellationToken, Dictionary<string, string>? fields = null)
+        MultipartReader reader, Dictionary<string, string>? fields, CancellationToken cancellationToken)
     {
         for (var parts = 0; parts < MaxParts; parts++)
         {

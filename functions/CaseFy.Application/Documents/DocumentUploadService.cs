@@ -61,8 +61,8 @@ public sealed class DocumentUploadService(
         long maxBytes,
         Actor actor,
         ICaseEngine engine,
-        CancellationToken cancellationToken,
-        Func<CaseRecord, CaseTemplate, UploadedFile, DateTimeOffset, CaseChange?>? record = null)
+        Func<CaseRecord, CaseTemplate, UploadedFile, DateTimeOffset, CaseChange?>? record,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(file);

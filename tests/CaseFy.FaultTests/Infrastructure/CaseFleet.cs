@@ -20,7 +20,7 @@ public sealed class CaseFleet(int stageCount, Func<DateTime> deadline, EnginePro
         var opened = await api.OpenCaseAsync(templateId, title, cancellationToken);
         try
         {
-            return await ResilientDriver.DriveToClosureAsync(api, opened.Id, stageCount, deadline, probe, cancellationToken, progress);
+            return await ResilientDriver.DriveToClosureAsync(api, opened.Id, stageCount, deadline, probe, progress, cancellationToken);
         }
         catch (Xunit.Sdk.XunitException ex)
         {

@@ -20,10 +20,10 @@ public static class ResilientDriver
     private static readonly TimeSpan NudgeAfter = TimeSpan.FromSeconds(15);
 
     /// <param name="deadline">Asked afresh at every look, so a caller can move it (e.g. after each host restart).</param>
-    /// <param name="progress">Told each time the case leaves a stage or closes.</param>
+    /// <param name="progress">Told each time the case leaves a stage or closes, if given.</param>
     public static async Task<CaseRecord> DriveToClosureAsync(
-        ResilientApi api, string caseId, int stageCount, Func<DateTime> deadline, EngineProbe? probe, CancellationToken cancellationToken,
-        ProgressClock? progress = null)
+        ResilientApi api, string caseId, int stageCount, Func<DateTime> deadline, EngineProbe? probe, ProgressClock? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         try
