@@ -11,7 +11,7 @@ public sealed class CaseFyTables(TableServiceClient service, IOptions<StorageOpt
     /// <summary>One partition per case: the case row and its timeline.</summary>
     public TableClient Cases => service.GetTableClient($"{_prefix}Cases");
 
-    /// <summary>The case list, newest first: partition <c>cases</c> (all) and one per participant (eventually consistent copies of each case row).</summary>
+    /// <summary>The case list, newest first: partition <c>cases</c> (all), one per participant and one per board (template and stage) of open cases (eventually consistent copies of each case row).</summary>
     public TableClient CaseIndex => service.GetTableClient($"{_prefix}CaseIndex");
 
     /// <summary>One partition per template: a row per version.</summary>
