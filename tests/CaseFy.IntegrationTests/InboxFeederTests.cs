@@ -5,6 +5,7 @@ using CaseFy.Model.Access;
 using CaseFy.Model.Cases;
 using CaseFy.Model.Notifications;
 using CaseFy.Model.Ports;
+using CaseFy.Model.Timeline;
 using CaseFy.Storage.Tables;
 using CaseFy.Testing;
 
@@ -65,6 +66,62 @@ public sealed class InboxFeederTests(LocalHostFixture host) : IClassFixture<Loca
         await feeder.HandOutAsync(caseId, [], Ct);
 
         Assert.Equal(0, await inbox.CountUnreadAsync(Bo.Id, Ct));
+    }
+
+    [Fact]
+    public async Task HandOut_StageChangesNotifyNobody_StoresNoCursorUntilItMattersAndNotifiesOnceAcrossInstances()
+    {
+        var (tables, options) = await IsolatedTables.CreateAsync(host.TestStorage.ConnectionString, Ct);
+        var cases = new TableCaseStore(tables);
+        var inbox = new TableNotificationStore(tables);
+        var tap = new TableRequestTap(tables.Notifications.Name);
+        var here = Feeding(cases, new TableNotificationStore(IsolatedTables.Tapped(host.TestStorage.ConnectionString, options, tap)));
+        var template = IsolatedTables.Template;
+        var now = DateTimeOffset.UtcNow;
+
+        // A case opened and entering its stage, handled batch by batch here: the cursor is read once and never written.
+        var quiet = Guid.NewGuid().ToString("N");
+        await cases.CreateAsync(CaseLifecycle.Open(quiet, "Quiet case", template, Ana, now), Ct);
+        Assert.True(await here.HandOutAsync(quiet, await DueAsync(cases, quiet, 0), Ct));
+        await cases.UpdateAsync(quiet, c => CaseLifecycle.EnterStage(c, template, now), Ct);
+        Assert.True(await here.HandOutAsync(quiet, await DueAsync(cases, quiet, 1), Ct));
+        Assert.Equal((1, 0), (tap.Count("GET"), tap.Count("PUT")));
+
+        // A restarted process finds the stored cursor behind, handles those entries again (nothing to notify) and stores it.
+        Assert.True(await Feeding(cases, inbox).HandOutAsync(quiet, await DueAsync(cases, quiet, 1), Ct));
+        Assert.Equal((await cases.GetAsync(quiet, Ct))!.TimelineLength, await inbox.GetCursorAsync(quiet, Ct));
+
+        // Here handles a case's opening; its stage entry, with a task for Bo right after, goes to another instance
+        // first (here's lease ran out), then here again: here reads the cursor that instance stored and adds nothing.
+        var busy = Guid.NewGuid().ToString("N");
+        await cases.CreateAsync(CaseLifecycle.Open(busy, "Busy case", template, Ana, now), Ct);
+        Assert.True(await here.HandOutAsync(busy, await DueAsync(cases, busy, 0), Ct));
+        await cases.UpdateAsync(busy, c => CaseLifecycle.EnterStage(c, template, now), Ct);
+        var entered = await DueAsync(cases, busy, 1);
+        await cases.UpdateAsync(busy, c => CaseParticipants.Add(c, new CaseParticipant(Bo.Id, Bo.Name, ParticipantRole.Member), Ana, now), Ct);
+        await cases.UpdateAsync(busy, c => TaskRules.Add(c, new NewTask("For Bo", Bo, null, null, null), Ana, now), Ct);
+        Assert.True(await Feeding(cases, inbox).HandOutAsync(busy, entered, Ct));
+        var (reads, writes) = (tap.Count("GET"), tap.Count("PUT"));
+        Assert.True(await here.HandOutAsync(busy, entered, Ct));
+
+        Assert.Equal((reads + 1, writes), (tap.Count("GET"), tap.Count("PUT")));
+        Assert.Equal([NotificationKinds.TaskAssigned], (await inbox.ListAsync(Bo.Id, unreadOnly: false, null, 100, Ct)).Items.Select(n => n.Kind));
+        Assert.Equal((await cases.GetAsync(busy, Ct))!.TimelineLength, await inbox.GetCursorAsync(busy, Ct));
+    }
+
+    // The case's lifecycle entries after a seq: what the outbox holds for it, as the publisher reads them.
+    private static async Task<IReadOnlyList<TimelineEntry>> DueAsync(TableCaseStore cases, string caseId, long afterSeq)
+    {
+        var due = new List<TimelineEntry>();
+        await foreach (var entry in cases.ReadTimelineAsync(caseId, afterSeq, beforeSeq: null, Ct))
+        {
+            if (LifecycleEntryTypes.IsLifecycle(entry.Type))
+            {
+                due.Add(entry);
+            }
+        }
+
+        return due;
     }
 
     // The publisher's path: the case and its timeline read once, handed to the feeder (a batch with no due lifecycle entries).

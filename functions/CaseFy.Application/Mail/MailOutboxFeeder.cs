@@ -12,7 +12,8 @@ namespace CaseFy.Application.Mail;
 /// Turns a case's new timeline entries into mail to send (<see cref="OutsideMailRules"/>): a consumer of the lifecycle
 /// outbox, like the inbox. It only adds deliveries to the mail outbox (idempotent ids) and then moves its own cursor,
 /// so it never waits for a mail service; <see cref="MailDispatcher"/> sends them. A crash in between handles the same
-/// entries again and adds nothing twice. With mail off it needs nothing.
+/// entries again and adds nothing twice. With mail off it needs nothing. The cursor is stored only when a batch holds
+/// entries that may mail someone or it is behind (<see cref="ConsumerCursor"/>).
 /// </summary>
 public sealed class MailOutboxFeeder(IMailOutbox outbox, ITemplateStore templates, IOptions<MailOptions> options, TimeProvider time) : ILifecycleConsumer
 {
@@ -21,6 +22,9 @@ public sealed class MailOutboxFeeder(IMailOutbox outbox, ITemplateStore template
 
     /// <summary>Older entries mail nobody: turning mail on does not send a case's history.</summary>
     public static readonly TimeSpan MaxEntryAge = TimeSpan.FromDays(1);
+
+    // The feeder's cursor, stored only when a batch holds entries that may mail someone or it is behind.
+    private readonly ConsumerCursor _cursor = new(outbox.GetCursorAsync, outbox.SetCursorAsync, entry => OutsideMailRules.EntryTypes.Contains(entry.Type));
 
     /// <inheritdoc/>
     public async Task<TimelineRange?> NeedsAsync(CaseRecord record, IReadOnlyList<TimelineEntry> due, CancellationToken cancellationToken)
@@ -31,7 +35,7 @@ public sealed class MailOutboxFeeder(IMailOutbox outbox, ITemplateStore template
             return null;
         }
 
-        var after = await outbox.GetCursorAsync(record.Id, cancellationToken);
+        var after = await _cursor.StartAsync(record.Id, due, cancellationToken);
         return TimelineRange.After(after, record.TimelineLength, EntriesPerBatch);
     }
 
@@ -39,17 +43,17 @@ public sealed class MailOutboxFeeder(IMailOutbox outbox, ITemplateStore template
     public async Task<bool> ConsumeAsync(LifecycleBatch batch, TimelineRange needed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(needed);
-        var oldest = time.GetUtcNow() - MaxEntryAge;
-        var entries = batch.Within(needed).Where(e => e.At >= oldest && OutsideMailRules.EntryTypes.Contains(e.Type)).ToList();
-        var template = entries.Any(e => e.Type == TimelineEntryTypes.StageEntered)
-            ? await templates.GetAsync(batch.Case.TemplateId, batch.Case.TemplateVersion, cancellationToken)
-            : null;
-        var deliveries = entries.SelectMany(e => OutsideMailRules.For(e, batch.Case, template)).ToList();
+        var handled = await _cursor.HandleAsync(batch, needed, entries => QueueAsync(entries, batch.Case, cancellationToken), cancellationToken);
+        return handled >= batch.Case.TimelineLength;
+    }
 
-        var upTo = needed.BeforeSeq - 1;
-        await outbox.AddAsync(deliveries, cancellationToken);
-        await outbox.SetCursorAsync(batch.Case.Id, upTo, cancellationToken);
-        return upTo == batch.Case.TimelineLength;
+    private async Task QueueAsync(IReadOnlyList<TimelineEntry> entries, CaseRecord current, CancellationToken cancellationToken)
+    {
+        var oldest = time.GetUtcNow() - MaxEntryAge;
+        var mailing = entries.Where(e => e.At >= oldest && OutsideMailRules.EntryTypes.Contains(e.Type)).ToList();
+        var template = mailing.Any(e => e.Type == TimelineEntryTypes.StageEntered)
+            ? await templates.GetAsync(current.TemplateId, current.TemplateVersion, cancellationToken)
+            : null;
+        await outbox.AddAsync([.. mailing.SelectMany(e => OutsideMailRules.For(e, current, template))], cancellationToken);
     }
 }
