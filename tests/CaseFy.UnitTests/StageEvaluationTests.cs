@@ -128,6 +128,69 @@ public sealed class StageEvaluationTests
     }
 
     [Fact]
+    public void Advance_OutOfAStageWithNothingToRun_IsCarriedOutInTheRequestsOwnChange()
+    {
+        var template = Template with { Stages = [Template.Stages[2], new("done", "Done")] };
+        var entered = StageEvaluation.EnterAndEvaluate(CaseLifecycle.Open("c1", "Claim 7", template, Ana, T0).Case, template, T0)!.Case;
+
+        var change = StageEvaluation.Advance(entered, template, "all paid", Ana, T0.AddMinutes(1));
+
+        Assert.Equal([TimelineEntryTypes.StageExited, TimelineEntryTypes.StageEntered], change.Entries.Select(e => e.Type));
+        Assert.Equal(("all paid", Ana), (change.Entries[0].Data["reason"], change.Entries[0].Actor));
+        Assert.Equal(("done", 2, true), (change.Case.CurrentStage.Key, change.Case.CurrentStage.Visit, change.Case.CurrentStage.ReadyToAdvance));
+        Assert.NotNull(change.Case.CurrentStage.EnteredAt);
+        Assert.Null(change.Case.PendingAdvance);
+
+        // Out of the last stage: closed in the same change.
+        var closed = StageEvaluation.Advance(change.Case, template, null, Ana, T0.AddMinutes(2));
+        Assert.Equal([TimelineEntryTypes.StageExited, TimelineEntryTypes.CaseClosed], closed.Entries.Select(e => e.Type));
+        Assert.Equal(CaseStatus.Closed, closed.Case.Status);
+    }
+
+    [Fact]
+    public void Advance_IntoAStageWithOnEnterAutomations_LeavesItForTheOrchestrationToEnter()
+    {
+        var template = Template with { Stages = [Template.Stages[2], Template.Stages[0]] };
+        var entered = StageEvaluation.EnterAndEvaluate(CaseLifecycle.Open("c1", "Claim 7", template, Ana, T0).Case, template, T0)!.Case;
+
+        var change = StageEvaluation.Advance(entered, template, null, Ana, T0);
+
+        Assert.Equal([TimelineEntryTypes.StageExited], change.Entries.Select(e => e.Type));
+        Assert.Equal(("intake", 2), (change.Case.CurrentStage.Key, change.Case.CurrentStage.Visit));
+        Assert.Null(change.Case.CurrentStage.EnteredAt);
+    }
+
+    public static TheoryData<string> EngineRunsFirst => ["on-exit automations", "on-enter automations not all run", "breach webhook not run"];
+
+    [Theory]
+    [MemberData(nameof(EngineRunsFirst))]
+    public void Advance_WhileTheEngineHasAutomationsToRunInTheStage_IsOnlyRecorded(string state)
+    {
+        var hook = new AutomationDefinition { Type = AutomationType.PublishEvent, Event = "paying" };
+        var pay = Template.Stages[2];
+        var (stage, done) = state switch
+        {
+            "on-exit automations" => (pay with { OnExit = [hook] }, Array.Empty<string>()),
+            "on-enter automations not all run" => (pay with { OnEnter = [hook, hook] }, ["enter-0"]),
+            _ => (pay with { SlaHours = 1, OnBreach = new BreachAction("owner", "https://example.org/breach", "fedcba9876543210") }, [AutomationRules.RunId(AutomationPhase.Enter, 0)]),
+        };
+        var template = Template with { Stages = [stage, new("done", "Done")] };
+        var entered = CaseLifecycle.EnterStage(CaseLifecycle.Open("c1", "Claim 7", template, Ana, T0).Case, template, T0)!.Case;
+        entered = entered with { CurrentStage = entered.CurrentStage with { AutomationsDone = done } };
+        var at = state == "breach webhook not run" ? T0.AddHours(2) : T0;
+
+        var change = StageEvaluation.Advance(entered, template, null, Ana, at);
+
+        Assert.Equal(("pay", 1), (change.Case.CurrentStage.Key, change.Case.CurrentStage.Visit));
+        Assert.Equal(new AdvanceRequest(0, null, Ana, at), change.Case.PendingAdvance);
+        Assert.DoesNotContain(change.Entries, e => e.Type == TimelineEntryTypes.StageExited);
+
+        // Once the engine has run them, the same request is carried out at once.
+        var ran = entered with { CurrentStage = entered.CurrentStage with { AutomationsDone = ["enter-0", "enter-1", "breach"], SlaBreached = at > T0 } };
+        Assert.Equal(state != "on-exit automations", StageEvaluation.Advance(ran, template, null, Ana, at).Case.CurrentStage.Visit == 2);
+    }
+
+    [Fact]
     public void NextWakeAt_IsTheEarliestOfTheSlaOpenDueTimesAndRemindersNotYetSent()
     {
         var entered = Entered();

@@ -59,7 +59,10 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         return opened.Case;
     }
 
-    /// <summary>Records an advance request and signals the orchestration.</summary>
+    /// <summary>
+    /// Advances the case and signals the orchestration: carried out by this request when the engine has nothing to run in
+    /// the stage first (see <see cref="StageEvaluation.Advance"/>), else recorded for the orchestration to carry out.
+    /// </summary>
     /// <returns>The case, or <see langword="null"/> when it does not exist.</returns>
     /// <exception cref="CaseRuleException">The case cannot advance now.</exception>
     public async Task<CaseRecord?> RequestAdvanceAsync(
@@ -71,7 +74,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
         try
         {
             return await ActAsync(
-                caseId, "advance", (c, t, now) => CaseLifecycle.RequestAdvance(c, t, request.Reason, actor, now, request.FromStage), engine, current, cancellationToken);
+                caseId, "advance", (c, t, now) => StageEvaluation.Advance(c, t, request.Reason, actor, now, request.FromStage), engine, current, cancellationToken);
         }
         catch (CaseRuleException)
         {
@@ -151,7 +154,7 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             read: before,
             onStored: (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
                 ? Task.CompletedTask
-                : engine.SignalAsync(caseId, action, ProvesOrchestrationRuns(before, updated), token),
+                : engine.SignalAsync(caseId, action, updated.CurrentStage.Visit, ProvesOrchestrationRuns(before, updated), token),
             cancellationToken);
     }
 

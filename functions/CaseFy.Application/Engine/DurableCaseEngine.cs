@@ -20,7 +20,7 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
         await ScheduleAsync(caseId, cancellationToken);
     }
 
-    public async Task SignalAsync(string caseId, string action, bool started, CancellationToken cancellationToken)
+    public async Task SignalAsync(string caseId, string action, int visit, bool started, CancellationToken cancellationToken)
     {
         using var span = CaseFyTelemetry.StartEngine("signal", caseId);
         span?.SetTag(CaseFyTags.Signal, action);
@@ -35,7 +35,7 @@ public sealed class DurableCaseEngine(DurableTaskClient client) : ICaseEngine
             return;
         }
 
-        await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal(action), cancellationToken);
+        await client.RaiseEventAsync(caseId, CaseSignal.EventName, new CaseSignal(action, visit), cancellationToken);
     }
 
     public async Task RepairAsync(string caseId, DateTimeOffset waitingSince, TimeSpan patience, DateTimeOffset now, CancellationToken cancellationToken)

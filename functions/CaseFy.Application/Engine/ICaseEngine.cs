@@ -11,11 +11,12 @@ public interface ICaseEngine
     Task StartAsync(string caseId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Tells the case's orchestration to look at the stored facts again. Unless <paramref name="started"/> (the stored
-    /// case proves its orchestration runs), the instance is looked up first and started when it is missing (its start
-    /// was lost) or ended.
+    /// Tells the case's orchestration to look at the stored facts again, and which stage visit the stored case is in now
+    /// (<paramref name="visit"/>: a generation of an earlier visit moves on without a read). Unless <paramref name="started"/>
+    /// (the stored case proves its orchestration runs), the instance is looked up first and started when it is missing
+    /// (its start was lost) or ended.
     /// </summary>
-    Task SignalAsync(string caseId, string action, bool started, CancellationToken cancellationToken);
+    Task SignalAsync(string caseId, string action, int visit, bool started, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes sure an orchestration carries out stored work that has waited since <paramref name="waitingSince"/>

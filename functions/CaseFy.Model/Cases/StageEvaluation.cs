@@ -70,19 +70,59 @@ public static class StageEvaluation
     /// the next stage's entry in the same change: one stored change and one engine round trip per advance instead of
     /// three. A stage with on-exit automations is left by the orchestration after they have run.
     /// </summary>
-    public static CaseChange? EvaluateAndMoveOn(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now)
+    public static CaseChange? EvaluateAndMoveOn(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now) =>
+        EvaluateAndLeave(current, template, visit, now, enterAutomatedStage: true);
+
+    /// <summary>
+    /// A person's advance (<see cref="CaseLifecycle.RequestAdvance"/>), carried out in the same change when the engine has
+    /// nothing left to run in the stage first (<see cref="LeavesAtOnce"/>): the case is in its next stage (entered and
+    /// evaluated, unless that stage's on-enter automations are to run first: the orchestration enters it, as after a
+    /// move) or closed when the request is stored. Otherwise the request waits for the orchestration, which runs the
+    /// stage's remaining automations and then leaves it.
+    /// </summary>
+    /// <exception cref="CaseRuleException">The case cannot advance now (see <see cref="CaseLifecycle.RequestAdvance"/>).</exception>
+    public static CaseChange Advance(CaseRecord current, CaseTemplate template, string? reason, Actor actor, DateTimeOffset now, string? fromStage = null)
+    {
+        var requested = CaseLifecycle.RequestAdvance(current, template, reason, actor, now, fromStage);
+        if (!LeavesAtOnce(requested.Case, template))
+        {
+            return requested;
+        }
+
+        return EvaluateAndLeave(requested.Case, template, current.CurrentStage.Visit, now, enterAutomatedStage: false) is { } moved
+            ? new CaseChange(moved.Case, [.. requested.Entries, .. moved.Entries])
+            : requested;
+    }
+
+    /// <summary>
+    /// Whether the orchestration has nothing to run in the case's stage before it is left: the stage has no on-exit
+    /// automations, its on-enter automations have all run, and no SLA-breach webhook is waiting.
+    /// </summary>
+    public static bool LeavesAtOnce(CaseRecord current, CaseTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(template);
+        var stage = template.Stages[current.CurrentStage.Index];
+        var done = current.CurrentStage.AutomationsDone;
+        return stage.OnExit.Count == 0
+            && Enumerable.Range(0, stage.OnEnter.Count).All(i => done.Contains(AutomationRules.RunId(AutomationPhase.Enter, i)))
+            && (stage.OnBreach?.WebhookUrl is null || !current.CurrentStage.SlaBreached || done.Contains(AutomationPhase.Breach));
+    }
+
+    private static CaseChange? EvaluateAndLeave(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now, bool enterAutomatedStage)
     {
         ArgumentNullException.ThrowIfNull(template);
         var evaluated = Evaluate(current, template, visit, now);
         var state = evaluated?.Case ?? current;
         var leaving = state.Status == CaseStatus.Open && state.CurrentStage.Visit == visit && state.CurrentStage.EnteredAt is not null
-            && state.PendingAdvance?.StageIndex == state.CurrentStage.Index && template.Stages[state.CurrentStage.Index].OnExit.Count == 0;
+            && state.PendingAdvance?.StageIndex == state.CurrentStage.Index && template.Stages[state.CurrentStage.Index].OnExit.Count == 0
+            && (enterAutomatedStage || LeavesAtOnce(state, template));
         if (!leaving || CaseLifecycle.ExitStage(state, template, state.CurrentStage.Index, now) is not { } exited)
         {
             return evaluated;
         }
 
-        var entered = EnterAndEvaluate(exited.Case, template, now);
+        var entered = enterAutomatedStage || EvaluatesOnEntry(exited.Case, template) ? EnterAndEvaluate(exited.Case, template, now) : null;
         return new CaseChange((entered ?? exited).Case, [.. evaluated?.Entries ?? [], .. exited.Entries, .. entered?.Entries ?? []]);
     }
 

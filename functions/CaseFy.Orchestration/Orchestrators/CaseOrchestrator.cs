@@ -87,28 +87,34 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseOrchestrationInput, 
             }
 
             signal ??= context.WaitForExternalEvent<CaseSignal>(CaseSignal.EventName);
+            CaseSignal? received = null;
             if (progress.NextWakeAt is not { } wakeAt)
             {
-                await signal;
+                received = await signal;
                 signal = null;
-                continue;
             }
-
-            if (wakeAt <= context.CurrentUtcDateTime)
+            else if (wakeAt > context.CurrentUtcDateTime)
             {
-                continue;
-            }
-
-            // Timers may fire a little early: the evaluation then finds nothing due and returns the same wake time.
-            using var cancelTimer = new CancellationTokenSource();
-            var timer = context.CreateTimer(wakeAt.UtcDateTime, cancelTimer.Token);
-            if (await Task.WhenAny(signal, timer) == signal)
-            {
-                // Not CancelAsync: it completes on the thread pool, outside the orchestrator's turn, and the turn would hang.
+                // Timers may fire a little early: the evaluation then finds nothing due and returns the same wake time.
+                using var cancelTimer = new CancellationTokenSource();
+                var timer = context.CreateTimer(wakeAt.UtcDateTime, cancelTimer.Token);
+                if (await Task.WhenAny(signal, timer) == signal)
+                {
+                    // Not CancelAsync: it completes on the thread pool, outside the orchestrator's turn, and the turn would hang.
 #pragma warning disable CA1849
-                cancelTimer.Cancel();
+                    cancelTimer.Cancel();
 #pragma warning restore CA1849
-                signal = null;
+                    received = await signal;
+                    signal = null;
+                }
+            }
+
+            if (received?.Visit > visit)
+            {
+                // The case is in a later visit already (an advance carried out by the request itself, a move, a reopen):
+                // this visit is over, and the next generation reads the stored facts. As above, nothing else in this turn.
+                context.ContinueAsNew(input with { Generation = input.Generation + 1 });
+                return progress.Status;
             }
         }
     }
