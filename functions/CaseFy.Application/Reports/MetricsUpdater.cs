@@ -27,7 +27,12 @@ public sealed class MetricsUpdater(IMetricsStore metrics) : ILifecycleConsumer
         }
 
         var last = due.Max(e => e.Seq);
-        var applied = (await metrics.ReadAsync(record.TemplateId, record.Id, cancellationToken)).Cursor.AppliedSeq;
+
+        // A batch from the case's first entry: its cursor is most likely not stored yet, so it is not read.
+        var snapshot = due.Min(e => e.Seq) == 1
+            ? await metrics.ReadNewCaseAsync(record.TemplateId, record.Id, cancellationToken)
+            : await metrics.ReadAsync(record.TemplateId, record.Id, cancellationToken);
+        var applied = snapshot.Cursor.AppliedSeq;
         return applied >= last ? null : new TimelineRange(applied, last + 1);
     }
 

@@ -18,6 +18,13 @@ public interface IMetricsStore
     /// </summary>
     Task<MetricsSnapshot> ReadAsync(string templateId, string caseId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ReadAsync"/> for a case whose first entries are being counted: its cursor is taken as not stored
+    /// yet, unread, unless this process knows better. When it is stored after all (a batch counted before and handled
+    /// again), <see cref="TryWriteAsync"/> answers <see langword="false"/> and the next read asks storage.
+    /// </summary>
+    Task<MetricsSnapshot> ReadNewCaseAsync(string templateId, string caseId, CancellationToken cancellationToken);
+
     /// <summary>Writes the snapshot's totals and cursor if neither changed since it was read.</summary>
     /// <returns><see langword="false"/> when another writer came first (read again and retry).</returns>
     Task<bool> TryWriteAsync(MetricsSnapshot snapshot, CancellationToken cancellationToken);

@@ -46,6 +46,17 @@ public sealed class TableMetricsStore(CaseFyTables tables) : IMetricsStore
             cursorRow.Version);
     }
 
+    public Task<MetricsSnapshot> ReadNewCaseAsync(string templateId, string caseId, CancellationToken cancellationToken)
+    {
+        if (!_known.TryGet(templateId, CaseRowPrefix + caseId, out _))
+        {
+            // Taken as missing: the write adds the row, which fails if it is there after all (then it is read).
+            _known.Keep(templateId, CaseRowPrefix + caseId, new KnownRow(null, null));
+        }
+
+        return ReadAsync(templateId, caseId, cancellationToken);
+    }
+
     public async Task<bool> TryWriteAsync(MetricsSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
