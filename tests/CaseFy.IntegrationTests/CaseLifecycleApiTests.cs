@@ -98,24 +98,31 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
     }
 
     [Fact]
-    public async Task Signals_OfAnEnteredCase_GoStraightToTheInstance_AReopenLooksItUpFirst()
+    public async Task Signals_OfAnOpenCaseInAnEnteredStage_GoStraightToTheInstance_AReopenLooksItUpFirst()
     {
         using var engine = new EngineSpans();
-        var template = await Api.CreateTemplateAsync("only");
+        var template = await Api.CreateTemplateAsync("first", "last");
         var opened = await Api.OpenCaseAsync(template.Id, "Straight to the instance");
-        await Api.WaitForStageEnteredAsync(opened.Id, "only");
+        await Api.WaitForStageEnteredAsync(opened.Id, "first");
 
         using var comment = await Api.PostJsonAsync($"/api/cases/{opened.Id}/comments", """{"text":"noted"}""");
         await CaseFyClient.ExpectAsync(comment, HttpStatusCode.OK);
         using var advance = await Api.AdvanceAsync(opened.Id, "done");
         await CaseFyClient.ExpectAsync(advance, HttpStatusCode.Accepted);
-        await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Closed);
+        using var move = await Api.PostJsonAsync($"/api/cases/{opened.Id}/move", """{"stage":"first","reason":"once more"}""");
+        await CaseFyClient.ExpectAsync(move, HttpStatusCode.OK);
+        await Api.WaitForStageEnteredAsync(opened.Id, "first");
+        await CaseDriver.DriveToClosureAsync(Api, opened.Id, ["first", "last"]);
         using var reopen = await Api.PostJsonAsync($"/api/cases/{opened.Id}/reopen", """{"reason":"came back"}""");
         await CaseFyClient.ExpectAsync(reopen, HttpStatusCode.OK);
-        var reopened = await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Open && c.CurrentStage is { Visit: 2, EnteredAt: not null });
+        var reopened = await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Open && c.CurrentStage is { Visit: 5, EnteredAt: not null });
 
-        Assert.Equal([("comment", false), ("advance", false), ("reopen", true)], engine.SignalsOf(opened.Id));
-        Assert.Equal("only", reopened.CurrentStage.Key);
+        // An open case in an entered stage proves its instance runs, whether the action keeps the stage visit (a comment),
+        // begins the next one (an advance carried out by its request, a move) or closes the case; a reopen looks it up.
+        Assert.Equal(
+            [("comment", false), ("advance", false), ("move", false), ("advance", false), ("advance", false), ("reopen", true)],
+            engine.SignalsOf(opened.Id));
+        Assert.Equal("last", reopened.CurrentStage.Key);
     }
 
     [Fact]

@@ -154,20 +154,19 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             read: before,
             onStored: (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
                 ? Task.CompletedTask
-                : engine.SignalAsync(caseId, action, updated.CurrentStage.Visit, ProvesOrchestrationRuns(before, updated), token),
+                : engine.SignalAsync(caseId, action, updated.CurrentStage.Visit, ProvesOrchestrationRuns(before), token),
             cancellationToken);
     }
 
     /// <summary>
-    /// Whether the stored case proves its orchestration runs, so the signal needs no instance lookup first. Only an
-    /// orchestration's activity enters a stage, and the instance does not end by itself while its case is open (it
-    /// continues as new into each next stage): an open case read in an entered stage has a running instance. A case
-    /// not entered yet may have lost its start, and an action that begins a new visit (a reopen, a move) may meet an
-    /// instance that ended: those are looked up and started when missing or ended. An instance that failed or was
-    /// terminated after its stage was entered is started again by the repair of a stale pending advance.
+    /// Whether the stored case proves its orchestration runs, so the signal needs no instance lookup first. A case's
+    /// first stage is entered only by its orchestration's activity, and the instance does not end by itself while its
+    /// case is open (it continues as new into each next stage): an open case read in an entered stage has a running
+    /// instance, whatever the action does next (an advance or a move begins a new visit: the instance continues as new
+    /// into it). A case not entered yet may have lost its start, and a closed case's instance may have ended: those are
+    /// looked up and started when missing or ended. An instance that failed or was terminated after its stage was
+    /// entered is started again by the repair of a stale pending advance.
     /// </summary>
-    private static bool ProvesOrchestrationRuns(CaseRecord before, CaseRecord updated) =>
-        before.Status == CaseStatus.Open
-        && before.CurrentStage.EnteredAt is not null
-        && updated.CurrentStage.Visit == before.CurrentStage.Visit;
+    private static bool ProvesOrchestrationRuns(CaseRecord before) =>
+        before.Status == CaseStatus.Open && before.CurrentStage.EnteredAt is not null;
 }
