@@ -104,6 +104,24 @@ public sealed class StageEvaluationTests
     }
 
     [Fact]
+    public void EnterOrEvaluate_StageEnteredAlreadyAndChangedSince_IsEvaluated()
+    {
+        // Entered by the change that carried an advance out; the decision and the photos came after, and their signal
+        // reached the previous generation only: the next generation's entry must see them.
+        var template = Template with { Stages = [Template.Stages[1], Template.Stages[2]] };
+        var entered = StageEvaluation.EnterAndEvaluate(CaseLifecycle.Open("c1", "Claim 7", template, Ana, T0).Case, template, T0)!.Case;
+        var photos = DocumentRules.Accept(DocumentRules.RecordUpload(entered, template, File(entered, "photos", "image/png"), Ana, T0)!.Case, "photos", Ana, T0).Case;
+        var decided = DecisionRules.Record(photos, template, "pay", null, Ana, T0).Case;
+
+        var change = StageEvaluation.EnterOrEvaluate(decided, template, T0.AddMinutes(1))!;
+
+        Assert.Null(StageEvaluation.EnterAndEvaluate(decided, template, T0.AddMinutes(1)));
+        Assert.Equal([TimelineEntryTypes.StageExited, TimelineEntryTypes.StageEntered], change.Entries.Select(e => e.Type));
+        Assert.Equal(("pay", 2), (change.Case.CurrentStage.Key, change.Case.CurrentStage.Visit));
+        Assert.Null(StageEvaluation.EnterOrEvaluate(change.Case, template, T0.AddMinutes(2)));
+    }
+
+    [Fact]
     public void EnterAndEvaluate_StageWithOnEnterAutomations_OnlyEnters()
     {
         var withAutomation = Template.Stages[2] with { OnEnter = [new AutomationDefinition { Type = AutomationType.PublishEvent, Event = "paying" }] };

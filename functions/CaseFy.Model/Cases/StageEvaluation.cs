@@ -146,6 +146,20 @@ public static class StageEvaluation
             : entered;
     }
 
+    /// <summary>
+    /// What a generation's entry does: enters the stage (<see cref="EnterAndEvaluate"/>), or, when it is entered already
+    /// and has no on-enter automations, evaluates it (<see cref="EvaluateAndMoveOn"/>). The stage may have been entered
+    /// by the change that carried an advance out, and a change made since then signalled the previous generation,
+    /// whose signal the local sidecar can drop across the continue-as-new: the entry's own read must not miss it.
+    /// </summary>
+    public static CaseChange? EnterOrEvaluate(CaseRecord current, CaseTemplate template, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return current.CurrentStage.EnteredAt is null || !EvaluatesOnEntry(current, template)
+            ? EnterAndEvaluate(current, template, now)
+            : EvaluateAndMoveOn(current, template, current.CurrentStage.Visit, now);
+    }
+
     /// <summary>Whether <see cref="EnterAndEvaluate"/> evaluates the case's current stage: it has no on-enter automations.</summary>
     public static bool EvaluatesOnEntry(CaseRecord current, CaseTemplate template)
     {
