@@ -98,7 +98,7 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
     }
 
     [Fact]
-    public async Task Signals_OfAnOpenCaseInAnEnteredStage_GoStraightToTheInstance_AReopenLooksItUpFirst()
+    public async Task Signals_OfAnOpenCaseInAnEnteredStage_GoStraightToTheInstance_AClosingSendsNone_AReopenLooksItUpFirst()
     {
         using var engine = new EngineSpans();
         var template = await Api.CreateTemplateAsync("first", "last");
@@ -117,10 +117,11 @@ public sealed class CaseLifecycleApiTests(LocalHostFixture host) : IClassFixture
         await CaseFyClient.ExpectAsync(reopen, HttpStatusCode.OK);
         var reopened = await Api.WaitForAsync(opened.Id, c => c.Status == CaseStatus.Open && c.CurrentStage is { Visit: 5, EnteredAt: not null });
 
-        // An open case in an entered stage proves its instance runs, whether the action keeps the stage visit (a comment),
-        // begins the next one (an advance carried out by its request, a move) or closes the case; a reopen looks it up.
+        // An open case in an entered stage proves its instance runs, whether the action keeps the stage visit (a comment)
+        // or begins the next one (an advance carried out by its request, a move); the advance that closes the case tells
+        // the orchestration nothing (it has nothing to do until a reopen), and the reopen looks the instance up.
         Assert.Equal(
-            [("comment", false), ("advance", false), ("move", false), ("advance", false), ("advance", false), ("reopen", true)],
+            [("comment", false), ("advance", false), ("move", false), ("advance", false), ("reopen", true)],
             engine.SignalsOf(opened.Id));
         Assert.Equal("last", reopened.CurrentStage.Key);
     }

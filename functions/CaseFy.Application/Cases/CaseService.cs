@@ -146,13 +146,14 @@ public sealed class CaseService(ICaseStore cases, ITemplateStore templates, Time
             ?? throw new InvalidOperationException($"Template {before.TemplateId} v{before.TemplateVersion} is missing.");
 
         // The signal goes out once the change is stored, while the store still writes the case's list copies
-        // (eventually consistent); the call returns when both are done. A closed case's orchestration waits for a
-        // reopen (should it have ended, SignalAsync starts it again): nothing to tell it while the case stays closed.
+        // (eventually consistent); the call returns when both are done. A closed case's orchestration has nothing to do
+        // until a reopen, which signals it (and starts it again should it have ended): a change that closes the case or
+        // leaves it closed tells it nothing (a timer still pending in it finds the case closed and waits).
         return await cases.UpdateAsync(
             caseId,
             c => rule(c, template, time.GetUtcNow()),
             read: before,
-            onStored: (updated, token) => before.Status == CaseStatus.Closed && updated.Status == CaseStatus.Closed
+            onStored: (updated, token) => updated.Status == CaseStatus.Closed
                 ? Task.CompletedTask
                 : engine.SignalAsync(caseId, action, updated.CurrentStage.Visit, ProvesOrchestrationRuns(before), token),
             cancellationToken);
