@@ -71,7 +71,7 @@ public static class StageEvaluation
     /// three. A stage with on-exit automations is left by the orchestration after they have run.
     /// </summary>
     public static CaseChange? EvaluateAndMoveOn(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now) =>
-        EvaluateAndLeave(current, template, visit, now, enterAutomatedStage: true);
+        EvaluateAndLeave(current, template, visit, now, byEngine: true);
 
     /// <summary>
     /// A person's advance (<see cref="CaseLifecycle.RequestAdvance"/>), carried out in the same change when the engine has
@@ -89,7 +89,7 @@ public static class StageEvaluation
             return requested;
         }
 
-        return EvaluateAndLeave(requested.Case, template, current.CurrentStage.Visit, now, enterAutomatedStage: false) is { } moved
+        return EvaluateAndLeave(requested.Case, template, current.CurrentStage.Visit, now, byEngine: false) is { } moved
             ? new CaseChange(moved.Case, [.. requested.Entries, .. moved.Entries])
             : requested;
     }
@@ -109,20 +109,24 @@ public static class StageEvaluation
             && (stage.OnBreach?.WebhookUrl is null || !current.CurrentStage.SlaBreached || done.Contains(AutomationPhase.Breach));
     }
 
-    private static CaseChange? EvaluateAndLeave(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now, bool enterAutomatedStage)
+    // byEngine: the orchestration carries the advance out, having run the stage's automations (only on-exit ones keep it
+    // from leaving here), and enters any next stage, whose on-enter automations it runs next. Otherwise a request does:
+    // the stage is left only when the engine has nothing to run in it, and a next stage with on-enter automations is left
+    // for the orchestration to enter.
+    private static CaseChange? EvaluateAndLeave(CaseRecord current, CaseTemplate template, int visit, DateTimeOffset now, bool byEngine)
     {
         ArgumentNullException.ThrowIfNull(template);
         var evaluated = Evaluate(current, template, visit, now);
         var state = evaluated?.Case ?? current;
         var leaving = state.Status == CaseStatus.Open && state.CurrentStage.Visit == visit && state.CurrentStage.EnteredAt is not null
-            && state.PendingAdvance?.StageIndex == state.CurrentStage.Index && template.Stages[state.CurrentStage.Index].OnExit.Count == 0
-            && (enterAutomatedStage || LeavesAtOnce(state, template));
+            && state.PendingAdvance?.StageIndex == state.CurrentStage.Index
+            && (byEngine ? template.Stages[state.CurrentStage.Index].OnExit.Count == 0 : LeavesAtOnce(state, template));
         if (!leaving || CaseLifecycle.ExitStage(state, template, state.CurrentStage.Index, now) is not { } exited)
         {
             return evaluated;
         }
 
-        var entered = enterAutomatedStage || EvaluatesOnEntry(exited.Case, template) ? EnterAndEvaluate(exited.Case, template, now) : null;
+        var entered = byEngine || EvaluatesOnEntry(exited.Case, template) ? EnterAndEvaluate(exited.Case, template, now) : null;
         return new CaseChange((entered ?? exited).Case, [.. evaluated?.Entries ?? [], .. exited.Entries, .. entered?.Entries ?? []]);
     }
 
